@@ -1,0 +1,178 @@
+/**
+ * Markdown → prose. The result is a copy of the text of the same length in which
+ * everything that is not prose (front matter, code, HTML comments and tags, link
+ * URLs, markup characters) is blanked with spaces, so every offset found in the prose
+ * is an offset into the original file.
+ */
+
+export interface Comment {
+  start: number;
+  end: number;
+  body: string;
+}
+
+export interface Prose {
+  text: string;
+  /** HTML comments (for `factlint-disable` directives). */
+  comments: Comment[];
+  /** Offsets of lines that start a Markdown block (heading, list item, quote). */
+  blockStarts: number[];
+}
+
+const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]/g;
+
+export function proseOfText(text: string, bodyStart: number): Prose {
+  const chars = blankRange(text.split(''), 0, bodyStart);
+  if (text.charCodeAt(0) === 0xfeff) chars[0] = ' ';
+  blankUrls(text, chars);
+  return { text: chars.join(''), comments: [], blockStarts: [] };
+}
+
+export function proseOfMarkdown(text: string, bodyStart: number): Prose {
+  const chars = blankRange(text.split(''), 0, bodyStart);
+  if (text.charCodeAt(0) === 0xfeff) chars[0] = ' ';
+  const comments = blankComments(text, chars, bodyStart);
+  const blockStarts: number[] = [];
+  blankCodeFences(text, chars, bodyStart);
+  blankLines(text, chars, bodyStart, blockStarts);
+  blankInline(chars);
+  blankUrls(chars.join(''), chars);
+  return { text: chars.join(''), comments, blockStarts };
+}
+
+function blankRange(chars: string[], start: number, end: number): string[] {
+  for (let i = start; i < end; i++) {
+    if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
+  }
+  return chars;
+}
+
+function blankComments(text: string, chars: string[], from: number): Comment[] {
+  const comments: Comment[] = [];
+  let at = text.indexOf('<!--', from);
+  while (at !== -1) {
+    const close = text.indexOf('-->', at + 4);
+    const end = close === -1 ? text.length : close + 3;
+    comments.push({ start: at, end, body: text.slice(at + 4, close === -1 ? end : close).trim() });
+    blankRange(chars, at, end);
+    at = close === -1 ? -1 : text.indexOf('<!--', end);
+  }
+  return comments;
+}
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function linesOf(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  for (let i = from; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i === text.length || c === 10 || c === 13) {
+      lines.push({ start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+function blankCodeFences(text: string, chars: string[], from: number): void {
+  let open: { marker: string; start: number } | null = null;
+  for (const line of linesOf(text, from)) {
+    const fence = FENCE.exec(text.slice(line.start, line.end));
+    if (open) {
+      const closes = fence?.[1] && fence[1][0] === open.marker[0] && fence[1].length >= open.marker.length;
+      blankRange(chars, line.start, line.end);
+      if (closes) open = null;
+    } else if (fence?.[1]) {
+      open = { marker: fence[1], start: line.start };
+      blankRange(chars, line.start, line.end);
+    }
+  }
+}
+
+const BLOCK_MARKER = /^( {0,3})(#{1,6}(?=\s|$)|>+|[-*+](?=\s)|\d{1,9}[.)](?=\s))/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*\S+/;
+const THEMATIC_BREAK = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
+
+/** Block markup at the start of lines: headings, quotes, list markers, link definitions. */
+function blankLines(text: string, chars: string[], from: number, blockStarts: number[]): void {
+  for (const line of linesOf(text, from)) {
+    const content = chars.slice(line.start, line.end).join('');
+    if (LINK_DEFINITION.test(content) || THEMATIC_BREAK.test(content)) {
+      blankRange(chars, line.start, line.end);
+      continue;
+    }
+    const marker = BLOCK_MARKER.exec(content);
+    if (!marker?.[2]) continue;
+    blockStarts.push(line.start);
+    const markerStart = line.start + (marker[1]?.length ?? 0);
+    blankRange(chars, markerStart, markerStart + marker[2].length);
+    if (marker[2].startsWith('#')) blankTrailingHashes(chars, line);
+  }
+}
+
+function blankTrailingHashes(chars: string[], line: Line): void {
+  let i = line.end - 1;
+  while (i > line.start && chars[i] === ' ') i--;
+  while (i > line.start && chars[i] === '#') chars[i--] = ' ';
+}
+
+/** Inline code, links, images, autolinks, HTML tags, emphasis and escapes. */
+function blankInline(chars: string[]): void {
+  const text = chars.join('');
+  blankInlineCode(text, chars);
+  const afterCode = chars.join('');
+  blankPattern(afterCode, chars, /<(?:[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?|\/[a-zA-Z][a-zA-Z0-9-]*\s*|(?:https?|mailto):[^<>\s]*)>/g);
+  blankLinks(afterCode, chars);
+  blankPattern(afterCode, chars, /\\(?=[\\`*_{}[\]()#+\-.!"])/g);
+  blankEmphasis(afterCode, chars);
+}
+
+function blankPattern(text: string, chars: string[], pattern: RegExp): void {
+  for (const match of text.matchAll(pattern)) blankRange(chars, match.index, match.index + match[0].length);
+}
+
+function blankInlineCode(text: string, chars: string[]): void {
+  const runs = [...text.matchAll(/`+/g)];
+  const nextSameLength = new Array<number>(runs.length).fill(-1);
+  const lastSeen = new Map<number, number>();
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const length = runs[i]?.[0].length ?? 0;
+    nextSameLength[i] = lastSeen.get(length) ?? -1;
+    lastSeen.set(length, i);
+  }
+  for (let i = 0; i < runs.length; i++) {
+    const open = runs[i];
+    const closeIndex = nextSameLength[i] ?? -1;
+    const close = runs[closeIndex];
+    if (!open || !close || text.slice(open.index, close.index).includes('\n\n')) continue;
+    blankRange(chars, open.index, close.index + close[0].length);
+    i = closeIndex;
+  }
+}
+
+/** `[text](url)`, `![alt](url)`, `[text][ref]`: keep the text, blank the rest. */
+function blankLinks(text: string, chars: string[]): void {
+  for (const match of text.matchAll(/!?\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g)) {
+    const start = match.index;
+    const textEnd = start + match[0].length - (match[2]?.length ?? 0);
+    blankRange(chars, start, start + (match[0].startsWith('!') ? 2 : 1));
+    blankRange(chars, textEnd - 1, start + match[0].length);
+  }
+}
+
+function blankEmphasis(text: string, chars: string[]): void {
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}])[*_]{1,3}(?=[\p{L}\p{N}"“‘'])|(?<=[\p{L}\p{N}.,!?"”’'])[*_]{1,3}(?![\p{L}\p{N}])/gu)) {
+    blankRange(chars, match.index, match.index + match[0].length);
+  }
+}
+
+function blankUrls(text: string, chars: string[]): void {
+  blankPattern(text, chars, URL_PATTERN);
+}

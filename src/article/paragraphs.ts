@@ -1,0 +1,61 @@
+import type { Span } from '../types.js';
+
+/**
+ * Paragraph spans of the prose. Articles either separate paragraphs with blank lines
+ * (then a single line break is a soft wrap) or put one paragraph on each line.
+ */
+export function paragraphsOf(prose: string, blockStarts: readonly number[]): Span[] {
+  const lines = splitLines(prose);
+  const blank = lines.map((l) => isBlank(prose, l));
+  const firstText = blank.indexOf(false);
+  const lastText = blank.lastIndexOf(false);
+  const blankSeparated = blank.some((b, i) => b && i > firstText && i < lastText);
+  const starts = new Set(blockStarts);
+  const paragraphs: Span[] = [];
+  let current: Span | null = null;
+  for (const [i, line] of lines.entries()) {
+    if (blank[i]) {
+      current = null;
+      continue;
+    }
+    const content = trimmed(prose, line);
+    if (current && blankSeparated && !starts.has(line.start)) {
+      current.end = content.end;
+    } else {
+      current = { ...content };
+      paragraphs.push(current);
+    }
+  }
+  return paragraphs;
+}
+
+function splitLines(text: string): Span[] {
+  const lines: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (i === text.length || c === 10 || c === 13) {
+      lines.push({ start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  return lines;
+}
+
+function isWhitespace(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
+}
+
+function isBlank(text: string, line: Span): boolean {
+  for (let i = line.start; i < line.end; i++) if (!isWhitespace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function trimmed(text: string, line: Span): Span {
+  let start = line.start;
+  let end = line.end;
+  while (start < end && isWhitespace(text.charCodeAt(start))) start++;
+  while (end > start && isWhitespace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}

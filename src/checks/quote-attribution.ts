@@ -1,0 +1,115 @@
+import { describeTerm, heldDuring } from '../reference/query.js';
+import type { Term } from '../reference/table.js';
+import type { Entity } from '../resolve/entities.js';
+import type { Quote } from '../resolve/speakers.js';
+import type { Check, CheckContext, DraftFinding, ResolvedArticle } from './check.js';
+
+/**
+ * A quote attributed by name to someone the article never introduces, next to text
+ * that introduces the person holding the same office on the article's date: the
+ * predecessor's (or successor's) name written by mistake.
+ */
+export const quoteAttribution: Check = {
+  kind: 'quote-attribution',
+  needsDate: true,
+  defaultOptions: { paragraphsBefore: 1 },
+  run(article, context) {
+    const findings: DraftFinding[] = [];
+    const seen = new Set<number>();
+    for (const quote of article.quotes) {
+      const speaker = quote.speaker;
+      if (!speaker?.entity || !speaker.mention || speaker.via !== 'explicit' || seen.has(speaker.start)) continue;
+      const finding = checkQuote(article, quote, speaker.entity, context);
+      if (finding) {
+        findings.push(finding);
+        seen.add(speaker.start);
+      }
+    }
+    return findings;
+  },
+};
+
+interface Conflict {
+  other: Entity;
+  otherTerm: Term;
+  ownTerms: Term[];
+}
+
+function checkQuote(article: ResolvedArticle, quote: Quote, speaker: Entity, context: CheckContext): DraftFinding | null {
+  const { table, date } = context;
+  const personId = speaker.personId;
+  if (!date || !personId || speaker.introduction || isIntroducedOtherwise(article, speaker, quote)) return null;
+  const ownTerms = table.termsByPerson.get(personId) ?? [];
+  if (ownTerms.length === 0) return null;
+  const conflict = contextConflict(article, quote, speaker, ownTerms, context);
+  if (!conflict || !quote.speaker) return null;
+  const { other, otherTerm } = conflict;
+  const office = table.offices.get(otherTerm.officeId);
+  const otherPerson = other.personId ? table.people.get(other.personId) : undefined;
+  if (!office || !otherPerson) return null;
+  const spoken = quote.speaker.mention?.form === 'surname' ? otherPerson.surname : otherPerson.name;
+  const speakerName = table.people.get(personId)?.name ?? personId;
+  return {
+    start: quote.speaker.start,
+    end: quote.speaker.end,
+    params: {
+      speaker: article.text.slice(quote.speaker.start, quote.speaker.end),
+      context: other.mentions[0] && other.mentions[0].start < quote.start ? 'the text before it' : 'the text around it',
+      other: otherPerson.name,
+      office: office.name,
+      date: context.dateText,
+      person: speakerName,
+      personTerm: termPhrase(conflict.ownTerms, date.start),
+      suggestion: spoken,
+    },
+    personId,
+    officeId: office.id,
+    suggestions: [{ start: quote.speaker.start, end: quote.speaker.end, text: spoken, safe: false, description: `attribute the quote to ${otherPerson.name}` }],
+    evidence: [otherTerm, ...conflict.ownTerms],
+  };
+}
+
+/** Named in the article other than in attributions, e.g. with a title: then the article means them. */
+function isIntroducedOtherwise(article: ResolvedArticle, speaker: Entity, quote: Quote): boolean {
+  return article.claims.some((c) => c.mention.entity === speaker.id && c.mention.start !== quote.speaker?.start);
+}
+
+/** Someone named near the quote who held, on the article's date, an office the speaker held at another time. */
+function contextConflict(article: ResolvedArticle, quote: Quote, speaker: Entity, ownTerms: readonly Term[], context: CheckContext): Conflict | null {
+  const { table, date } = context;
+  if (!date) return null;
+  const back = Number(context.options.paragraphsBefore ?? 1);
+  const first = quote.paragraph - back;
+  let best: Conflict | null = null;
+  for (const other of article.entities) {
+    if (other === speaker || !other.personId) continue;
+    const near = other.mentions.filter((m) => paragraphOf(article, m.start) >= first && paragraphOf(article, m.start) <= quote.endParagraph);
+    if (near.length === 0) continue;
+    for (const term of table.termsByPerson.get(other.personId) ?? []) {
+      if (!heldDuring([term], date)) continue;
+      const own = ownTerms.filter((t) => t.officeId === term.officeId);
+      if (own.length === 0 || heldDuring(own, date)) continue;
+      if (!best) best = { other, otherTerm: term, ownTerms: own };
+    }
+  }
+  return best;
+}
+
+function paragraphOf(article: ResolvedArticle, offset: number): number {
+  const paragraphs = article.paragraphs;
+  let low = 0;
+  let high = paragraphs.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((paragraphs[mid]?.start ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+function termPhrase(terms: readonly Term[], day: number): string {
+  const last = terms[terms.length - 1];
+  if (!last) return '';
+  if (last.range.start > day) return `takes office only on ${last.startText}`;
+  return last.endText ? `left that office on ${last.endText}` : `held it ${describeTerm(last)}`;
+}

@@ -1,0 +1,31 @@
+import type { Check, DraftFinding } from './check.js';
+
+/** A quote attributed by surname alone to someone the article never names in full. */
+export const unintroducedSpeaker: Check = {
+  kind: 'unintroduced-speaker',
+  needsDate: false,
+  defaultOptions: {},
+  run(article, context) {
+    const findings: DraftFinding[] = [];
+    const flagged = new Set<number>();
+    for (const quote of article.quotes) {
+      const speaker = quote.speaker;
+      if (!speaker?.bySurname || speaker.via !== 'explicit' || !speaker.entity || flagged.has(speaker.entity.id)) continue;
+      const entity = speaker.entity;
+      if (entity.introduction) continue;
+      const titled = article.claims.some((c) => c.mention.entity === entity.id);
+      if (titled) continue;
+      flagged.add(entity.id);
+      const person = entity.personId ? context.table.people.get(entity.personId) : undefined;
+      findings.push({
+        start: speaker.start,
+        end: speaker.end,
+        params: { speaker: article.text.slice(speaker.start, speaker.end), detail: person ? ` (the reference table knows ${person.name})` : '' },
+        ...(person ? { personId: person.id } : {}),
+        suggestions: person ? [{ start: speaker.start, end: speaker.end, text: person.name, safe: false, description: `introduce the speaker as ${person.name}` }] : [],
+        evidence: [],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,106 @@
+import type { Analysis } from '../engine.js';
+import type { Table } from '../reference/table.js';
+import { describeTerm, heldDuring, termsIn } from '../reference/query.js';
+import { lineStarts, positionAt } from '../util/text.js';
+import type { Finding } from '../types.js';
+import { parse } from './args.js';
+import { CHECK_OPTIONS, runCheck } from './check.js';
+
+/** `factlint explain FILE`: every quote and its speaker, every title claim and its table rows, every finding with its context. */
+export function explainCommand(args: readonly string[], cwd: string): number {
+  const { values, positionals } = parse(args, CHECK_OPTIONS);
+  const run = runCheck(values, positionals, cwd, true);
+  for (const error of run.errors) process.stderr.write(`factlint: ${error.message}\n`);
+  const out = [...run.analyses.values()].map((analysis) => explainArticle(analysis, run.reference.table));
+  process.stdout.write(out.join('\n'));
+  if (run.errors.length > 0) return 2;
+  return run.report.summary.errors > 0 ? 1 : 0;
+}
+
+export function explainArticle(analysis: Analysis, table: Table): string {
+  const { report, article, date } = analysis;
+  const starts = lineStarts(article.text);
+  const at = (offset: number) => {
+    const p = positionAt(starts, offset);
+    return `${p.line}:${p.column}`;
+  };
+  const out: string[] = [];
+  out.push(`${report.path}`);
+  out.push(`  date: ${date.range ? `${report.date.start}${report.date.end !== report.date.start ? ` to ${report.date.end}` : ''} (${date.source})` : 'none: date-dependent checks skipped'}`);
+  out.push('');
+  out.push(`Quotes (${article.quotes.length})`);
+  for (const quote of article.quotes) {
+    out.push(`  ${at(quote.start)}  ${clip(article.text.slice(quote.start, quote.end), 90)}`);
+    const speaker = quote.speaker;
+    if (!speaker) {
+      out.push('        speaker: none found');
+      continue;
+    }
+    const entity = speaker.entity;
+    const name = entity ? (entity.personId ? `${table.people.get(entity.personId)?.name ?? entity.personId} (in the reference table)` : entity.name) : null;
+    const resolved = name ? ` → ${name}` : speaker.via === 'organisation' ? ' → an organisation' : ' → not resolved to a person';
+    const cue = speaker.cue ? `, cue “${speaker.cue.text}”` : '';
+    out.push(`        speaker: “${article.text.slice(speaker.start, speaker.end)}” at ${at(speaker.start)}${resolved} [${speaker.via}: ${speaker.pattern}${cue}]`);
+  }
+  out.push('');
+  out.push(`Titles (${article.claims.length})`);
+  for (const claim of article.claims) {
+    const entity = article.entities[claim.mention.entity];
+    const who = entity?.personId ?? null;
+    const claimText = article.text.slice(Math.min(claim.start, claim.mention.start), Math.max(claim.end, claim.mention.end));
+    const modifier = claim.modifier ? ` [${claim.modifier}]` : '';
+    out.push(`  ${at(claim.start)}  “${claimText}”${modifier}`);
+    if (claim.otherOffice) {
+      out.push(`        another office (“${claim.otherOffice}”): not checked`);
+      continue;
+    }
+    if (claim.officeIds.length === 0) {
+      out.push('        no office in the reference table has this title here: not checked');
+      continue;
+    }
+    for (const id of claim.officeIds) {
+      const office = table.offices.get(id);
+      if (!office) continue;
+      const rows = who ? termsIn(table, who, [id]) : [];
+      const holds = date.range && rows.length > 0 ? (heldDuring(rows, date.range) ? ' ✓ on the article date' : ' ✗ not on the article date') : '';
+      const held = rows.length ? rows.map((t) => `${describeTerm(t)} (${t.file}:${t.line})`).join('; ') : who ? 'never (per the table)' : 'person not in the table';
+      out.push(`        ${office.name} [${id}]: ${who ?? claim.mention.text} ${held}${holds}`);
+    }
+  }
+  out.push('');
+  out.push(`People (${article.entities.length})`);
+  for (const entity of article.entities) {
+    const spellings = [...new Set(entity.mentions.map((m) => article.text.slice(m.start, m.end)))].join(', ');
+    const known = entity.personId ? ' (in the reference table)' : entity.candidates.length > 1 ? ` (one of ${entity.candidates.join(', ')})` : '';
+    const intro = entity.introduction ? `introduced at ${at(entity.introduction.start)}` : 'never introduced by full name';
+    out.push(`  ${entity.name}${known}: ${entity.mentions.length} mention(s) as ${spellings}; ${intro}`);
+  }
+  out.push('');
+  out.push(`Findings (${report.findings.length})`);
+  for (const finding of report.findings) out.push(...explainFinding(finding, analysis));
+  return `${out.join('\n')}\n`;
+}
+
+function explainFinding(finding: Finding, analysis: Analysis): string[] {
+  const { article } = analysis;
+  const out = [`  ${finding.line}:${finding.column}  ${finding.severity}  ${finding.message}  ${finding.ruleId}`];
+  const paragraphIndex = article.paragraphs.findIndex((p) => p.start <= finding.offset && finding.offset <= p.end);
+  if (paragraphIndex >= 0 && finding.length > 0) {
+    const from = Math.max(0, paragraphIndex - 1);
+    for (let i = from; i <= paragraphIndex; i++) {
+      const paragraph = article.paragraphs[i];
+      if (paragraph) out.push(`        ${i === paragraphIndex ? '»' : ' '} ${clip(article.text.slice(paragraph.start, paragraph.end), 220)}`);
+    }
+  }
+  for (const row of finding.evidence) {
+    if (row.died) out.push(`        table: ${row.person} died ${row.died}`);
+    else out.push(`        table: ${row.officeName} — ${row.person}, ${row.end ? `${row.start} to ${row.end}` : `since ${row.start}`}${row.acting ? ' (acting)' : ''}${row.file ? `  (${row.file}:${row.line})` : ''}${row.source ? `  source: ${row.source}` : ''}`);
+  }
+  for (const suggestion of finding.suggestions ?? []) out.push(`        suggestion: ${suggestion.description ?? `“${suggestion.text}”`}`);
+  return out;
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

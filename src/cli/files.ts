@@ -1,0 +1,96 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { InputError } from '../util/yaml.js';
+
+export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
+const ALWAYS_IGNORED = new Set(['node_modules', '.git']);
+
+/** Files, folders (recursively: *.md, *.markdown, *.txt) and globs → sorted, unique file paths. */
+export function expandPaths(patterns: readonly string[], cwd: string, ignored: (path: string) => boolean = () => false): string[] {
+  const files = new Set<string>();
+  for (const pattern of patterns) {
+    if (!isGlob(pattern)) {
+      addPath(resolve(cwd, pattern), pattern, files, ignored, cwd, true);
+      continue;
+    }
+    const matches = glob(pattern, cwd).filter((f) => ARTICLE_EXTENSIONS.test(f));
+    if (matches.length === 0) throw new InputError(`no article files match ${pattern}`);
+    for (const file of matches) files.add(file);
+  }
+  return [...files].filter((f) => !ignored(relative(cwd, f))).sort();
+}
+
+export function isGlob(pattern: string): boolean {
+  return /[*?[]/.test(pattern);
+}
+
+function addPath(path: string, given: string, files: Set<string>, ignored: (path: string) => boolean, cwd: string, explicit: boolean): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new InputError(`${given}: no such file or directory`);
+  }
+  if (stats.isDirectory()) {
+    for (const entry of readdirSync(path, { withFileTypes: true })) {
+      if (ALWAYS_IGNORED.has(entry.name)) continue;
+      const child = join(path, entry.name);
+      if (ignored(relative(cwd, child))) continue;
+      if (entry.isDirectory()) addPath(child, child, files, ignored, cwd, false);
+      else if (entry.isFile() && ARTICLE_EXTENSIONS.test(entry.name)) files.add(child);
+    }
+  } else if (explicit || ARTICLE_EXTENSIONS.test(path)) {
+    files.add(path);
+  }
+}
+
+/** A small glob: `*`, `**`, `?` and `[…]`, matched against paths relative to `cwd`. */
+export function glob(pattern: string, cwd: string): string[] {
+  const parts = pattern.split(/[\\/]/);
+  const fixed: string[] = [];
+  while (parts.length > 1 && !/[*?[]/.test(parts[0] ?? '')) fixed.push(parts.shift() ?? '');
+  const base = resolve(cwd, ...fixed);
+  const matcher = globToRegExp(parts.join('/'));
+  const found: string[] = [];
+  walk(base, (file) => {
+    const rel = relative(base, file).split(sep).join('/');
+    if (matcher.test(rel)) found.push(file);
+  });
+  return found;
+}
+
+function walk(dir: string, visit: (file: string) => void): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (ALWAYS_IGNORED.has(entry.name)) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) walk(full, visit);
+    else if (entry.isFile()) visit(full);
+  }
+}
+
+export function globToRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i] ?? '';
+    if (c === '*' && pattern[i + 1] === '*') {
+      source += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += pattern[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else if (c === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close === -1) source += '\\[';
+      else {
+        source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = close;
+      }
+    } else source += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}

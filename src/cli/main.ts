@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+import { InputError } from '../util/yaml.js';
+import { VERSION } from '../version.js';
+import { UsageError } from './args.js';
+import { checkCommand } from './check.js';
+import { explainCommand } from './explain.js';
+
+const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
+
+Usage:
+  factlint check [paths...] [options]    check articles (files, folders, globs; - for stdin)
+  factlint explain <file> [options]      show every quote, speaker, title and finding with its reasons
+  factlint --version | --help
+
+Options for check and explain:
+  --date D                  article date: YYYY-MM-DD, YYYY-MM, YYYY or A/B (beats front matter)
+  -f, --format F            stylish (default) or json
+  --reference PATH          another reference table file or folder (repeatable)
+  --no-default-reference    leave out the shipped table
+  --rules PATH              another rule file or folder (repeatable)
+  --rule ID=LEVEL           set a rule to error, warning, info or off (repeatable)
+  --stdin                   read the article from standard input (--stdin-filename NAME)
+  --max-file-size SIZE      skip larger files with an error (default 5MB)
+  -o, --output-file FILE    write the report to FILE (whole or not at all)
+
+Exit codes: 0 no errors, 1 error-level findings, 2 usage, configuration or input error.
+`;
+
+type Command = (args: readonly string[], cwd: string) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  check: checkCommand,
+  explain: explainCommand,
+};
+
+export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see factlint --help)`);
+  return command(rest, cwd);
+}
+
+function fail(error: unknown): number {
+  if (error instanceof InputError) {
+    process.stderr.write(`factlint: ${error.describe()}\n`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`factlint: internal error: ${message.split('\n')[0]}${process.env.FACTLINT_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set FACTLINT_DEBUG=1 for details)'}\n`);
+  return 2;
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0');
+if (isEntry || process.env.FACTLINT_CLI === '1') {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.exitCode = fail(error);
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { InputError } from '../util/yaml.js';
+import { packageRoot } from '../util/package.js';
+import { compileTable, type CompileOptions, type TableSource } from './compile.js';
+import type { Table } from './table.js';
+
+export interface LoadTableOptions extends CompileOptions {
+  /** More table files or folders, merged after the shipped table; later ones override offices. */
+  paths?: readonly string[];
+  /** Leave out the table shipped in `rules/reference/`. */
+  noDefault?: boolean;
+  /** Paths in messages are relative to this folder. */
+  cwd?: string;
+}
+
+export function defaultTableDir(): string {
+  return join(packageRoot(), 'rules', 'reference');
+}
+
+/** Read table files from disk and compile them. */
+export function loadTable(options: LoadTableOptions = {}): Table {
+  const cwd = options.cwd ?? process.cwd();
+  const roots = [...(options.noDefault ? [] : [defaultTableDir()]), ...(options.paths ?? []).map((p) => resolve(cwd, p))];
+  const sources: TableSource[] = [];
+  for (const root of roots) {
+    for (const file of yamlFilesIn(root)) {
+      sources.push({ file: displayPath(file, cwd), text: readFileSync(file, 'utf8'), root });
+    }
+  }
+  return compileTable(sources, options);
+}
+
+export function yamlFilesIn(path: string): string[] {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch {
+    throw new InputError(`cannot read reference table: ${path} does not exist`);
+  }
+  if (stats.isFile()) return [path];
+  const files: string[] = [];
+  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) files.push(...yamlFilesIn(full));
+    else if (/\.ya?ml$/i.test(entry.name)) files.push(full);
+  }
+  return files;
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') ? file : rel;
+}

@@ -1,0 +1,40 @@
+import { formatDay, overlaps, type DayRange } from '../util/dates.js';
+import type { Office, Table, Term } from './table.js';
+
+export function termsIn(table: Table, personId: string, officeIds: readonly string[]): Term[] {
+  return (table.termsByPerson.get(personId) ?? []).filter((t) => officeIds.includes(t.officeId));
+}
+
+/** True if the person may have held the office on some day of the range. */
+export function heldDuring(terms: readonly Term[], range: DayRange): boolean {
+  return terms.some((t) => overlaps(t.range, range));
+}
+
+/** True if one term surely covers every day of the range. */
+export function heldThroughout(terms: readonly Term[], range: DayRange): boolean {
+  return terms.some((t) => t.range.start <= range.start && t.range.end >= range.end);
+}
+
+export function holdersDuring(office: Office, range: DayRange): Term[] {
+  return office.terms.filter((t) => overlaps(t.range, range));
+}
+
+/** The table is taken to be complete for an office from its first recorded term on. */
+export function coversRange(office: Office, range: DayRange): boolean {
+  const first = office.terms[0];
+  return first !== undefined && first.range.start <= range.start;
+}
+
+export function describeTerm(term: Term): string {
+  const acting = term.acting ? 'acting, ' : '';
+  return term.endText ? `${acting}${term.startText} to ${term.endText}` : `${acting}since ${term.startText}`;
+}
+
+export function describeRange(range: DayRange): string {
+  return range.start === range.end ? formatDay(range.start) : `${formatDay(range.start)}/${formatDay(range.end)}`;
+}
+
+export function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}

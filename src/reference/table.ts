@@ -1,0 +1,68 @@
+import type { DayRange } from '../util/dates.js';
+import type { TrieNode } from '../util/trie.js';
+
+export interface Person {
+  id: string;
+  /** House-style name. */
+  name: string;
+  variants: string[];
+  /** House-style surname, as copy writes it on second reference. */
+  surname: string;
+  gender: 'female' | 'male' | null;
+  born: DayRange | null;
+  died: DayRange | null;
+  diedText: string | null;
+}
+
+export interface Term {
+  officeId: string;
+  personId: string;
+  /** Every day the term may cover (imprecise dates widen it). */
+  range: DayRange;
+  startText: string;
+  endText: string | null;
+  acting: boolean;
+  file: string;
+  line: number;
+}
+
+export interface Office {
+  id: string;
+  name: string;
+  country: string | null;
+  titles: string[];
+  concurrent: boolean;
+  source: string | null;
+  terms: Term[];
+  file: string;
+  line: number;
+}
+
+/** One way of writing a person's name, as match keys. */
+export interface NameForm {
+  personId: string;
+  text: string;
+  keys: string[];
+  /** Index of the first surname key in `keys`. */
+  surnameAt: number;
+  surnameLength: number;
+}
+
+export interface Table {
+  offices: ReadonlyMap<string, Office>;
+  people: ReadonlyMap<string, Person>;
+  /** Country code → the words copy uses for it. */
+  countries: ReadonlyMap<string, readonly string[]>;
+  termsByPerson: ReadonlyMap<string, readonly Term[]>;
+  /** Full names and variants (two words or more). */
+  names: TrieNode<NameForm[]>;
+  /** Surnames and one-word variants → people. */
+  surnames: TrieNode<string[]>;
+  /** Titles → office ids. */
+  titles: TrieNode<string[]>;
+  /** Country words → country codes. */
+  countryWords: TrieNode<string[]>;
+  /** A hash of every table file's content, for caches. */
+  fingerprint: string;
+  files: readonly string[];
+}

@@ -1,0 +1,101 @@
+import type { Table } from '../reference/table.js';
+import { HONORIFICS } from '../scan/lexicon.js';
+import type { Mention } from '../scan/names.js';
+import type { TitleClaim } from '../scan/titles.js';
+
+/** A person the article talks about, with every mention that refers to them. */
+export interface Entity {
+  id: number;
+  /** The table person, when the names resolve to exactly one. */
+  personId: string | null;
+  candidates: string[];
+  /** The name as the article introduces it (or the surname, if it never does). */
+  name: string;
+  /** The first full-name mention, if any: how the article introduces the person. */
+  introduction: Mention | null;
+  mentions: Mention[];
+  gender: 'male' | 'female' | null;
+}
+
+/**
+ * Link mentions to people: a full name introduces a person; a surname refers to the
+ * person with that surname mentioned most recently before it (else the first after it).
+ */
+export function resolveEntities(mentions: readonly Mention[], claims: readonly TitleClaim[], table: Table): Entity[] {
+  const claimsByMention = new Map<Mention, TitleClaim[]>();
+  for (const claim of claims) claimsByMention.set(claim.mention, [...(claimsByMention.get(claim.mention) ?? []), claim]);
+  const narrow = (mention: Mention) => narrowByTitle(mention.candidates, claimsByMention.get(mention) ?? [], table);
+
+  const entities: Entity[] = [];
+  const byKey = new Map<string, Entity>();
+  const fullBySurname = new Map<string, Entity[]>();
+  for (const mention of mentions) {
+    if (mention.form !== 'full') continue;
+    const candidates = narrow(mention);
+    const key = candidates.length === 1 ? `person:${candidates[0]}` : `name:${mention.text.toLowerCase()}`;
+    let entity = byKey.get(key);
+    if (!entity) {
+      entity = newEntity(entities.length, candidates, mention.text, mention, table);
+      entities.push(entity);
+      byKey.set(key, entity);
+      const surname = mention.surnameKeys.join(' ');
+      fullBySurname.set(surname, [...(fullBySurname.get(surname) ?? []), entity]);
+    }
+    link(entity, mention);
+  }
+  for (const mention of mentions) {
+    if (mention.form !== 'surname') continue;
+    const surname = mention.surnameKeys.join(' ');
+    const entity = nearestWithSurname(fullBySurname.get(surname) ?? [], mention) ?? surnameOnly(mention, narrow(mention), byKey, entities, table);
+    link(entity, mention);
+  }
+  for (const entity of entities) entity.mentions.sort((a, b) => a.start - b.start);
+  return entities;
+}
+
+function newEntity(id: number, candidates: string[], name: string, introduction: Mention | null, table: Table): Entity {
+  const personId = candidates.length === 1 ? (candidates[0] ?? null) : null;
+  const person = personId ? table.people.get(personId) : undefined;
+  return { id, personId, candidates, name: person && introduction?.nameForm ? person.name : name, introduction, mentions: [], gender: person?.gender ?? null };
+}
+
+function link(entity: Entity, mention: Mention): void {
+  mention.entity = entity.id;
+  entity.mentions.push(mention);
+  const gender = mention.honorific ? HONORIFICS.get(mention.honorific) : null;
+  if (gender && !entity.gender) entity.gender = gender;
+}
+
+/** Of the people introduced with this surname, the one mentioned last before `mention`, else the first after it. */
+function nearestWithSurname(entities: readonly Entity[], mention: Mention): Entity | null {
+  let best: Entity | null = null;
+  let bestAt = -1;
+  for (const entity of entities) {
+    for (const other of entity.mentions) {
+      if (other.start < mention.start && other.start > bestAt) {
+        best = entity;
+        bestAt = other.start;
+      }
+    }
+  }
+  return best ?? entities[0] ?? null;
+}
+
+function surnameOnly(mention: Mention, candidates: string[], byKey: Map<string, Entity>, entities: Entity[], table: Table): Entity {
+  const key = candidates.length === 1 ? `person:${candidates[0]}` : `surname:${mention.surnameKeys.join(' ')}`;
+  let entity = byKey.get(key);
+  if (!entity) {
+    entity = newEntity(entities.length, candidates, mention.text, null, table);
+    entities.push(entity);
+    byKey.set(key, entity);
+  }
+  return entity;
+}
+
+/** "President Clinton": of the people named Clinton, those who ever held a presidency. */
+function narrowByTitle(candidates: readonly string[], claims: readonly TitleClaim[], table: Table): string[] {
+  if (candidates.length < 2 || claims.length === 0) return [...candidates];
+  const offices = new Set(claims.flatMap((c) => c.officeIds));
+  const holders = candidates.filter((id) => (table.termsByPerson.get(id) ?? []).some((t) => offices.has(t.officeId)));
+  return holders.length > 0 ? holders : [...candidates];
+}

@@ -1,0 +1,501 @@
+import { HONORIFICS, NOT_PERSON_WORDS, PRONOUNS } from '../scan/lexicon.js';
+import type { Mention, TokenRole } from '../scan/names.js';
+import type { QuoteSpan } from '../scan/quotes.js';
+import type { TitleClaim } from '../scan/titles.js';
+import type { Token } from '../scan/tokens.js';
+import { isAmbiguousNounForm, speechVerb, type SpeechVerb } from '../scan/verbs.js';
+import type { Entity } from './entities.js';
+
+export type AttributionVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
+
+export interface Cue {
+  start: number;
+  end: number;
+  text: string;
+  lemma: string;
+  tense: SpeechVerb['tense'];
+}
+
+/** Who a quote is attributed to, and how that was worked out. */
+export interface Attribution {
+  start: number;
+  end: number;
+  text: string;
+  entity: Entity | null;
+  via: AttributionVia;
+  cue: Cue | null;
+  /** The pattern that matched, for `explain`. */
+  pattern: string;
+  /** The speaker words name the person only by surname (with or without Mr/Ms). */
+  bySurname: boolean;
+  /** The mention that names the speaker, when the speaker words are a name. */
+  mention: Mention | null;
+}
+
+export interface Quote extends QuoteSpan {
+  speaker: Attribution | null;
+}
+
+export interface SpeakerContext {
+  tokens: readonly Token[];
+  mentionAt: ReadonlyMap<number, Mention>;
+  mentionEndingAt: ReadonlyMap<number, Mention>;
+  entities: readonly Entity[];
+  claims: readonly TitleClaim[];
+  roles: readonly TokenRole[];
+}
+
+/** A subject of speech seen in the text, for pronouns to refer back to. */
+interface SubjectEvent {
+  at: number;
+  entity: Entity | null;
+  strong: boolean;
+}
+
+const ADVERBS = new Set(
+  'also then later again once further meanwhile previously earlier recently repeatedly already has had have having was is were would will had never often always long still subsequently reportedly publicly privately separately simply flatly quickly angrily defiantly quietly just even only and but however too'.split(' '),
+);
+const ROLE_NOUNS = new Set(
+  'leader official officials spokesman spokeswoman spokesperson president minister chancellor secretary envoy head chief commander aide adviser advisor premier prime senator governor mayor ambassador diplomat general officer lawmaker negotiator source sources analyst expert author editor reporter candidate nominee'.split(' '),
+);
+const GROUP_NOUNS = new Set('ministry government army police company agency office statement officials authorities administration campaign team group committee kremlin palace embassy military court party coalition council'.split(' '));
+const TRAILING_TAIL_LIMIT = 8;
+
+/** A speech verb outside quotes with a named subject: "Navalny says the vote was rigged". */
+export interface SpeechAct {
+  mention: Mention;
+  entity: Entity | null;
+  cue: Cue;
+}
+
+export interface Speakers {
+  quotes: Quote[];
+  speech: SpeechAct[];
+}
+
+export function resolveSpeakers(quotes: readonly QuoteSpan[], context: SpeakerContext): Speakers {
+  const speech: SpeechAct[] = [];
+  const events = subjectEvents(context, quotes, speech);
+  const resolver = new SpeakerResolver(context, events);
+  const resolved: Quote[] = [];
+  for (const quote of quotes) {
+    const speaker = quote.marks === 'double' ? resolver.attribute(quote, resolved) : null;
+    resolved.push({ ...quote, speaker });
+    if (speaker?.entity) events.push({ at: quote.start, entity: speaker.entity, strong: true });
+    events.sort((a, b) => a.at - b.at);
+  }
+  return { quotes: resolved, speech };
+}
+
+/** Subjects of speech verbs, and the first person named in each sentence. */
+function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], speech: SpeechAct[]): SubjectEvent[] {
+  const { tokens } = context;
+  let quoteIndex = 0;
+  const events: SubjectEvent[] = [];
+  let sentenceHasStrong = false;
+  let firstMention: Mention | null = null;
+  const flush = () => {
+    if (!sentenceHasStrong && firstMention) events.push({ at: firstMention.start, entity: entityOf(context, firstMention), strong: false });
+    sentenceHasStrong = false;
+    firstMention = null;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token) continue;
+    if (token.sentenceStart || tokens[i - 1]?.paragraph !== token.paragraph) flush();
+    const mention = context.mentionAt.get(i);
+    if (mention && !firstMention) firstMention = mention;
+    const verb = token.isWord && !token.capitalised ? speechVerb(token.key) : null;
+    if (!verb || isAmbiguousNounForm(token.key)) continue;
+    while ((quotes[quoteIndex]?.end ?? Infinity) <= token.start) quoteIndex++;
+    const inQuote = (quotes[quoteIndex]?.start ?? Infinity) <= token.start;
+    if (inQuote) continue;
+    const subject = subjectBefore(context, i);
+    if (subject?.mention) {
+      const entity = entityOf(context, subject.mention);
+      events.push({ at: token.start, entity, strong: true });
+      speech.push({ mention: subject.mention, entity, cue: { start: token.start, end: token.end, text: token.text, lemma: verb.lemma, tense: verb.tense } });
+      sentenceHasStrong = true;
+    } else if (subject && subject.kind !== 'pronoun') {
+      events.push({ at: token.start, entity: null, strong: true });
+      sentenceHasStrong = true;
+    }
+  }
+  flush();
+  return events;
+}
+
+function entityOf(context: SpeakerContext, mention: Mention): Entity | null {
+  return context.entities[mention.entity] ?? null;
+}
+
+interface Subject {
+  kind: 'name' | 'pronoun' | 'phrase';
+  /** Token range of the speaker words. */
+  start: number;
+  end: number;
+  mention: Mention | null;
+}
+
+/** The subject of the verb at `verb`, reading leftwards: "Merz, meanwhile, said", "the Kremlin on Monday said". */
+function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
+  const { tokens } = context;
+  const paragraph = tokens[verb]?.paragraph;
+  let j = verb - 1;
+  for (let guard = 0; guard < 30 && j >= 0; guard++) {
+    const token = tokens[j];
+    if (!token || token.paragraph !== paragraph) return null;
+    if (token.isWord && ADVERBS.has(token.key) && !token.capitalised) {
+      j--;
+      continue;
+    }
+    if (token.text === ',' || token.text === '—' || token.text === '–') {
+      const open = matchingSeparator(tokens, j, token.text);
+      if (open === null) return null;
+      j = open - 1;
+      continue;
+    }
+    if (isTimePhraseEnd(tokens, j)) {
+      j -= 2;
+      continue;
+    }
+    break;
+  }
+  const token = tokens[j];
+  if (!token?.isWord || token.paragraph !== paragraph) return null;
+  const mention = context.mentionEndingAt.get(j + 1);
+  if (mention) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
+  if (PRONOUNS.has(token.key)) return { kind: 'pronoun', start: j, end: j + 1, mention: null };
+  return nounPhraseEndingAt(tokens, j);
+}
+
+/** The earlier comma or dash that opens the aside closed at `close` ("X, a doctor, said"). */
+function matchingSeparator(tokens: readonly Token[], close: number, mark: string): number | null {
+  const dash = mark !== ',';
+  for (let k = close - 1; k >= 0 && k >= close - 25; k--) {
+    const token = tokens[k];
+    if (!token || token.paragraph !== tokens[close]?.paragraph) return null;
+    if (dash ? token.text === '—' || token.text === '–' : token.text === ',') return k;
+    if (token.text === '.' || token.text === '“' || token.text === '”' || token.text === '"') return null;
+  }
+  return null;
+}
+
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'weekend', 'statement']);
+
+/** "on Monday", "last week", "this month", "in a statement" just before a verb. */
+function isTimePhraseEnd(tokens: readonly Token[], j: number): boolean {
+  const word = tokens[j];
+  const before = tokens[j - 1];
+  if (!word?.isWord || !before?.isWord) return false;
+  return WEEKDAYS.has(word.key) && ['on', 'last', 'this', 'that', 'a', 'on'].includes(before.key);
+}
+
+/** "the Kremlin", "the top Ukrainian official at the Florida talks", "Reuters": the words ending at `end`. */
+function nounPhraseEndingAt(tokens: readonly Token[], end: number): Subject | null {
+  let start = end;
+  for (let k = end; k >= 0 && k > end - 10; k--) {
+    const token = tokens[k];
+    if (!token?.isWord || token.paragraph !== tokens[end]?.paragraph) break;
+    start = k;
+    if (token.key === 'the' || token.key === 'a' || token.key === 'an' || token.sentenceStart) break;
+  }
+  const first = tokens[start];
+  if (!first) return null;
+  const determiner = ['the', 'a', 'an'].includes(first.key);
+  if (!determiner && !first.capitalised) return null;
+  if (!determiner && start !== end) start = firstCapitalisedRun(tokens, start, end);
+  return { kind: 'phrase', start, end: end + 1, mention: null };
+}
+
+function firstCapitalisedRun(tokens: readonly Token[], start: number, end: number): number {
+  let k = end;
+  while (k > start && tokens[k - 1]?.capitalised) k--;
+  return k;
+}
+
+class SpeakerResolver {
+  constructor(
+    private readonly context: SpeakerContext,
+    private readonly events: SubjectEvent[],
+  ) {}
+
+  attribute(quote: QuoteSpan, earlier: readonly Quote[]): Attribution | null {
+    const after = firstTokenAtOrAfter(this.context.tokens, quote.end);
+    const before = lastTokenBefore(this.context.tokens, quote.start);
+    return (
+      this.afterQuote(quote, after) ??
+      this.beforeQuote(quote, before) ??
+      this.laterInSentence(quote, after) ??
+      this.continuation(quote, earlier)
+    );
+  }
+
+  /** “…,” X said / “…,” said X / “…,” he added / “…” — X */
+  private afterQuote(quote: QuoteSpan, i: number): Attribution | null {
+    const { tokens } = this.context;
+    const first = tokens[i];
+    if (!first || first.paragraph !== quote.endParagraph) return null;
+    if (first.text === '—' || first.text === '–') return this.dashAttribution(i + 1);
+    let k = i;
+    if (tokens[k]?.text === ',') k++;
+    if (tokens[k]?.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X');
+    const verbFirst = this.verbAt(k);
+    if (verbFirst) return this.subjectFrom(k + 1, verbFirst, '“…,” said X');
+    const subject = this.subjectAfter(k);
+    if (!subject) return null;
+    const verbAt = this.skipAdverbs(subject.end);
+    const verb = this.verbAt(verbAt) ?? this.unknownCueAt(quote, verbAt, subject);
+    if (!verb) return null;
+    return this.toAttribution(subject, verb, '“…,” X said');
+  }
+
+  /** X said: “…” / X said that “…” / X told reporters “…” / X, the minister, said on Monday “…” */
+  private beforeQuote(quote: QuoteSpan, i: number): Attribution | null {
+    const { tokens } = this.context;
+    const paragraph = tokens[i]?.paragraph;
+    if (paragraph === undefined || paragraph !== quote.paragraph) return null;
+    if (tokens[i]?.text === ':' && this.context.mentionEndingAt.get(i)) {
+      const mention = this.context.mentionEndingAt.get(i);
+      if (mention) return this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, null, 'X: “…”');
+    }
+    for (let k = i; k >= 0 && k > i - 30; k--) {
+      const token = tokens[k];
+      if (!token || token.paragraph !== paragraph) return null;
+      if (token.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X, “…”');
+      const verb = this.verbAt(k);
+      if (verb) {
+        const subject = subjectBefore(this.context, k);
+        return subject ? this.toAttribution(subject, verb, 'X said “…”') : null;
+      }
+      if (token.sentenceStart) return null;
+    }
+    return null;
+  }
+
+  /** A quote inside reported speech attributed at the end: ‘… a “Declaration of Intent” …, Starmer said.’ */
+  private laterInSentence(quote: QuoteSpan, i: number): Attribution | null {
+    const { tokens } = this.context;
+    for (let k = i; k < tokens.length && k < i + 40; k++) {
+      const token = tokens[k];
+      if (!token || token.paragraph !== quote.endParagraph || (token.sentenceStart && k > i)) return null;
+      if (token.text !== ',') continue;
+      const subject = this.subjectAfter(k + 1);
+      if (!subject) continue;
+      const verbAt = this.skipAdverbs(subject.end);
+      const verb = this.verbAt(verbAt);
+      if (verb && this.sentenceEndsSoon(verbAt + 1)) return this.toAttribution(subject, verb, '…“…”…, X said');
+    }
+    return null;
+  }
+
+  /** A paragraph that opens with an unattributed quote continues the speaker of the previous quote. */
+  private continuation(quote: QuoteSpan, earlier: readonly Quote[]): Attribution | null {
+    const previous = [...earlier].reverse().find((q) => q.speaker && q.endParagraph >= quote.paragraph - 1);
+    if (!previous?.speaker) return null;
+    const sameParagraph = previous.endParagraph === quote.paragraph;
+    const opensParagraph = this.opensParagraph(quote);
+    if (!sameParagraph && !opensParagraph) return null;
+    if (!sameParagraph && this.namesSomeoneBetween(previous.end, quote.start)) return null;
+    return { ...previous.speaker, via: 'continuation', pattern: sameParagraph ? 'quote after an attributed quote in the paragraph' : 'paragraph opening with a quote after an attributed quote' };
+  }
+
+  private opensParagraph(quote: QuoteSpan): boolean {
+    const before = this.context.tokens[lastTokenBefore(this.context.tokens, quote.start)];
+    return !before || before.paragraph !== quote.paragraph;
+  }
+
+  private namesSomeoneBetween(from: number, to: number): boolean {
+    for (const entity of this.context.entities) {
+      if (entity.mentions.some((m) => m.start >= from && m.end <= to)) return true;
+    }
+    return false;
+  }
+
+  private dashAttribution(i: number): Attribution | null {
+    return this.subjectFrom(i, null, '“…” — X');
+  }
+
+  private subjectFrom(i: number, verb: Cue | null, pattern: string): Attribution | null {
+    const subject = this.subjectAfter(i);
+    return subject ? this.toAttribution(subject, verb, pattern) : null;
+  }
+
+  /** The speaker words starting at token `i`: titles, honorifics, then a name, pronoun or noun phrase. */
+  private subjectAfter(i: number): Subject | null {
+    const { tokens, mentionAt } = this.context;
+    let k = i;
+    const paragraph = tokens[i]?.paragraph;
+    while (k < tokens.length && k < i + 12) {
+      const token = tokens[k];
+      if (!token || token.paragraph !== paragraph) return null;
+      const mention = mentionAt.get(k);
+      if (mention) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
+      if (k === i && token.isWord && PRONOUNS.has(token.key) && !token.capitalised === !token.sentenceStart) return { kind: 'pronoun', start: k, end: k + 1, mention: null };
+      if (this.isTitleWord(k) || (token.isWord && HONORIFICS.has(token.key)) || token.text === '.') {
+        k++;
+        continue;
+      }
+      break;
+    }
+    const token = tokens[k];
+    if (!token?.isWord) return null;
+    if (k === i && PRONOUNS.has(token.key)) return { kind: 'pronoun', start: k, end: k + 1, mention: null };
+    return this.nounPhraseFrom(i, k);
+  }
+
+  private isTitleWord(k: number): boolean {
+    const role = this.context.roles[k];
+    return role === 'title' || role === 'country';
+  }
+
+  /** "the Kremlin", "the president", "a spokesman for the ministry", "Reuters". */
+  private nounPhraseFrom(start: number, k: number): Subject | null {
+    const { tokens } = this.context;
+    const first = tokens[k];
+    if (!first?.isWord) return null;
+    const determiner = ['the', 'a', 'an'].includes(first.key);
+    if (!determiner && !first.capitalised && start === k) return null;
+    let end = k + 1;
+    while (end < tokens.length && end < k + 8 && tokens[end]?.isWord && !this.verbAt(end) && tokens[end]?.paragraph === first.paragraph) end++;
+    if (!determiner && start === k) {
+      end = k + 1;
+      while (tokens[end]?.capitalised && end < k + 4) end++;
+    }
+    return { kind: 'phrase', start, end, mention: null };
+  }
+
+  private skipAdverbs(i: number): number {
+    let k = i;
+    while (k < i + 3 && this.context.tokens[k]?.isWord && ADVERBS.has(this.context.tokens[k]?.key ?? '') && !this.verbAt(k)) k++;
+    if (this.context.tokens[k]?.text === ',' && this.verbAt(k + 1)) k++;
+    return k;
+  }
+
+  private verbAt(k: number): Cue | null {
+    const token = this.context.tokens[k];
+    if (!token?.isWord || token.capitalised) return null;
+    const verb = speechVerb(token.key);
+    if (!verb) return null;
+    return { start: token.start, end: token.end, text: token.text, lemma: verb.lemma, tense: verb.tense };
+  }
+
+  /** “…,” he sighed: right after a quote ending in a comma, any past-tense verb after the subject is the cue. */
+  private unknownCueAt(quote: QuoteSpan, k: number, subject: Subject): Cue | null {
+    const token = this.context.tokens[k];
+    if (!token?.isWord || token.capitalised || !/ed$/.test(token.key) || subject.kind === 'phrase') return null;
+    const lastInner = this.context.tokens[lastTokenBefore(this.context.tokens, quote.innerEnd)]?.text;
+    if (lastInner !== ',' && lastInner !== '?' && lastInner !== '!') return null;
+    return { start: token.start, end: token.end, text: token.text, lemma: token.key.replace(/e?d$/, ''), tense: 'past' };
+  }
+
+  private sentenceEndsSoon(k: number): boolean {
+    const { tokens } = this.context;
+    const paragraph = tokens[k - 1]?.paragraph;
+    for (let j = k; j < k + TRAILING_TAIL_LIMIT; j++) {
+      const token = tokens[j];
+      if (!token || token.paragraph !== paragraph || token.sentenceStart) return true;
+      if (token.text === '.' || token.text === '“' || token.text === '"') return true;
+    }
+    return false;
+  }
+
+  private toAttribution(subject: Subject, cue: Cue | null, pattern: string): Attribution {
+    const { tokens } = this.context;
+    const start = tokens[subject.start]?.start ?? 0;
+    const end = tokens[subject.end - 1]?.end ?? start;
+    const text = tokens.slice(subject.start, subject.end).map((t) => t.text).join(' ');
+    const base = { start, end, text, cue, pattern, bySurname: false, mention: subject.mention };
+    if (subject.mention) {
+      const entity = entityOf(this.context, subject.mention);
+      return { ...base, entity, via: 'explicit', bySurname: subject.mention.form === 'surname' };
+    }
+    if (subject.kind === 'pronoun') return { ...base, ...this.resolvePronoun(subject) };
+    return { ...base, ...this.resolvePhrase(subject) };
+  }
+
+  /** He/she: the nearest earlier subject of speech, or person first named in a sentence, of a fitting gender. */
+  private resolvePronoun(subject: Subject): { entity: Entity | null; via: AttributionVia } {
+    const token = this.context.tokens[subject.start];
+    const want = PRONOUNS.get(token?.key ?? '');
+    if (want !== 'male' && want !== 'female') return { entity: null, via: 'unresolved' };
+    const at = token?.start ?? 0;
+    const paragraph = token?.paragraph ?? 0;
+    let index = upperBound(this.events, at) - 1;
+    for (let seen = 0; index >= 0 && seen < 25; index--, seen++) {
+      const event = this.events[index];
+      if (!event) break;
+      const eventParagraph = this.paragraphAt(event.at);
+      if (paragraph - eventParagraph > 3) break;
+      if (!event.entity) {
+        if (event.strong) return { entity: null, via: 'pronoun' };
+        continue;
+      }
+      if (event.entity.gender && event.entity.gender !== want) continue;
+      return { entity: event.entity, via: 'pronoun' };
+    }
+    return { entity: null, via: 'unresolved' };
+  }
+
+  private paragraphAt(offset: number): number {
+    return this.context.tokens[firstTokenAtOrAfter(this.context.tokens, offset)]?.paragraph ?? 0;
+  }
+
+  /** "the British leader" → the person the article gave that title; "the Kremlin" → an organisation. */
+  private resolvePhrase(subject: Subject): { entity: Entity | null; via: AttributionVia } {
+    const words = this.context.tokens.slice(subject.start, subject.end).filter((t) => t.isWord);
+    const keys = new Set(words.map((t) => t.key));
+    const role = words.some((t) => ROLE_NOUNS.has(t.key));
+    if (role && keys.has('the')) {
+      const entity = this.entityWithTitle(keys, this.context.tokens[subject.start]?.start ?? 0);
+      if (entity) return { entity, via: 'title' };
+      return { entity: null, via: 'unresolved' };
+    }
+    if (words.some((t) => GROUP_NOUNS.has(t.key) || NOT_PERSON_WORDS.has(t.key)) || keys.has('the')) return { entity: null, via: 'organisation' };
+    return { entity: null, via: 'unresolved' };
+  }
+
+  private entityWithTitle(keys: ReadonlySet<string>, before: number): Entity | null {
+    let best: { entity: Entity; at: number } | null = null;
+    for (const claim of this.context.claims) {
+      if (claim.start >= before) continue;
+      const titleKeys = this.context.tokens.slice(claim.claimStart, claim.claimEnd).map((t) => t.key);
+      if (!titleKeys.some((k) => keys.has(k) && ROLE_NOUNS.has(k)) && !this.sharesCountry(claim, keys)) continue;
+      const entity = entityOf(this.context, claim.mention);
+      if (entity && (!best || claim.start > best.at)) best = { entity, at: claim.start };
+    }
+    return best?.entity ?? null;
+  }
+
+  private sharesCountry(claim: TitleClaim, keys: ReadonlySet<string>): boolean {
+    if (!claim.country) return false;
+    const countryWords = this.context.tokens.slice(claim.claimStart, claim.tokenStart).map((t) => t.key);
+    return countryWords.some((k) => keys.has(k)) && [...keys].some((k) => ROLE_NOUNS.has(k));
+  }
+}
+
+function upperBound(events: readonly SubjectEvent[], at: number): number {
+  let low = 0;
+  let high = events.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((events[mid]?.at ?? 0) < at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((tokens[mid]?.start ?? 0) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function lastTokenBefore(tokens: readonly Token[], offset: number): number {
+  return firstTokenAtOrAfter(tokens, offset) - 1;
+}

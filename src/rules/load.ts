@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseYaml, InputError } from '../util/yaml.js';
+import { validateYaml } from '../util/validate.js';
+import { packageRoot } from '../util/package.js';
+import { CHECKS } from '../checks/registry.js';
+import { yamlFilesIn } from '../reference/load.js';
+import schema from './schema.json' with { type: 'json' };
+import type { Rule } from './rule.js';
+
+export interface RuleSource {
+  file: string;
+  text: string;
+}
+
+interface RuleDoc {
+  id: string;
+  kind: string;
+  severity: Rule['severity'];
+  description?: string;
+  help?: string;
+  message: string;
+  options?: Record<string, unknown>;
+}
+
+/** Parse and validate rule files; a later rule with the same id replaces an earlier one. */
+export function compileRules(sources: readonly RuleSource[]): Rule[] {
+  const rules = new Map<string, Rule>();
+  for (const source of sources) {
+    const parsed = parseYaml(source.text, source.file);
+    validateYaml(schema, parsed, source.file, 'rule');
+    const doc = parsed.value as RuleDoc;
+    const check = CHECKS.get(doc.kind);
+    if (!check) {
+      const place = parsed.locate(['kind']);
+      throw new InputError(`unknown check kind "${doc.kind}" (known: ${[...CHECKS.keys()].join(', ')})`, source.file, place.line, place.column);
+    }
+    const unknownOption = Object.keys(doc.options ?? {}).find((key) => !(key in check.defaultOptions));
+    if (unknownOption) {
+      const place = parsed.locate(['options', unknownOption], true);
+      throw new InputError(`unknown option "${unknownOption}" for ${doc.kind} (known: ${Object.keys(check.defaultOptions).join(', ') || 'none'})`, source.file, place.line, place.column);
+    }
+    rules.set(doc.id, {
+      id: doc.id,
+      kind: doc.kind,
+      severity: doc.severity,
+      description: doc.description ?? '',
+      help: doc.help ?? doc.description ?? '',
+      message: doc.message,
+      options: { ...check.defaultOptions, ...(doc.options ?? {}) },
+      file: source.file,
+    });
+  }
+  return [...rules.values()];
+}
+
+export function defaultRulesDir(): string {
+  return join(packageRoot(), 'rules');
+}
+
+/** The shipped rules (`rules/*.yml`) and any extra rule folders or files. */
+export function loadRules(paths: readonly string[] = [], cwd = process.cwd()): Rule[] {
+  const dir = defaultRulesDir();
+  const shipped = readdirSync(dir)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+  const extra = paths.flatMap((p) => yamlFilesIn(join(cwd, p)));
+  return compileRules([...shipped, ...extra].map((file) => ({ file: displayPath(file, cwd), text: readFileSync(file, 'utf8') })));
+}
+
+function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel.startsWith('..') ? basename(file) : rel;
+}

@@ -1,0 +1,72 @@
+/** Small closed word lists the scanners and the resolver share (all folded, lower case). */
+
+const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
+
+/** Words before a name that are not part of it; the value is a gender when the word tells one. */
+export const HONORIFICS: ReadonlyMap<string, 'male' | 'female' | null> = new Map([
+  ['mr', 'male'], ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['sir', 'male'], ['dame', 'female'],
+  ['lord', 'male'], ['lady', 'female'], ['baroness', 'female'], ['baron', 'male'], ['dr', null], ['prof', null],
+  ['professor', null], ['gen', null], ['general', null], ['maj', null], ['major', null], ['lt', null], ['col', null],
+  ['colonel', null], ['capt', null], ['captain', null], ['sgt', null], ['adm', null], ['admiral', null],
+  ['cmdr', null], ['sen', null], ['senator', null], ['rep', null], ['gov', null], ['governor', null],
+  ['rev', null], ['fr', null], ['sheikh', 'male'], ['prince', 'male'], ['princess', 'female'], ['king', 'male'],
+  ['queen', 'female'], ['judge', null], ['justice', null], ['mayor', null], ['ambassador', null], ['marshal', null],
+  ['lieutenant', null], ['sergeant', null], ['commander', null], ['pope', 'male'], ['archbishop', 'male'],
+]);
+
+/** Before a title: the claim is not about the present. */
+export const TIME_MODIFIERS: ReadonlyMap<string, TimeModifier> = new Map([
+  ['former', 'former'], ['ex', 'former'], ['then', 'then'], ['late', 'late'], ['acting', 'acting'],
+  ['interim', 'acting'], ['caretaker', 'acting'], ['incoming', 'incoming'], ['outgoing', 'outgoing'],
+  ['future', 'incoming'], ['erstwhile', 'former'], ['onetime', 'former'], ['sometime', 'former'],
+]);
+/** After a title: "President-elect", "Secretary of State designate". */
+export const TRAILING_MODIFIERS: ReadonlyMap<string, TimeModifier> = new Map([
+  ['elect', 'incoming'], ['designate', 'incoming'], ['nominee', 'incoming'],
+]);
+export type TimeModifier = 'former' | 'then' | 'late' | 'acting' | 'incoming' | 'outgoing';
+
+/** Before a title: a different office ("Deputy Foreign Minister", "Shadow Chancellor"). */
+export const OTHER_OFFICE_WORDS = words(`
+  deputy vice shadow assistant junior under associate principal co lieutenant sub adjunct senior chief first second
+  regional state provincial party opposition student club league union faculty honorary
+`);
+
+/** Capitalised words that make a run of names an organisation, place or event, not a person. */
+export const NOT_PERSON_WORDS = words(`
+  news times post journal telegraph guardian herald tribune gazette daily weekly magazine press agency reuters tass
+  interfax afp ap bbc cnn abc cbs nbc msnbc fox npr pbs itv sky media radio tv television images getty photo photos
+  council commission committee ministry department office house party union coalition institute bank court
+  university college school academy street road avenue palace valley mount mt lake river city county state states
+  kingdom republic federation army force forces navy guard corps police service services group company corporation
+  corp inc ltd llc plc association foundation center centre organization organisation fund network club church
+  cathedral hospital airport station square bridge tower hall parliament congress senate assembly cabinet
+  government administration authority board bureau summit treaty war plan deal talks conference forum games cup
+  league championship olympics prize award act bill law declaration region oblast province district sea ocean
+  island islands peninsula alliance nato un eu g7 g20 brics opec who imf day week month year january february march
+  april may june july august september october november december monday tuesday wednesday thursday friday
+  saturday sunday christmas easter ramadan eid museum gallery theatre theater festival street fc united city
+  airlines airways motors bank capital partners holdings technologies systems labs studio studios records
+  facebook twitter telegram instagram youtube tiktok google apple microsoft amazon meta truth social x
+  east west north south northern southern eastern western central middle high low upper lower new old great
+  general national international federal supreme royal democratic republican labour conservative liberal
+  green socialist communist christian muslim jewish catholic orthodox islamic arab african asian european american
+  kremlin pentagon whitehall downing capitol elysee bundestag duma knesset rada
+`);
+
+/** Capitalised words that open sentences without being names. */
+export const FUNCTION_WORDS = words(`
+  the a an in on at for but and or as if when while after before since also this that these those his her their
+  its our my your we they he she it i you there here then now yet so still even though although because however
+  meanwhile earlier later today yesterday tomorrow tonight last next some many most much more all both each every
+  no not nor what which who whom whose where why how with without from into onto over under about above below
+  by of to up down out off again once only just perhaps maybe indeed instead nevertheless nonetheless moreover
+  furthermore thus hence mr mrs ms dr according speaking asked during despite among between against until unless
+  whether other another such same former ex late acting
+`);
+
+export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'first'> = new Map([
+  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['i', 'first'], ['we', 'plural'],
+]);
+
+export const NAME_PARTICLES = words('von van der den de del della da di dos du la le bin ibn al el ter zu');

@@ -1,0 +1,237 @@
+import type { NameForm, Table } from '../reference/table.js';
+import { trieLongest, type TrieNode } from '../util/trie.js';
+import { FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_PERSON_WORDS } from './lexicon.js';
+import type { Token } from './tokens.js';
+
+/** A name in the text: a full name (known to the table or not) or a surname alone. */
+export interface Mention {
+  start: number;
+  end: number;
+  /** Token range [tokenStart, tokenEnd). */
+  tokenStart: number;
+  tokenEnd: number;
+  text: string;
+  form: 'full' | 'surname';
+  /** Table people this name may mean (empty: not in the table). */
+  candidates: string[];
+  /** The table spelling matched, for full names found in the table. */
+  nameForm: NameForm | null;
+  /** Keys of the surname part (to link "Chen" to "Geshuang Chen"). */
+  surnameKeys: string[];
+  /** Token range of the surname part. */
+  surnameStart: number;
+  surnameEnd: number;
+  honorific: string | null;
+  /** Index of the article entity (person) it refers to; set by the resolver. */
+  entity: number;
+}
+
+export type TokenRole = 'name' | 'title' | 'country' | 'modifier' | null;
+
+export interface NameScan {
+  mentions: Mention[];
+  /** Mention starting at each token, if any. */
+  mentionAt: Map<number, Mention>;
+}
+
+const MAX_RUN = 5;
+
+function wordKey(tokens: readonly Token[], i: number, paragraph: number): string | null {
+  const token = tokens[i];
+  return token?.isWord && token.paragraph === paragraph ? token.key : null;
+}
+
+/** A full stop right after an initial ("George W. Bush") is part of the name. */
+function isInitialStop(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  const before = tokens[i - 1];
+  return token?.text === '.' && before !== undefined && before.isWord && before.text.length === 1 && before.capitalised && before.end === token.start;
+}
+
+export function matchTrie<T>(root: TrieNode<T>, tokens: readonly Token[], start: number) {
+  const paragraph = tokens[start]?.paragraph ?? -1;
+  return trieLongest(root, start, Math.min(tokens.length, start + 12), (i) => wordKey(tokens, i, paragraph), (i) => isInitialStop(tokens, i));
+}
+
+/** Full names from the table, in one pass; marks their tokens. */
+export function findTableNames(tokens: readonly Token[], table: Table, roles: TokenRole[]): Mention[] {
+  const mentions: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token?.isWord || !table.names.next.has(token.key)) continue;
+    const match = matchTrie(table.names, tokens, i);
+    const last = match ? tokens[match.end - 1] : undefined;
+    if (!match || !last?.capitalised || !(token.capitalised || NAME_PARTICLES.has(token.key))) continue;
+    const form = match.value[0];
+    if (!form) continue;
+    const surnameStart = wordIndexAfter(tokens, i, form.surnameAt);
+    mentions.push(
+      mention(tokens, i, match.end, 'full', [...new Set(match.value.map((f) => f.personId))], form, surnameStart, Math.min(match.end, wordIndexAfter(tokens, surnameStart, form.surnameLength - 1) + 1)),
+    );
+    for (let k = i; k < match.end; k++) roles[k] = 'name';
+    i = match.end - 1;
+  }
+  return mentions;
+}
+
+/** The index of the n-th word after `start` (skipping full stops after initials). */
+function wordIndexAfter(tokens: readonly Token[], start: number, n: number): number {
+  let i = start;
+  let left = n;
+  while (left > 0 && i < tokens.length - 1) {
+    i++;
+    if (tokens[i]?.isWord) left--;
+  }
+  return i;
+}
+
+function mention(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  form: 'full' | 'surname',
+  candidates: string[],
+  nameForm: NameForm | null,
+  surnameStart: number,
+  surnameEnd: number,
+): Mention {
+  const first = tokens[start];
+  const last = tokens[end - 1];
+  const before = tokens[start - 1];
+  const honorific = before?.isWord && HONORIFICS.has(before.key) && before.capitalised ? before.key : null;
+  return {
+    start: first?.start ?? 0,
+    end: last?.end ?? 0,
+    tokenStart: start,
+    tokenEnd: end,
+    text: tokens.slice(start, end).map((t) => t.text).join(' '),
+    form,
+    candidates,
+    nameForm,
+    surnameKeys: tokens.slice(surnameStart, surnameEnd).filter((t) => t.isWord).map((t) => t.key),
+    surnameStart,
+    surnameEnd,
+    honorific,
+    entity: -1,
+  };
+}
+
+function isNameWord(token: Token | undefined, paragraph: number): boolean {
+  return token !== undefined && token.isWord && token.paragraph === paragraph && token.capitalised && !/^\p{N}/u.test(token.text);
+}
+
+/**
+ * Names not covered by the table scan: runs of capitalised words ("Geshuang Chen"),
+ * which may end in a table surname ("Maria Scholz" is not Olaf Scholz); then single
+ * words that are a table surname ("Scholz") or the surname of a full name the article
+ * uses anywhere ("Chen").
+ */
+export function findOtherNames(tokens: readonly Token[], table: Table, roles: TokenRole[], known: readonly Mention[]): Mention[] {
+  const runs: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!startsName(tokens, i, table, roles)) continue;
+    const end = runEnd(tokens, i, roles);
+    const found = end - i >= 2 ? fullNameRun(tokens, i, end, table) : null;
+    if (found?.form === 'full') {
+      runs.push(found);
+      for (let k = found.tokenStart; k < found.tokenEnd; k++) roles[k] = 'name';
+    }
+    i = Math.max(i, (found?.tokenEnd ?? end) - 1);
+  }
+  const articleSurnames = new Set([...known, ...runs].map((m) => m.surnameKeys.join(' ')));
+  const singles: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!startsName(tokens, i, table, roles)) continue;
+    const found = surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames);
+    if (!found) continue;
+    singles.push(found);
+    for (let k = found.tokenStart; k < found.tokenEnd; k++) roles[k] = 'name';
+    i = found.tokenEnd - 1;
+  }
+  return [...runs, ...singles].sort((a, b) => a.start - b.start);
+}
+
+function startsName(tokens: readonly Token[], i: number, table: Table, roles: readonly TokenRole[]): boolean {
+  const token = tokens[i];
+  if (!token || roles[i] || !isNameWord(token, token.paragraph)) return false;
+  if (FUNCTION_WORDS.has(token.key) && (token.sentenceStart || token.key.length <= 3) && !table.surnames.next.has(token.key)) return false;
+  return !(HONORIFICS.has(token.key) && isNameWord(tokens[i + 1], token.paragraph));
+}
+
+function articleSurname(tokens: readonly Token[], i: number, surnames: ReadonlySet<string>): Mention | null {
+  const token = tokens[i];
+  if (!token || !surnames.has(token.key) || NOT_PERSON_WORDS.has(token.key)) return null;
+  return mention(tokens, i, i + 1, 'surname', [], null, i, i + 1);
+}
+
+function runEnd(tokens: readonly Token[], start: number, roles: readonly TokenRole[]): number {
+  const paragraph = tokens[start]?.paragraph ?? -1;
+  let end = start + 1;
+  let words = 1;
+  while (end < tokens.length && words < MAX_RUN && !roles[end]) {
+    const token = tokens[end];
+    if (isInitialStop(tokens, end)) {
+      end++;
+      continue;
+    }
+    const particle = token?.isWord && NAME_PARTICLES.has(token.key) && isNameWord(tokens[end + 1], paragraph);
+    if (!isNameWord(token, paragraph) && !particle) break;
+    if (token?.possessive && !particle) {
+      end++;
+      break;
+    }
+    end++;
+    words++;
+  }
+  if (tokens[start]?.possessive) return start + 1;
+  return end;
+}
+
+function looksLikePerson(tokens: readonly Token[], start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const token = tokens[k];
+    if (!token?.isWord) continue;
+    if (NOT_PERSON_WORDS.has(token.key)) return false;
+    if (token.text.length > 1 && token.text === token.text.toUpperCase() && /\p{L}/u.test(token.text)) return false;
+  }
+  return true;
+}
+
+function fullNameRun(tokens: readonly Token[], start: number, end: number, table: Table): Mention | null {
+  let first = start;
+  while (first < end && FUNCTION_WORDS.has(tokens[first]?.key ?? '') && tokens[first]?.sentenceStart) first++;
+  if (end - first < 2) return null;
+  if (!looksLikePerson(tokens, first, end)) return null;
+  const surname = findSurnameAtEnd(tokens, first, end, table);
+  const surnameStart = surname?.start ?? end - 1;
+  const candidates = surname ? samePerson(tokens[first]?.key ?? '', surname.people, table) : [];
+  return mention(tokens, first, end, 'full', candidates, null, surnameStart, end);
+}
+
+/** A table surname ending the run ("Maria Scholz" → Scholz). */
+function findSurnameAtEnd(tokens: readonly Token[], start: number, end: number, table: Table): { start: number; people: string[] } | null {
+  for (let s = start + 1; s < end; s++) {
+    const match = matchTrie(table.surnames, tokens, s);
+    if (match && match.end === end) return { start: s, people: match.value };
+  }
+  return null;
+}
+
+/** People with that surname whose name begins with the same first name (or initial). */
+function samePerson(firstKey: string, people: readonly string[], table: Table): string[] {
+  return people.filter((id) => {
+    const person = table.people.get(id);
+    if (!person) return false;
+    return [person.name, ...person.variants].some((name) => {
+      const first = name.trim().split(/\s+/)[0]?.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') ?? '';
+      return first === firstKey || (firstKey.length === 1 && first.startsWith(firstKey));
+    });
+  });
+}
+
+function surnameAlone(tokens: readonly Token[], i: number, table: Table): Mention | null {
+  const match = matchTrie(table.surnames, tokens, i);
+  if (!match) return null;
+  if (!tokens[match.end - 1]?.capitalised) return null;
+  return mention(tokens, i, match.end, 'surname', match.value, null, i, match.end);
+}

@@ -1,0 +1,152 @@
+import type { Span } from '../types.js';
+
+export interface QuoteSpan {
+  /** From the opening mark to just after the closing mark. */
+  start: number;
+  end: number;
+  innerStart: number;
+  innerEnd: number;
+  paragraph: number;
+  endParagraph: number;
+  /** False when the paragraph ended before a closing mark. */
+  closed: boolean;
+  marks: 'double' | 'single';
+}
+
+type Role = 'open' | 'close' | 'either' | 'apostrophe';
+
+const OPENING_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', '“', '‘', '"', "'"]);
+const CLOSING_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '”', '’', '"', "'", '…']);
+const SENTENCE_END = new Set(['.', '?', '!', '…']);
+
+function isSpace(c: string | undefined): boolean {
+  return c === undefined || /\s/.test(c);
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+function doubleRole(text: string, i: number, start: number, end: number): Role {
+  const c = text[i];
+  if (c === '“' || c === '„') return 'open';
+  if (c === '”') return 'close';
+  const before = i > start ? text[i - 1] : undefined;
+  const after = i + 1 < end ? text[i + 1] : undefined;
+  const openSide = isSpace(before) || OPENING_CONTEXT.has(before ?? '');
+  const closeSide = isSpace(after) || CLOSING_CONTEXT.has(after ?? '');
+  if (openSide && !closeSide) return 'open';
+  if (closeSide && !openSide) return 'close';
+  return 'either';
+}
+
+function singleRole(text: string, i: number, start: number, end: number): Role {
+  const c = text[i];
+  const before = i > start ? text[i - 1] : undefined;
+  const after = i + 1 < end ? text[i + 1] : undefined;
+  if (isWordChar(before) && isWordChar(after)) return 'apostrophe';
+  if (c === '‘') return /^\d\ds?\b/.test(text.slice(i + 1, i + 4)) ? 'apostrophe' : 'open';
+  const openSide = isSpace(before) || OPENING_CONTEXT.has(before ?? '');
+  if (openSide && isWordChar(after)) return c === '’' ? 'apostrophe' : 'open';
+  if (!openSide) return 'close';
+  return 'apostrophe';
+}
+
+function isDoubleMark(c: string | undefined): boolean {
+  return c === '"' || c === '“' || c === '”' || c === '„';
+}
+
+function isSingleMark(c: string | undefined): boolean {
+  return c === "'" || c === '‘' || c === '’';
+}
+
+function lastNonSpace(text: string, before: number, start: number): string | undefined {
+  for (let i = before - 1; i >= start; i--) if (!isSpace(text[i])) return text[i];
+  return undefined;
+}
+
+interface OpenQuote {
+  start: number;
+  paragraph: number;
+  marks: 'double' | 'single';
+}
+
+/**
+ * Every quotation in the prose, in one linear pass. Unclosed quotes end with their
+ * paragraph unless the next paragraph opens with a quote mark (the multi-paragraph
+ * quote convention); unclosed single quotes are taken for apostrophes.
+ */
+export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpan[] {
+  const quotes: QuoteSpan[] = [];
+  let open: OpenQuote | null = null;
+  for (const [index, paragraph] of paragraphs.entries()) {
+    let i = paragraph.start;
+    if (open) i = skipContinuationMark(prose, paragraph) ?? i;
+    let nested = false;
+    for (; i < paragraph.end; i++) {
+      const c = prose[i];
+      if (isDoubleMark(c)) {
+        const role = doubleRole(prose, i, paragraph.start, paragraph.end);
+        if (open?.marks === 'double') {
+          if (role === 'open' && reopensAfterSentence(prose, i, open.start)) continue;
+          if (role === 'open' && c !== '"') continue;
+          quotes.push(finish(open, i + 1, index, true));
+          open = null;
+          nested = false;
+        } else if (!open && role !== 'close') {
+          open = { start: i, paragraph: index, marks: 'double' };
+        }
+      } else if (isSingleMark(c)) {
+        const role = singleRole(prose, i, paragraph.start, paragraph.end);
+        if (role === 'apostrophe') continue;
+        if (open?.marks === 'double') {
+          if (nested && role !== 'open') nested = false;
+          else if (!nested && role === 'open') nested = true;
+        } else if (open?.marks === 'single') {
+          if (role !== 'open') {
+            quotes.push(finish(open, i + 1, index, true));
+            open = null;
+          }
+        } else if (role === 'open') {
+          open = { start: i, paragraph: index, marks: 'single' };
+        }
+      }
+    }
+    if (!open) continue;
+    if (open.marks === 'single') {
+      open = null;
+      continue;
+    }
+    const next = paragraphs[index + 1];
+    if (next && skipContinuationMark(prose, next) !== null) continue;
+    quotes.push(finish(open, paragraph.end, index, false));
+    open = null;
+  }
+  return quotes;
+}
+
+/** A straight or curly opening mark right after a sentence end, inside an open quote: the writer dropped the closing mark. */
+function reopensAfterSentence(text: string, i: number, openedAt: number): boolean {
+  return SENTENCE_END.has(lastNonSpace(text, i, openedAt + 1) ?? '');
+}
+
+/** When a paragraph opens with a double quote mark, the offset just after it. */
+function skipContinuationMark(text: string, paragraph: Span): number | null {
+  const c = text[paragraph.start];
+  if (c === '“' || c === '„') return paragraph.start + 1;
+  if (c === '"' && doubleRole(text, paragraph.start, paragraph.start, paragraph.end) === 'open') return paragraph.start + 1;
+  return null;
+}
+
+function finish(open: OpenQuote, end: number, paragraph: number, closed: boolean): QuoteSpan {
+  return {
+    start: open.start,
+    end,
+    innerStart: open.start + 1,
+    innerEnd: closed ? end - 1 : end,
+    paragraph: open.paragraph,
+    endParagraph: paragraph,
+    closed,
+    marks: open.marks,
+  };
+}

@@ -1,0 +1,249 @@
+import type { Table } from '../reference/table.js';
+import { HONORIFICS, OTHER_OFFICE_WORDS, TIME_MODIFIERS, TRAILING_MODIFIERS, type TimeModifier } from './lexicon.js';
+import { matchTrie, type Mention, type TokenRole } from './names.js';
+import type { Token } from './tokens.js';
+
+/** A title found in the text, before it is tied to a name. */
+export interface TitlePhrase {
+  /** Token range of the title words. */
+  tokenStart: number;
+  tokenEnd: number;
+  /** Token range including modifiers and country words around the title. */
+  claimStart: number;
+  claimEnd: number;
+  titleText: string;
+  /** Offices with this title, narrowed by any country word. */
+  officeIds: string[];
+  country: string | null;
+  modifier: TimeModifier | null;
+  /** Token index of the modifier word ("former", "ex"), if it comes before the title. */
+  modifierToken: number | null;
+  /** "Deputy …", "Shadow …", "Fed President": another office than the title names. */
+  otherOffice: string | null;
+  /** Preceded by "the" or a possessive: may stand in apposition ("X, the German chancellor,"). */
+  determined: boolean;
+}
+
+/** A claim that a person holds (held, will hold) an office. */
+export interface TitleClaim extends TitlePhrase {
+  start: number;
+  end: number;
+  mention: Mention;
+  form: 'before-name' | 'apposition' | 'after-name';
+}
+
+const COUNTRY_LINKS = new Set(['of', 'for']);
+
+/** Every title phrase, with country words and modifiers on either side. */
+export function findTitles(tokens: readonly Token[], table: Table, roles: TokenRole[]): TitlePhrase[] {
+  const countries = findCountries(tokens, table, roles);
+  const phrases: TitlePhrase[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token?.isWord || roles[i] || !table.titles.next.has(token.key)) continue;
+    const match = matchTitle(tokens, i, table, countries);
+    if (!match) continue;
+    const phrase = describeTitle(tokens, i, match.end, match.officeIds, match.innerCountry, table, countries);
+    for (let k = i; k < match.end; k++) roles[k] = 'title';
+    phrases.push(phrase);
+    i = match.end - 1;
+  }
+  return phrases;
+}
+
+interface CountryMatch {
+  end: number;
+  codes: string[];
+}
+
+/** Country words ("German", "U.S.", "Ukraine’s"), indexed by first and by last token. */
+interface CountryIndex {
+  byStart: Map<number, CountryMatch>;
+  byEnd: Map<number, { start: number; codes: string[] }>;
+}
+
+function findCountries(tokens: readonly Token[], table: Table, roles: TokenRole[]): CountryIndex {
+  const index: CountryIndex = { byStart: new Map(), byEnd: new Map() };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (!token?.isWord || !token.capitalised || roles[i] || !table.countryWords.next.has(token.key)) continue;
+    const match = matchTrie(table.countryWords, tokens, i);
+    if (!match || !tokens[match.end - 1]?.capitalised) continue;
+    index.byStart.set(i, { end: match.end, codes: match.value });
+    index.byEnd.set(match.end, { start: i, codes: match.value });
+    for (let k = i; k < match.end; k++) roles[k] = 'country';
+    i = match.end - 1;
+  }
+  return index;
+}
+
+/**
+ * The longest title at `start`. Inside a title, "the" and a possessive country word may
+ * be skipped ("secretary of Ukraine’s National Security and Defense Council").
+ */
+function matchTitle(tokens: readonly Token[], start: number, table: Table, countries: CountryIndex): { end: number; officeIds: string[]; innerCountry: string[] | null } | null {
+  const paragraph = tokens[start]?.paragraph;
+  let node = table.titles;
+  let best: { end: number; officeIds: string[]; innerCountry: string[] | null } | null = null;
+  let innerCountry: string[] | null = null;
+  for (let i = start; i < tokens.length && i < start + 16; ) {
+    const token = tokens[i];
+    if (!token?.isWord || token.paragraph !== paragraph) break;
+    const child = node.next.get(token.key);
+    if (child) {
+      node = child;
+      i++;
+      if (node.value) best = { end: i, officeIds: node.value, innerCountry };
+      continue;
+    }
+    const country = countries.byStart.get(i);
+    if (i > start && country && tokens[country.end - 1]?.possessive) {
+      innerCountry = country.codes;
+      i = country.end;
+      continue;
+    }
+    if (i > start && token.key === 'the') {
+      i++;
+      continue;
+    }
+    break;
+  }
+  return best;
+}
+
+function describeTitle(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  officeIds: readonly string[],
+  innerCountry: string[] | null,
+  table: Table,
+  countries: CountryIndex,
+): TitlePhrase {
+  let claimStart = start;
+  let country: string[] | null = innerCountry;
+  let modifier: TimeModifier | null = null;
+  let modifierToken: number | null = null;
+  let otherOffice: string | null = null;
+  let determined = false;
+  // Left: modifiers, country words, "the", qualifiers naming another organisation.
+  for (let j = start - 1; j >= 0 && j >= start - 6; ) {
+    const token = tokens[j];
+    if (!token || token.paragraph !== tokens[start]?.paragraph) break;
+    const countryMatch = countries.byEnd.get(j + 1);
+    if (countryMatch && !country) {
+      country = countryMatch.codes;
+      determined ||= tokens[j]?.possessive ?? false;
+      claimStart = countryMatch.start;
+      j = countryMatch.start - 1;
+      continue;
+    }
+    if (!token.isWord) break;
+    const time = TIME_MODIFIERS.get(token.key);
+    if (time) {
+      if (!modifier) {
+        modifier = time;
+        modifierToken = j;
+      }
+      claimStart = j;
+      if (time === 'late' && tokens[j - 1]?.key === 'the') determined = true;
+      j--;
+      continue;
+    }
+    if (OTHER_OFFICE_WORDS.has(token.key) && j === claimStart - 1 && !token.possessive) {
+      otherOffice = `${token.text} ${tokens[start]?.text ?? ''}`;
+      claimStart = j;
+      j--;
+      continue;
+    }
+    if (token.key === 'the' || token.possessive) determined = true;
+    else if (token.capitalised && j === claimStart - 1 && !token.sentenceStart && !isTitleContext(token)) otherOffice ??= `${token.text} ${tokens[start]?.text ?? ''}`;
+    break;
+  }
+  // Right: "of <country>", "for <something>", "-elect".
+  let claimEnd = end;
+  const next = tokens[end];
+  if (next?.isWord && COUNTRY_LINKS.has(next.key) && next.paragraph === tokens[start]?.paragraph) {
+    const after = tokens[end + 1]?.key === 'the' ? end + 2 : end + 1;
+    const countryMatch = countries.byStart.get(after);
+    if (countryMatch) {
+      country ??= countryMatch.codes;
+      claimEnd = countryMatch.end;
+    } else if (tokens[after]?.capitalised) {
+      otherOffice ??= `${tokens.slice(start, after + 1).map((t) => t.text).join(' ')}`;
+    }
+  }
+  const trailing = tokens[claimEnd];
+  if (trailing?.isWord && TRAILING_MODIFIERS.has(trailing.key)) {
+    modifier = TRAILING_MODIFIERS.get(trailing.key) ?? modifier;
+    claimEnd++;
+  }
+  const narrowed = country ? officeIds.filter((id) => country?.includes(table.offices.get(id)?.country ?? '')) : [...officeIds];
+  return {
+    tokenStart: start,
+    tokenEnd: end,
+    claimStart,
+    claimEnd,
+    titleText: tokens.slice(start, end).map((t) => t.text).join(' '),
+    officeIds: narrowed,
+    country: country?.[0] ?? null,
+    modifier,
+    modifierToken,
+    otherOffice,
+    determined,
+  };
+}
+
+/** Capitalised words before a title that do not make it another organisation's office. */
+function isTitleContext(token: Token): boolean {
+  return TIME_MODIFIERS.has(token.key) || HONORIFICS.has(token.key);
+}
+
+/** Tie titles to names: "Title Name", "Name, the title,", "Name Title of Country". */
+export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePhrase[], mentionAt: ReadonlyMap<number, Mention>, mentionEndingAt: ReadonlyMap<number, Mention>): TitleClaim[] {
+  const claims: TitleClaim[] = [];
+  for (const phrase of phrases) {
+    const claim = nameAfter(tokens, phrase, mentionAt) ?? nameBefore(tokens, phrase, mentionEndingAt);
+    if (claim) claims.push(claim);
+  }
+  return claims;
+}
+
+function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention, form: TitleClaim['form']): TitleClaim {
+  return { ...phrase, mention, form, start: tokens[phrase.claimStart]?.start ?? 0, end: tokens[phrase.claimEnd - 1]?.end ?? 0 };
+}
+
+function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: ReadonlyMap<number, Mention>): TitleClaim | null {
+  let i = phrase.claimEnd;
+  const last = tokens[phrase.claimEnd - 1];
+  if (last?.possessive) return null;
+  let comma = false;
+  if (tokens[i]?.text === ',' && phrase.determined) {
+    comma = true;
+    i++;
+  }
+  while (tokens[i]?.isWord && HONORIFICS.has(tokens[i]?.key ?? '') && tokens[i]?.capitalised) {
+    i++;
+    if (tokens[i]?.text === '.') i++;
+  }
+  const mention = mentionAt.get(i);
+  if (!mention) return null;
+  if (comma && !/^[,.;:)]$/.test(tokens[mention.tokenEnd]?.text ?? '.')) return null;
+  return toClaim(tokens, phrase, mention, 'before-name');
+}
+
+/** "Name, the title [of X]," and the caption form "Name Title of Country". */
+function nameBefore(tokens: readonly Token[], phrase: TitlePhrase, mentionEndingAt: ReadonlyMap<number, Mention>): TitleClaim | null {
+  const after = tokens[phrase.claimEnd];
+  const closes = after === undefined || after.paragraph !== tokens[phrase.tokenStart]?.paragraph || /^[,.;:)—–]$/.test(after.text);
+  let i = phrase.claimStart;
+  if (tokens[i - 1]?.key === 'the') i--;
+  const direct = mentionEndingAt.get(i);
+  if (direct && phrase.country && phrase.claimEnd > phrase.tokenEnd) return toClaim(tokens, phrase, direct, 'after-name');
+  if (tokens[i - 1]?.text !== ',' || !closes) return null;
+  const mention = mentionEndingAt.get(i - 1);
+  if (!mention) return null;
+  const bare = phrase.claimStart === phrase.tokenStart && i === phrase.claimStart;
+  if (bare && phrase.claimEnd === phrase.tokenEnd && !/^[,.]$/.test(after?.text ?? '.')) return null;
+  return toClaim(tokens, phrase, mention, 'apposition');
+}

@@ -1,0 +1,65 @@
+/** Verbs that attribute speech, in every inflection, with their tense. */
+
+export interface SpeechVerb {
+  lemma: string;
+  tense: 'present' | 'past' | 'other';
+}
+
+const REGULAR = `
+  add warn insist argue claim note explain continue suggest state declare announce ask reply respond answer remark
+  comment observe acknowledge admit agree concede contend maintain recall report quip joke sigh grumble complain
+  lament boast predict promise vow urge caution stress emphasise emphasize tweet post shout yell scream whisper
+  murmur mutter exclaim testify confirm deny assert counter retort conclude describe call repeat reiterate allege
+  accuse charge fume scoff snap thunder affirm estimate recount pledge signal characterise characterize proclaim
+  opine muse wonder point cry plead demand concur interject chime interrupt declare tell
+`;
+
+const IRREGULAR: Record<string, string[]> = {
+  say: ['said'],
+  tell: ['told'],
+  write: ['wrote', 'written'],
+  speak: ['spoke', 'spoken'],
+};
+
+const NOT_VERBS = new Set(['states', 'calls', 'posts', 'reports', 'notes', 'claims', 'charges', 'promises', 'signals', 'rules', 'points', 'answers', 'comments', 'remarks', 'demands', 'pledges', 'estimates', 'counters']);
+
+function inflect(base: string): { present: string[]; past: string[]; other: string[] } {
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  const doubled = /^(snap|quip|chat)$/.test(base) ? base + base.slice(-1) : base;
+  const y = base.endsWith('y') && !/[aeiou]y$/.test(base);
+  const present = y ? [base.slice(0, -1) + 'ies'] : /(s|sh|ch|x|z)$/.test(base) ? [base + 'es'] : [base + 's'];
+  const past = y ? [base.slice(0, -1) + 'ied'] : base.endsWith('e') ? [base + 'd'] : [doubled + 'ed'];
+  return { present, past, other: [base, stem + 'ing', doubled + 'ing'] };
+}
+
+function buildTable(): Map<string, SpeechVerb> {
+  const table = new Map<string, SpeechVerb>();
+  const add = (form: string, lemma: string, tense: SpeechVerb['tense']) => {
+    if (!table.has(form)) table.set(form, { lemma, tense });
+  };
+  for (const base of new Set(REGULAR.trim().split(/\s+/))) {
+    if (IRREGULAR[base]) continue;
+    const forms = inflect(base);
+    forms.past.forEach((f) => add(f, base, 'past'));
+    forms.present.forEach((f) => add(f, base, 'present'));
+    forms.other.forEach((f) => add(f, base, 'other'));
+  }
+  for (const [base, pasts] of Object.entries(IRREGULAR)) {
+    const forms = inflect(base);
+    pasts.forEach((f) => add(f, base, 'past'));
+    forms.present.forEach((f) => add(f, base, 'present'));
+    [base, base.replace(/e$/, '') + 'ing'].forEach((f) => add(f, base, 'other'));
+  }
+  return table;
+}
+
+const VERBS = buildTable();
+
+export function speechVerb(key: string): SpeechVerb | null {
+  return VERBS.get(key) ?? null;
+}
+
+/** Present-tense forms that are far more often nouns ("the states", "reports"): not a cue on their own. */
+export function isAmbiguousNounForm(key: string): boolean {
+  return NOT_VERBS.has(key);
+}

@@ -1,0 +1,96 @@
+/** Public types: the report (the JSON output format) and the options of `check`. */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleSetting = Severity | 'off';
+export type DateSource = 'cli' | 'front-matter' | 'inferred' | 'none';
+
+export interface ReportDate {
+  start: string | null;
+  end: string | null;
+  source: DateSource;
+}
+
+export interface Suggestion {
+  text: string;
+  offset: number;
+  length: number;
+  /** Safe to apply without a human looking (house-style spelling). */
+  safe?: boolean;
+  /** What applying it means, for editors. */
+  description?: string;
+}
+
+/** A row of the reference table a finding relied on. */
+export interface Evidence {
+  office: string;
+  officeName: string;
+  person: string;
+  start: string;
+  end: string | null;
+  acting?: boolean;
+  died?: string;
+  source?: string | null;
+  file?: string;
+  line?: number;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  length: number;
+  text: string;
+}
+
+export interface Finding extends Position {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  person?: { name: string };
+  office?: { id: string; name: string };
+  suggestions?: Suggestion[];
+  evidence: Evidence[];
+}
+
+export type SpeakerVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
+
+export interface QuoteReport extends Position {
+  closed: boolean;
+  speaker: null | {
+    text: string;
+    offset: number;
+    length: number;
+    name: string | null;
+    via: SpeakerVia;
+    cue: string | null;
+    pattern: string;
+  };
+}
+
+export interface FileReport {
+  path: string;
+  date: ReportDate;
+  findings: Finding[];
+  quotes: QuoteReport[];
+}
+
+export interface Summary {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'factlint'; version: string };
+  files: FileReport[];
+  summary: Summary;
+}

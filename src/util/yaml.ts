@@ -1,0 +1,76 @@
+import { LineCounter, parseDocument, isMap, isSeq, isNode, isPair, isScalar, type Document, type Node } from 'yaml';
+
+/** A problem in an input file, with the place it was found. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'InputError';
+  }
+
+  /** `file:line:column: message`, the one line the CLI prints. */
+  describe(): string {
+    const place = [this.file, this.line, this.column].filter((p) => p !== undefined).join(':');
+    return place ? `${place}: ${this.message}` : this.message;
+  }
+}
+
+export interface ParsedYaml {
+  value: unknown;
+  /** Where the value at `path` is written; with `atKey`, where its key is. */
+  locate(path: readonly (string | number)[], atKey?: boolean): { line: number; column: number };
+}
+
+const MAX_ALIASES = 50;
+
+/**
+ * Parse YAML safely: core schema only (no custom tags), unique keys, aliases bounded
+ * (no "billion laughs"); keys like `__proto__` become plain own properties.
+ */
+export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, customTags: [] });
+  const where = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
+    return { line: pos.line + lineOffset, column: pos.col };
+  };
+  const first = doc.errors[0] ?? doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (first) {
+    const pos = where(first.pos[0]);
+    throw new InputError(yamlMessage(first.message), file, pos.line, pos.column);
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new InputError(`YAML could not be read: ${(error as Error).message}`, file, 1 + lineOffset, 1);
+  }
+  return { value, locate: (path, atKey = false) => where(nodeAt(doc, path, atKey)?.range?.[0] ?? 0) };
+}
+
+function yamlMessage(message: string): string {
+  const firstLine = message.split('\n')[0] ?? message;
+  return `invalid YAML: ${firstLine.replace(/ at line \d+, column \d+:?$/, '')}`;
+}
+
+/** The deepest node along a path; for a missing key, its parent. */
+function nodeAt(doc: Document, path: readonly (string | number)[], atKey: boolean): Node | undefined {
+  let node: unknown = doc.contents;
+  for (const [index, key] of path.entries()) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
+      if (!pair) return node;
+      const wantKey = atKey && index === path.length - 1;
+      node = isNode(pair.value) && !wantKey ? pair.value : pair.key;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(key)];
+      if (!isNode(item)) return node;
+      node = item;
+    } else break;
+  }
+  return isNode(node) ? node : undefined;
+}
