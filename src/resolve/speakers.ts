@@ -1,9 +1,9 @@
-import { HONORIFICS, NOT_PERSON_WORDS, PRONOUNS } from '../scan/lexicon.js';
+import { AUXILIARIES, FUNCTION_WORDS, HONORIFICS, NOT_PERSON_WORDS, PRONOUNS } from '../scan/lexicon.js';
 import type { Mention, TokenRole } from '../scan/names.js';
 import type { QuoteSpan } from '../scan/quotes.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
-import { isAmbiguousNounForm, speechVerb, type SpeechVerb } from '../scan/verbs.js';
+import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
 
 export type AttributionVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
@@ -50,6 +50,9 @@ interface SubjectEvent {
   at: number;
   entity: Entity | null;
   strong: boolean;
+  /** The subject's name, for speech verbs with a named subject. */
+  mention?: Mention;
+  cue?: Cue;
 }
 
 const ADVERBS = new Set(
@@ -105,16 +108,16 @@ function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], sp
     if (token.sentenceStart || tokens[i - 1]?.paragraph !== token.paragraph) flush();
     const mention = context.mentionAt.get(i);
     if (mention && !firstMention) firstMention = mention;
-    const verb = token.isWord && !token.capitalised ? speechVerb(token.key) : null;
-    if (!verb || isAmbiguousNounForm(token.key)) continue;
+    const verb = cueAt(tokens, i, 'before');
+    if (!verb) continue;
     while ((quotes[quoteIndex]?.end ?? Infinity) <= token.start) quoteIndex++;
     const inQuote = (quotes[quoteIndex]?.start ?? Infinity) <= token.start;
     if (inQuote) continue;
     const subject = subjectBefore(context, i);
     if (subject?.mention) {
       const entity = entityOf(context, subject.mention);
-      events.push({ at: token.start, entity, strong: true });
-      speech.push({ mention: subject.mention, entity, cue: { start: token.start, end: token.end, text: token.text, lemma: verb.lemma, tense: verb.tense } });
+      events.push({ at: token.start, entity, strong: true, mention: subject.mention, cue: verb });
+      speech.push({ mention: subject.mention, entity, cue: verb });
       sentenceHasStrong = true;
     } else if (subject && subject.kind !== 'pronoun') {
       events.push({ at: token.start, entity: null, strong: true });
@@ -194,14 +197,17 @@ function isTimePhraseEnd(tokens: readonly Token[], j: number): boolean {
 /** "the Kremlin", "the top Ukrainian official at the Florida talks", "Reuters": the words ending at `end`. */
 function nounPhraseEndingAt(tokens: readonly Token[], end: number): Subject | null {
   let start = end;
-  for (let k = end; k >= 0 && k > end - 10; k--) {
+  for (let k = end; k >= 0 && k > end - 12; k--) {
     const token = tokens[k];
     if (!token?.isWord || token.paragraph !== tokens[end]?.paragraph) break;
     start = k;
-    if (token.key === 'the' || token.key === 'a' || token.key === 'an' || token.sentenceStart) break;
+    const determiner = token.key === 'the' || token.key === 'a' || token.key === 'an';
+    if (determiner && ['of', 'for', 'at', 'in'].includes(tokens[k - 1]?.key ?? '')) continue;
+    if (determiner || token.sentenceStart) break;
   }
   const first = tokens[start];
-  if (!first) return null;
+  const head = tokens[end];
+  if (!first || !head || FUNCTION_WORDS.has(head.key)) return null;
   const determiner = ['the', 'a', 'an'].includes(first.key);
   if (!determiner && !first.capitalised) return null;
   if (!determiner && start !== end) start = firstCapitalisedRun(tokens, start, end);
@@ -212,6 +218,24 @@ function firstCapitalisedRun(tokens: readonly Token[], start: number, end: numbe
   let k = end;
   while (k > start && tokens[k - 1]?.capitalised) k--;
   return k;
+}
+
+/**
+ * A speech verb at token k, if its form fits the place: after a quote ("“…,” X said")
+ * finite forms; before a quote also "saying" and "to say", but not verbs that only
+ * follow a quote ("he continued") nor forms that are mostly nouns ("reports").
+ */
+function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): Cue | null {
+  const token = tokens[k];
+  if (!token?.isWord || token.capitalised) return null;
+  const verb = speechVerb(token.key);
+  if (!verb) return null;
+  const afterAuxiliary = AUXILIARIES.has(tokens[k - 1]?.key ?? '');
+  if (verb.tense === 'base' && !afterAuxiliary) return null;
+  if (place === 'before') {
+    if (TRAILING_ONLY.has(verb.lemma) || (verb.tense === 'present' && isAmbiguousNounForm(token.key))) return null;
+  } else if (verb.tense === 'participle') return null;
+  return { start: token.start, end: token.end, text: token.text, lemma: verb.lemma, tense: verb.tense };
 }
 
 class SpeakerResolver {
@@ -242,12 +266,33 @@ class SpeakerResolver {
     if (tokens[k]?.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X');
     const verbFirst = this.verbAt(k);
     if (verbFirst) return this.subjectFrom(k + 1, verbFirst, '“…,” said X');
+    if (this.isInTheWordsOf(k)) return this.subjectFrom(k + 4, null, 'in the words of X');
     const subject = this.subjectAfter(k);
     if (!subject) return null;
     const verbAt = this.skipAdverbs(subject.end);
-    const verb = this.verbAt(verbAt) ?? this.unknownCueAt(quote, verbAt, subject);
+    const verb = this.verbAt(verbAt) ?? this.unknownCueAt(quote, verbAt, subject) ?? this.cueAfterModifier(subject);
     if (!verb) return null;
     return this.toAttribution(subject, verb, '“…,” X said');
+  }
+
+  private isInTheWordsOf(k: number): boolean {
+    const keys = this.context.tokens.slice(k, k + 4).map((t) => t.key);
+    return keys.join(' ') === 'in the words of';
+  }
+
+  /** “…,” Maj. Oleh Shyriaiev of the 225th regiment told ABC News: a cue after a short modifier of the name. */
+  private cueAfterModifier(subject: Subject): Cue | null {
+    if (subject.kind !== 'name') return null;
+    const { tokens } = this.context;
+    const first = tokens[subject.end];
+    if (!first || !['of', 'from', 'at', 'with', 'in', ','].includes(first.key)) return null;
+    for (let j = subject.end + 1; j < subject.end + 10 && j < tokens.length; j++) {
+      const token = tokens[j];
+      if (!token || token.paragraph !== first.paragraph || token.text === '.' || token.text === ';' || token.text === '“' || token.text === '"') return null;
+      const cue = this.verbAt(j);
+      if (cue) return cue;
+    }
+    return null;
   }
 
   /** X said: “…” / X said that “…” / X told reporters “…” / X, the minister, said on Monday “…” */
@@ -262,12 +307,11 @@ class SpeakerResolver {
     for (let k = i; k >= 0 && k > i - 30; k--) {
       const token = tokens[k];
       if (!token || token.paragraph !== paragraph) return null;
+      if (token.text === '.' || token.text === '!' || token.text === '?') return null;
       if (token.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X, “…”');
-      const verb = this.verbAt(k);
-      if (verb) {
-        const subject = subjectBefore(this.context, k);
-        return subject ? this.toAttribution(subject, verb, 'X said “…”') : null;
-      }
+      const verb = this.verbAt(k, 'before');
+      const subject = verb ? subjectBefore(this.context, k) : null;
+      if (verb && subject) return this.toAttribution(subject, verb, 'X said “…”');
       if (token.sentenceStart) return null;
     }
     return null;
@@ -279,6 +323,7 @@ class SpeakerResolver {
     for (let k = i; k < tokens.length && k < i + 40; k++) {
       const token = tokens[k];
       if (!token || token.paragraph !== quote.endParagraph || (token.sentenceStart && k > i)) return null;
+      if (token.key === 'in' && this.isInTheWordsOf(k)) return this.subjectFrom(k + 4, null, '“…”, in the words of X');
       if (token.text !== ',') continue;
       const subject = this.subjectAfter(k + 1);
       if (!subject) continue;
@@ -289,15 +334,41 @@ class SpeakerResolver {
     return null;
   }
 
-  /** A paragraph that opens with an unattributed quote continues the speaker of the previous quote. */
+  /**
+   * An unattributed quote continues the speaker of the previous quote in its paragraph,
+   * or of the reported speech just before it ("…, Shyriaiev said. “When …”"), or, when it
+   * opens a paragraph, of the previous paragraph's last quote.
+   */
   private continuation(quote: QuoteSpan, earlier: readonly Quote[]): Attribution | null {
     const previous = [...earlier].reverse().find((q) => q.speaker && q.endParagraph >= quote.paragraph - 1);
+    const reported = this.reportedSpeechBefore(quote);
+    if (reported && (!previous || previous.end < (reported.mention?.start ?? 0))) {
+      const mention = reported.mention;
+      if (mention && reported.cue) {
+        const attribution = this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, reported.cue, 'reported speech, then a quote');
+        return { ...attribution, via: 'continuation' };
+      }
+    }
     if (!previous?.speaker) return null;
     const sameParagraph = previous.endParagraph === quote.paragraph;
     const opensParagraph = this.opensParagraph(quote);
     if (!sameParagraph && !opensParagraph) return null;
     if (!sameParagraph && this.namesSomeoneBetween(previous.end, quote.start)) return null;
     return { ...previous.speaker, via: 'continuation', pattern: sameParagraph ? 'quote after an attributed quote in the paragraph' : 'paragraph opening with a quote after an attributed quote' };
+  }
+
+  /** A named subject of a speech verb in the sentence just before the quote, in its paragraph. */
+  private reportedSpeechBefore(quote: QuoteSpan): SubjectEvent | null {
+    const index = upperBound(this.events, quote.start) - 1;
+    const event = this.events[index];
+    if (!event?.mention || !event.entity) return null;
+    const { tokens } = this.context;
+    const quoteToken = firstTokenAtOrAfter(tokens, quote.start);
+    if (tokens[quoteToken]?.paragraph !== tokens[event.mention.tokenStart]?.paragraph) return null;
+    for (let k = quoteToken - 1; k > event.mention.tokenEnd; k--) {
+      if (tokens[k]?.sentenceStart) return null;
+    }
+    return event;
   }
 
   private opensParagraph(quote: QuoteSpan): boolean {
@@ -322,8 +393,9 @@ class SpeakerResolver {
   }
 
   /** The speaker words starting at token `i`: titles, honorifics, then a name, pronoun or noun phrase. */
-  private subjectAfter(i: number): Subject | null {
+  private subjectAfter(from: number): Subject | null {
     const { tokens, mentionAt } = this.context;
+    const i = ['”', '"', '’'].includes(tokens[from]?.text ?? '') ? from + 1 : from;
     let k = i;
     const paragraph = tokens[i]?.paragraph;
     while (k < tokens.length && k < i + 12) {
@@ -372,12 +444,8 @@ class SpeakerResolver {
     return k;
   }
 
-  private verbAt(k: number): Cue | null {
-    const token = this.context.tokens[k];
-    if (!token?.isWord || token.capitalised) return null;
-    const verb = speechVerb(token.key);
-    if (!verb) return null;
-    return { start: token.start, end: token.end, text: token.text, lemma: verb.lemma, tense: verb.tense };
+  private verbAt(k: number, place: 'after' | 'before' = 'after'): Cue | null {
+    return cueAt(this.context.tokens, k, place);
   }
 
   /** “…,” he sighed: right after a quote ending in a comma, any past-tense verb after the subject is the cue. */
@@ -418,7 +486,7 @@ class SpeakerResolver {
   private resolvePronoun(subject: Subject): { entity: Entity | null; via: AttributionVia } {
     const token = this.context.tokens[subject.start];
     const want = PRONOUNS.get(token?.key ?? '');
-    if (want !== 'male' && want !== 'female') return { entity: null, via: 'unresolved' };
+    if (want !== 'male' && want !== 'female') return { entity: null, via: 'pronoun' };
     const at = token?.start ?? 0;
     const paragraph = token?.paragraph ?? 0;
     let index = upperBound(this.events, at) - 1;
@@ -455,6 +523,7 @@ class SpeakerResolver {
     return { entity: null, via: 'unresolved' };
   }
 
+  /** Of the people the article gave a fitting title, the one mentioned last before `before`. */
   private entityWithTitle(keys: ReadonlySet<string>, before: number): Entity | null {
     let best: { entity: Entity; at: number } | null = null;
     for (const claim of this.context.claims) {
@@ -462,7 +531,8 @@ class SpeakerResolver {
       const titleKeys = this.context.tokens.slice(claim.claimStart, claim.claimEnd).map((t) => t.key);
       if (!titleKeys.some((k) => keys.has(k) && ROLE_NOUNS.has(k)) && !this.sharesCountry(claim, keys)) continue;
       const entity = entityOf(this.context, claim.mention);
-      if (entity && (!best || claim.start > best.at)) best = { entity, at: claim.start };
+      const lastMention = entity?.mentions.filter((m) => m.start < before).pop();
+      if (entity && lastMention && (!best || lastMention.start > best.at)) best = { entity, at: lastMention.start };
     }
     return best?.entity ?? null;
   }

@@ -65,8 +65,11 @@ export const FUNCTION_WORDS = words(`
   whether other another such same former ex late acting
 `);
 
-export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'first'> = new Map([
-  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['i', 'first'], ['we', 'plural'],
+export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'first' | 'neuter'> = new Map([
+  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['i', 'first'], ['we', 'plural'], ['it', 'neuter'],
 ]);
+
+/** Words before a base-form verb that make it a verb ("will say", "did not say", "to tell"). */
+export const AUXILIARIES = new Set(['to', 'will', 'would', 'could', 'can', 'did', 'does', 'do', 'may', 'might', 'must', 'should', 'shall', 'not', "didn't", "won't", "wouldn't", "don't", "doesn't"]);
 
 export const NAME_PARTICLES = words('von van der den de del della da di dos du la le bin ibn al el ter zu');

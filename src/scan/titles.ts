@@ -43,7 +43,7 @@ export function findTitles(tokens: readonly Token[], table: Table, roles: TokenR
     if (!token?.isWord || roles[i] || !table.titles.next.has(token.key)) continue;
     const match = matchTitle(tokens, i, table, countries);
     if (!match) continue;
-    const phrase = describeTitle(tokens, i, match.end, match.officeIds, match.innerCountry, table, countries);
+    const phrase = describeTitle(tokens, i, match.end, match.officeIds, match.innerCountry, table, countries, roles);
     for (let k = i; k < match.end; k++) roles[k] = 'title';
     phrases.push(phrase);
     i = match.end - 1;
@@ -119,6 +119,7 @@ function describeTitle(
   innerCountry: string[] | null,
   table: Table,
   countries: CountryIndex,
+  roles: readonly TokenRole[],
 ): TitlePhrase {
   let claimStart = start;
   let country: string[] | null = innerCountry;
@@ -138,7 +139,7 @@ function describeTitle(
       j = countryMatch.start - 1;
       continue;
     }
-    if (!token.isWord) break;
+    if (!token.isWord || roles[j] === 'name') break;
     const time = TIME_MODIFIERS.get(token.key);
     if (time) {
       if (!modifier) {

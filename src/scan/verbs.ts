@@ -2,7 +2,8 @@
 
 export interface SpeechVerb {
   lemma: string;
-  tense: 'present' | 'past' | 'other';
+  /** `base` ("say") and `participle` ("saying") are not finite: they need context to be a cue. */
+  tense: 'present' | 'past' | 'participle' | 'base';
 }
 
 const REGULAR = `
@@ -23,13 +24,13 @@ const IRREGULAR: Record<string, string[]> = {
 
 const NOT_VERBS = new Set(['states', 'calls', 'posts', 'reports', 'notes', 'claims', 'charges', 'promises', 'signals', 'rules', 'points', 'answers', 'comments', 'remarks', 'demands', 'pledges', 'estimates', 'counters']);
 
-function inflect(base: string): { present: string[]; past: string[]; other: string[] } {
+function inflect(base: string): { present: string[]; past: string[]; participle: string[] } {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
   const doubled = /^(snap|quip|chat)$/.test(base) ? base + base.slice(-1) : base;
   const y = base.endsWith('y') && !/[aeiou]y$/.test(base);
   const present = y ? [base.slice(0, -1) + 'ies'] : /(s|sh|ch|x|z)$/.test(base) ? [base + 'es'] : [base + 's'];
   const past = y ? [base.slice(0, -1) + 'ied'] : base.endsWith('e') ? [base + 'd'] : [doubled + 'ed'];
-  return { present, past, other: [base, stem + 'ing', doubled + 'ing'] };
+  return { present, past, participle: [stem + 'ing', doubled + 'ing'] };
 }
 
 function buildTable(): Map<string, SpeechVerb> {
@@ -42,13 +43,15 @@ function buildTable(): Map<string, SpeechVerb> {
     const forms = inflect(base);
     forms.past.forEach((f) => add(f, base, 'past'));
     forms.present.forEach((f) => add(f, base, 'present'));
-    forms.other.forEach((f) => add(f, base, 'other'));
+    forms.participle.forEach((f) => add(f, base, 'participle'));
+    add(base, base, 'base');
   }
   for (const [base, pasts] of Object.entries(IRREGULAR)) {
     const forms = inflect(base);
     pasts.forEach((f) => add(f, base, 'past'));
     forms.present.forEach((f) => add(f, base, 'present'));
-    [base, base.replace(/e$/, '') + 'ing'].forEach((f) => add(f, base, 'other'));
+    add(base.replace(/e$/, '') + 'ing', base, 'participle');
+    add(base, base, 'base');
   }
   return table;
 }
@@ -58,6 +61,9 @@ const VERBS = buildTable();
 export function speechVerb(key: string): SpeechVerb | null {
   return VERBS.get(key) ?? null;
 }
+
+/** Verbs that attribute a quote only after it ("“…,” he continued"), never before. */
+export const TRAILING_ONLY = new Set(['continue', 'conclude', 'counter', 'interrupt', 'chime']);
 
 /** Present-tense forms that are far more often nouns ("the states", "reports"): not a cue on their own. */
 export function isAmbiguousNounForm(key: string): boolean {
