@@ -31,12 +31,12 @@ export function noDate(): ArticleDate {
 export function inferDate(prose: string): ArticleDate | null {
   const head = prose.slice(0, 1500);
   const found = new Set<number>();
-  for (const { day, index } of datesIn(head)) {
+  for (const { day, index, length } of datesIn(head)) {
     const lineStart = head.lastIndexOf('\n', index - 1) + 1;
     const lineEndIndex = head.indexOf('\n', index);
     const line = head.slice(lineStart, lineEndIndex === -1 ? head.length : lineEndIndex).trim();
     const before = head.slice(lineStart, index);
-    const standalone = line.length <= 40;
+    const standalone = line.length - length <= 12;
     if (standalone || PUBLISHED.test(before)) found.add(day);
   }
   if (found.size !== 1) return null;
@@ -45,18 +45,18 @@ export function inferDate(prose: string): ArticleDate | null {
   return { range: { start: day, end: day }, source: 'inferred', text: formatDay(day) };
 }
 
-function* datesIn(text: string): Generator<{ day: number; index: number }> {
+function* datesIn(text: string): Generator<{ day: number; index: number; length: number }> {
   for (const m of text.matchAll(MONTH_DAY_YEAR)) {
     const day = toDay(m[3], m[1], m[2]);
-    if (day !== null) yield { day, index: m.index };
+    if (day !== null) yield { day, index: m.index, length: m[0].length };
   }
   for (const m of text.matchAll(DAY_MONTH_YEAR)) {
     const day = toDay(m[3], m[2], m[1]);
-    if (day !== null) yield { day, index: m.index };
+    if (day !== null) yield { day, index: m.index, length: m[0].length };
   }
   for (const m of text.matchAll(ISO)) {
     const range = parseDateSpec(m[0]);
-    if (range) yield { day: range.start, index: m.index };
+    if (range) yield { day: range.start, index: m.index, length: m[0].length };
   }
 }
 

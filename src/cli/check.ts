@@ -88,7 +88,8 @@ export function runCheck(values: Parsed['values'], positionals: readonly string[
   };
   if (useStdin) checkOne(stringOption(values, 'stdin-filename') ?? '<stdin>', readFileSync(0));
   for (const file of expandPaths(paths, cwd)) {
-    const path = relative(cwd, file) || file;
+    const rel = relative(cwd, file);
+    const path = rel && !rel.startsWith('..') ? rel : file;
     const bytes = readArticleBytes(resolve(cwd, file), path, maxSize, errors);
     if (bytes) checkOne(path, bytes);
   }

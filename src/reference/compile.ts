@@ -245,7 +245,7 @@ class TableBuilder {
     const termsByPerson = new Map<string, Term[]>();
     for (const office of this.offices.values()) {
       office.terms.sort((a, b) => a.range.start - b.range.start);
-      for (const title of office.titles) trieInsert(titles, phraseKeys(title), (ids = []) => (ids.includes(office.id) ? ids : [...ids, office.id]));
+      for (const title of office.titles) trieInsert(titles, titleKeys(title), (ids = []) => (ids.includes(office.id) ? ids : [...ids, office.id]));
       for (const term of office.terms) {
         const list = termsByPerson.get(term.personId) ?? [];
         list.push(term);
@@ -291,6 +291,11 @@ class TableBuilder {
       addSurname(keys.slice(span.at, span.at + span.length));
     }
   }
+}
+
+/** Title keys without "the", which copy adds or drops ("Speaker of (the) House"). */
+function titleKeys(title: string): string[] {
+  return phraseKeys(title).filter((key, index) => key !== 'the' || index === 0);
 }
 
 /** The words of `name` that make up its surname, as written. */

@@ -142,7 +142,7 @@ export function findOtherNames(tokens: readonly Token[], table: Table, roles: To
   const singles: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!startsName(tokens, i, table, roles)) continue;
-    const found = surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames);
+    const found = surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames) ?? afterHonorific(tokens, i);
     if (!found) continue;
     singles.push(found);
     for (let k = found.tokenStart; k < found.tokenEnd; k++) roles[k] = 'name';
@@ -156,6 +156,14 @@ function startsName(tokens: readonly Token[], i: number, table: Table, roles: re
   if (!token || roles[i] || !isNameWord(token, token.paragraph)) return false;
   if (FUNCTION_WORDS.has(token.key) && (token.sentenceStart || token.key.length <= 3) && !table.surnames.next.has(token.key)) return false;
   return !(HONORIFICS.has(token.key) && isNameWord(tokens[i + 1], token.paragraph));
+}
+
+/** "Ms Hewitt": a capitalised word after Mr, Ms, Dr … is a surname even when nothing else is known. */
+function afterHonorific(tokens: readonly Token[], i: number): Mention | null {
+  const before = tokens[i - 1];
+  const token = tokens[i];
+  if (!before?.isWord || !before.capitalised || !HONORIFICS.has(before.key) || !token || NOT_PERSON_WORDS.has(token.key)) return null;
+  return mention(tokens, i, i + 1, 'surname', [], null, i, i + 1);
 }
 
 function articleSurname(tokens: readonly Token[], i: number, surnames: ReadonlySet<string>): Mention | null {

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { findings, run } from '../helpers.js';
+
+interface Case {
+  text: string;
+  date?: string;
+  /** The flagged words, in order; empty for a valid text. */
+  flagged: string[];
+  message?: RegExp;
+}
+
+function tester(ruleId: string, cases: Record<string, Case>): void {
+  describe(ruleId, () => {
+    for (const [name, c] of Object.entries(cases)) {
+      it(name, () => {
+        const found = findings(run(c.text, c.date === undefined ? {} : { date: c.date }), ruleId);
+        expect(found.map((f) => f.text)).toEqual(c.flagged);
+        if (c.message) expect(found[0]?.message).toMatch(c.message);
+      });
+    }
+  });
+}
+
+tester('title-holder', {
+  'a past holder given the title': {
+    text: 'Secretary of State Antony Blinken met the delegation.',
+    date: '2025-06-01',
+    flagged: ['Antony Blinken'],
+    message: /Antony Blinken did not hold the office of United States Secretary of State on 2025-06-01; Antony Blinken held it 2021-01-26 to 2025-01-20; Marco Rubio did/,
+  },
+  'the holder on the date': { text: 'Secretary of State Marco Rubio met the delegation.', date: '2025-06-01', flagged: [] },
+  'former: true': { text: 'Former Secretary of State Antony Blinken met the delegation.', date: '2025-06-01', flagged: [] },
+  'ex-: true': { text: 'The ex-Secretary of State Antony Blinken spoke.', date: '2025-06-01', flagged: [] },
+  'then-: about another time': { text: 'Then-Secretary of State Antony Blinken signed it in 2023.', date: '2025-06-01', flagged: [] },
+  'former, but still in office': { text: 'Former Secretary of State Marco Rubio spoke.', date: '2025-06-01', flagged: ['Marco Rubio'], message: /called former, but still held/ },
+  'a country word narrows a shared title: UK Chancellor in 2005': { text: 'Chancellor Gordon Brown and Chancellor Gerhard Schroeder met.', date: '2005', flagged: [] },
+  'a country word narrows a shared title: wrong country': { text: 'German Chancellor Gordon Brown met them.', date: '2005', flagged: ['Gordon Brown'] },
+  'Deputy is another office': { text: 'Deputy Prime Minister John Prescott spoke.', date: '2005', flagged: [] },
+  'Vice President is its own office': { text: 'Vice President Dick Cheney spoke.', date: '2005', flagged: [] },
+  'Shadow is another office': { text: 'Shadow Chancellor Oliver Letwin spoke.', date: '2005', flagged: [] },
+  'Deputy Foreign Minister is not Foreign Minister': { text: 'Deputy Foreign Minister Sergey Ryabkov spoke.', date: '2025-12-22', flagged: [] },
+  'former President Bill Clinton': { text: 'Former President Bill Clinton spoke in 2016.', date: '2016-09-01', flagged: [] },
+  'apposition: Name, the title,': { text: 'Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council, spoke.', date: '2025-12-02', flagged: [] },
+  'apposition before the office existed for him': { text: 'Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council, spoke.', date: '2024-06-01', flagged: ['Rustem Umerov'], message: /Oleksandr Lytvynenko did/ },
+  'title after a name with a comma: Taoiseach, the Irish prime minister': { text: 'Taoiseach Micheal Martin, the Irish prime minister, spoke.', date: '2025-12-02', flagged: [] },
+  'possessive title: U.S. President Donald Trump’s': { text: 'U.S. President Donald Trump’s envoy arrived.', date: '2026-01-07', flagged: [] },
+  'an interval: false on every day is an error': { text: 'Prime Minister Keir Starmer spoke.', date: '2004-01-01/2005-12-31', flagged: ['Keir Starmer'] },
+  'an interval: true on some day is not': { text: 'Prime Minister Gordon Brown spoke.', date: '2007/2008', flagged: [] },
+  'an unknown name with a title only one office has': { text: 'Secretary of State Bob Smith spoke.', date: '2025-06-01', flagged: ['Bob Smith'], message: /Marco Rubio did/ },
+  'an unknown name with a shared title is not checked': { text: 'Prime Minister Bob Smith spoke.', date: '2025-06-01', flagged: [] },
+  'another body’s president': { text: 'Fed President Jerome Powell spoke.', date: '2025-06-01', flagged: [] },
+  'Secretary of State for Health is another office': { text: 'Secretary of State for Health Alan Johnson spoke.', date: '2025-06-01', flagged: [] },
+  'no date: skipped': { text: 'Secretary of State Antony Blinken spoke.', flagged: [] },
+});
+
+tester('quote-attribution', {
+  'the predecessor’s surname after the holder is introduced': {
+    text: 'German Chancellor Friedrich Merz, meanwhile, said Berlin is “not ruling anything out.”\n“Germany will engage,” Scholz said.',
+    date: '2026-01-07',
+    flagged: ['Scholz'],
+    message: /introduces Friedrich Merz, Chancellor of Germany on 2026-01-07; Olaf Scholz left that office on 2025-05-06\. Did you mean Merz\?/,
+  },
+  'the successor’s surname before his time': {
+    text: 'German Chancellor Olaf Scholz spoke on Monday.\n“Germany will engage,” Merz said.',
+    date: '2023-03-01',
+    flagged: ['Merz'],
+    message: /Friedrich Merz takes office only on 2025-05-06/,
+  },
+  'both introduced: the article means them': {
+    text: 'German Chancellor Friedrich Merz met former chancellor Olaf Scholz.\n“Germany will engage,” Scholz said.',
+    date: '2026-01-07',
+    flagged: [],
+  },
+  'no officeholder nearby': { text: 'The weather was bad.\n“Germany will engage,” Scholz said.', date: '2026-01-07', flagged: [] },
+  'the right holder': { text: 'German Chancellor Friedrich Merz spoke.\n“Germany will engage,” Merz said.', date: '2026-01-07', flagged: [] },
+});
+
+tester('deceased-speaker', {
+  'a new quote from someone who died': { text: 'Alexei Navalny spoke.\n“We will win,” Navalny said on Tuesday.', date: '2025-03-01', flagged: ['Navalny'], message: /A quote attributed to Alexei Navalny, who died on 2024-02-16/ },
+  'present-tense speech': { text: 'Alexei Navalny says the vote was rigged.', date: '2025-03-01', flagged: ['Alexei Navalny'], message: /Present-tense “says”/ },
+  'a historical quote': { text: 'Alexei Navalny once said: “Do not give up.”', date: '2025-03-01', flagged: [] },
+  'a dated quote': { text: '“Do not give up,” Alexei Navalny said in 2021.', date: '2025-03-01', flagged: [] },
+  'before the death': { text: '“We will win,” Alexei Navalny said on Tuesday.', date: '2023-03-01', flagged: [] },
+});
+
+tester('name-consistency', {
+  'two spellings of one person': {
+    text: 'Volodymyr Zelensky arrived.\nUkrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.',
+    flagged: ['Volodymyr Zelensky'],
+    message: /Volodymyr Zelenskyy is spelled both “Zelensky” and “Zelenskyy” in this article; house style is “Zelenskyy”/,
+  },
+  'one spelling, even if not house style': { text: 'Volodymyr Zelensky arrived. “We are ready,” Zelensky said.', flagged: [] },
+  'diacritics differ': { text: 'Micheál Martin and Micheal Martin are one man.', flagged: ['Micheal Martin'] },
+});
+
+tester('unintroduced-speaker', {
+  'surname only, never introduced': { text: '“We are ready,” Rubio said.', flagged: ['Rubio'], message: /never introduced by full name \(the reference table knows Marco Rubio\)/ },
+  'introduced by full name': { text: 'Marco Rubio arrived.\n“We are ready,” Rubio said.', flagged: [] },
+  'introduced with a title': { text: 'Secretary of State Rubio arrived.\n“We are ready,” Rubio said.', date: '2025-06-01', flagged: [] },
+  'a person the article introduces': { text: 'Geshuang Chen arrived.\n“We are ready,” Chen said.', flagged: [] },
+});
+
+describe('findings', () => {
+  it('carry evidence rows and a suggestion at exact offsets', () => {
+    const text = 'German Chancellor Friedrich Merz spoke.\n“Germany will engage,” Scholz said.';
+    const [finding] = run(text, { date: '2026-01-07' }).report.findings;
+    expect(finding?.ruleId).toBe('quote-attribution');
+    expect(finding?.evidence.map((e) => `${e.person} ${e.start}..${e.end ?? ''}`)).toEqual(['Friedrich Merz 2025-05-06..', 'Olaf Scholz 2021-12-08..2025-05-06']);
+    expect(finding?.suggestions?.[0]).toMatchObject({ text: 'Merz', offset: text.indexOf('Scholz'), length: 6 });
+    expect([finding?.line, finding?.column]).toEqual([2, 24]);
+  });
+
+  it('without a date, one info finding says which checks were skipped', () => {
+    const report = run('Secretary of State Antony Blinken spoke.').report;
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ ruleId: 'article-date', severity: 'info' });
+    for (const rule of ['title-holder', 'quote-attribution', 'deceased-speaker']) expect(report.findings[0]?.message).toContain(rule);
+    expect(report.findings[0]?.message).not.toContain('name-consistency');
+  });
+
+  it('a rule can be switched off or change severity', () => {
+    const text = 'Secretary of State Antony Blinken met them.';
+    expect(findings(run(text, { date: '2025-06-01', rules: { 'title-holder': 'off' } }))).toEqual([]);
+    expect(run(text, { date: '2025-06-01', rules: { 'title-holder': 'warning' } }).report.findings[0]?.severity).toBe('warning');
+  });
+});

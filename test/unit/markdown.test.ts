@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { proseOfMarkdown } from '../../src/article/markdown.js';
+import { readFrontMatter } from '../../src/article/frontmatter.js';
+import { InputError } from '../../src/util/yaml.js';
+
+function prose(text: string): string {
+  const front = readFrontMatter(text, 'a.md');
+  return proseOfMarkdown(text, front?.end ?? 0).text;
+}
+
+describe('markdown to prose', () => {
+  it('keeps the length, so every offset is an offset into the file', () => {
+    const text = '---\ndate: 2026-01-07\n---\n# Title\n\nSee [the report](https://example.com/a?b=c) and `code “x”` <!-- note -->.\n';
+    expect(prose(text)).toHaveLength(text.length);
+  });
+
+  it('blanks fenced code, inline code, comments, tags and link URLs but keeps link text', () => {
+    const text = 'Before\n```\n“Not a quote,” Scholz said.\n```\nA `“code”` and <!-- “comment” --> <b>bold</b> [“text”](http://x.org/“y”) after.';
+    const out = prose(text);
+    expect(out).not.toContain('Scholz');
+    expect(out).not.toContain('“code”');
+    expect(out).not.toContain('comment');
+    expect(out).not.toContain('<b>');
+    expect(out).not.toContain('x.org');
+    expect(out).toContain('“text”');
+    expect(out).toContain('bold');
+  });
+
+  it('blanks front matter and reads its date', () => {
+    const text = '---\ndate: 2026-01-07\ntitle: "Scholz said"\n---\nBody.';
+    expect(prose(text).trim()).toBe('Body.');
+    expect(readFrontMatter(text, 'a.md')?.data.date).toBe('2026-01-07');
+  });
+
+  it('reports malformed front matter with file, line and column', () => {
+    const text = '---\ndate: 2026-01-07\ntitle: [unclosed\n---\nBody.';
+    expect(() => readFrontMatter(text, 'a.md')).toThrowError(InputError);
+    try {
+      readFrontMatter(text, 'a.md');
+    } catch (error) {
+      expect((error as InputError).describe()).toMatch(/^a\.md:\d+:\d+: invalid YAML/);
+    }
+  });
+
+  it('reports front matter that is never closed', () => {
+    expect(() => readFrontMatter('---\ndate: 2026\nBody.', 'a.md')).toThrow(/never closed/);
+  });
+});
