@@ -20,39 +20,55 @@ export const titleHolder: Check = {
 
 function checkClaim(article: ResolvedArticle, claim: TitleClaim, context: CheckContext): DraftFinding | null {
   const { table, date } = context;
+  const entity = article.entities[claim.mention.entity];
+  const people = entity?.personId ? [entity.personId] : (entity?.candidates ?? claim.mention.candidates);
+  if (claim.modifier === 'late') return lateClaim(claim, people, context);
   if (!date || claim.otherOffice || claim.officeIds.length === 0) return null;
   if (claim.modifier === 'then' || claim.modifier === 'incoming') return null;
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
-  const entity = article.entities[claim.mention.entity];
-  const people = entity?.personId ? [entity.personId] : (entity?.candidates ?? claim.mention.candidates);
   if (people.length === 0) return unknownPersonClaim(claim, offices, context);
-  if (claim.modifier === 'late') return lateClaim(claim, people, context);
   if (claim.modifier === 'former') return formerClaim(article, claim, people, offices, context);
-  return presentClaim(claim, people, offices, context);
+  return presentClaim(article, claim, people, offices, context);
 }
 
-function presentClaim(claim: TitleClaim, people: readonly string[], offices: readonly Office[], context: CheckContext): DraftFinding | null {
+/** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */
+function isCourtesyTitle(claim: TitleClaim, office: Office, ownTerms: readonly Term[], date: { start: number }): boolean {
+  return claim.mention.form === 'surname' && office.country === 'US' && ownTerms.some((t) => t.officeId === office.id && t.range.end < date.start);
+}
+
+function presentClaim(article: ResolvedArticle, claim: TitleClaim, people: readonly string[], offices: readonly Office[], context: CheckContext): DraftFinding | null {
   const { table, date } = context;
   if (!date) return null;
   const ids = offices.map((o) => o.id);
   if (people.some((id) => heldDuring(termsIn(table, id, ids), date))) return null;
-  const checkable = offices.filter((o) => coversRange(o, date) && (!o.concurrent || people.some((id) => termsIn(table, id, [o.id]).length > 0)));
-  if (checkable.length === 0 || checkable.length < offices.length) return null;
   const personId = people[0] ?? '';
+  const countries = countriesOf(table, personId);
+  const checkable = offices.filter((o) => coversRange(o, date) && (!o.concurrent || termsIn(table, personId, [o.id]).length > 0));
+  const unsure = offices.filter((o) => !checkable.includes(o) && (countries.size === 0 || countries.has(o.country ?? '')));
+  if (checkable.length === 0 || unsure.length > 0 || people.length > 1) return null;
   const ownTerms = termsIn(table, personId, ids);
   const office = pickOffice(checkable, ownTerms);
+  if (isCourtesyTitle(claim, office, ownTerms, date)) return null;
   const holders = office.concurrent ? [] : holdersDuring(office, date);
-  const before = ownTerms.filter((t) => t.range.end < date.start);
   const suggestions: DraftSuggestion[] = [];
-  if (before.length > 0 && ownTerms.every((t) => t.range.end < date.start)) {
-    suggestions.push({ start: claim.start, end: claim.start, text: 'former ', safe: false, description: `call ${nameOf(table, personId)} a former ${claim.titleText}` });
+  if (ownTerms.length > 0 && ownTerms.every((t) => t.range.end < date.start)) {
+    const atSentenceStart = article.tokens[claim.claimStart]?.sentenceStart ?? false;
+    const title = article.text.slice(claim.start, claim.end);
+    suggestions.push({
+      start: claim.start,
+      end: claim.end,
+      text: atSentenceStart ? `Former ${title.charAt(0).toLowerCase()}${title.slice(1)}` : `former ${title}`,
+      safe: false,
+      description: `call ${nameOf(table, personId)} a former ${claim.titleText}`,
+    });
   }
   const currentNames = [...new Set(holders.map((t) => nameOf(table, t.personId)))];
   if (currentNames.length === 1 && currentNames[0]) {
     suggestions.push({ start: claim.mention.start, end: claim.mention.end, text: currentNames[0], safe: false, description: `name the holder on the article's date, ${currentNames[0]}` });
   }
-  const verdict = ownTerms.length === 0 ? 'never held the office of' : 'did not hold the office of';
-  return finding(claim, personId, office, table, context, verdict, detail(table, personId, ownTerms, holders), [...ownTerms, ...holders], suggestions);
+  const person = nameOf(table, personId);
+  const own = ownTerms.length === 0 ? `${person} never held it` : `${person} held it ${ownTerms.map(describeTerm).join('; ')}`;
+  return finding(claim, personId, office, context, `${onDate(office, holders, context)}; ${own}`, [...ownTerms, ...holders], suggestions);
 }
 
 function formerClaim(article: ResolvedArticle, claim: TitleClaim, people: readonly string[], offices: readonly Office[], context: CheckContext): DraftFinding | null {
@@ -68,20 +84,23 @@ function formerClaim(article: ResolvedArticle, claim: TitleClaim, people: readon
   const suggestions: DraftSuggestion[] = formerWord
     ? [{ start: formerWord.start, end: formerWord.end, text: '', safe: false, description: 'drop “former”: still in office on that date' }]
     : [];
-  const verdict = 'is called former, but still held the office of';
-  return finding(claim, personId, office, table, context, verdict, ` (${terms.map(describeTerm).join('; ')})`, terms, suggestions);
+  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} on ${context.dateText} (${terms.map(describeTerm).join('; ')}): not “former”`;
+  return finding(claim, personId, office, context, explanation, terms, suggestions);
 }
 
+/** "the late X" about someone the table shows alive on the article's date. */
 function lateClaim(claim: TitleClaim, people: readonly string[], context: CheckContext): DraftFinding | null {
   const { table, date } = context;
-  if (!date) return null;
-  const personId = people[0] ?? '';
-  const person = table.people.get(personId);
-  if (people.length !== 1 || !person) return null;
-  if (person.died && person.died.start <= date.end) return null;
-  const office = table.offices.get(claim.officeIds[0] ?? '');
-  if (!office || !person.died) return null;
-  return finding(claim, personId, office, table, context, 'is called “the late”, but was alive as', ` (died ${person.diedText ?? ''})`, [], []);
+  const person = table.people.get(people[0] ?? '');
+  if (!date || people.length !== 1 || !person?.died || person.died.start <= date.end) return null;
+  return {
+    start: claim.mention.start,
+    end: claim.mention.end,
+    params: { claim: `the late ${claim.mention.text}`, person: person.name, office: '', date: context.dateText, explanation: `${person.name} was alive on ${context.dateText} (died ${person.diedText ?? ''})` },
+    personId: person.id,
+    diedPersonId: person.id,
+    evidence: [],
+  };
 }
 
 /**
@@ -104,28 +123,18 @@ function unknownPersonClaim(claim: TitleClaim, offices: readonly Office[], conte
   return {
     start: claim.mention.start,
     end: claim.mention.end,
-    params: params(claim, claim.mention.text, office, context, 'did not hold the office of', `; ${joinNames(names)} did (${holders.map(describeTerm).join('; ')})`),
+    params: params(claim, claim.mention.text, office, context, onDate(office, holders, context)),
     officeId: office.id,
     suggestions,
     evidence: holders,
   };
 }
 
-function finding(
-  claim: TitleClaim,
-  personId: string,
-  office: Office,
-  table: Table,
-  context: CheckContext,
-  verdict: string,
-  detailText: string,
-  evidence: readonly Term[],
-  suggestions: DraftSuggestion[],
-): DraftFinding {
+function finding(claim: TitleClaim, personId: string, office: Office, context: CheckContext, explanation: string, evidence: readonly Term[], suggestions: DraftSuggestion[]): DraftFinding {
   return {
     start: claim.mention.start,
     end: claim.mention.end,
-    params: params(claim, nameOf(table, personId), office, context, verdict, detailText),
+    params: params(claim, nameOf(context.table, personId), office, context, explanation),
     personId,
     officeId: office.id,
     suggestions,
@@ -133,28 +142,30 @@ function finding(
   };
 }
 
-function params(claim: TitleClaim, person: string, office: Office, context: CheckContext, verdict: string, detailText: string): Record<string, string> {
+function params(claim: TitleClaim, person: string, office: Office, context: CheckContext, explanation: string): Record<string, string> {
   return {
-    claim: `${claim.form === 'before-name' ? '' : `${claim.mention.text}, `}${claimText(claim)}`,
+    claim: claim.form === 'before-name' ? `${claim.titleText} ${claim.mention.text}` : `${claim.mention.text}, ${claim.titleText}`,
     person,
-    verdict,
     office: office.name,
     title: claim.titleText,
     date: context.dateText,
-    detail: detailText,
+    explanation,
   };
 }
 
-function claimText(claim: TitleClaim): string {
-  return claim.form === 'before-name' ? `${claim.titleText} ${claim.mention.text}` : claim.titleText;
+/** "on 2025-06-15 the United States Secretary of State was Marco Rubio (since 2025-01-21)" */
+function onDate(office: Office, holders: readonly Term[], context: CheckContext): string {
+  if (holders.length === 0) return `${office.name} on ${context.dateText}: no holder recorded`;
+  const names = joinNames([...new Set(holders.map((t) => nameOf(context.table, t.personId)))]);
+  return `on ${context.dateText} the ${office.name} was ${names} (${holders.map(describeTerm).join('; ')})`;
 }
 
-function detail(table: Table, personId: string, own: readonly Term[], holders: readonly Term[]): string {
-  const parts: string[] = [];
-  if (own.length > 0) parts.push(`${nameOf(table, personId)} held it ${own.map(describeTerm).join('; ')}`);
-  const names = [...new Set(holders.map((t) => nameOf(table, t.personId)))];
-  if (names.length > 0) parts.push(`${joinNames(names)} ${names.length > 1 ? 'did' : 'did'} (${holders.map(describeTerm).join('; ')})`);
-  return parts.length ? `; ${parts.join('; ')}` : '';
+/**
+ * Countries of the offices a person held. An office the table does not cover on the
+ * date could still have been theirs only if it is in one of these countries.
+ */
+function countriesOf(table: Table, personId: string): Set<string> {
+  return new Set((table.termsByPerson.get(personId) ?? []).map((t) => table.offices.get(t.officeId)?.country ?? ''));
 }
 
 /** The office the person actually held, if any, else the first candidate. */

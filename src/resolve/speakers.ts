@@ -299,7 +299,8 @@ class SpeakerResolver {
   private beforeQuote(quote: QuoteSpan, i: number): Attribution | null {
     const { tokens } = this.context;
     const paragraph = tokens[i]?.paragraph;
-    if (paragraph === undefined || paragraph !== quote.paragraph) return null;
+    if (paragraph === undefined) return null;
+    if (paragraph !== quote.paragraph) return tokens[i]?.text === ':' ? this.introducedByColon(quote) : null;
     if (tokens[i]?.text === ':' && this.context.mentionEndingAt.get(i)) {
       const mention = this.context.mentionEndingAt.get(i);
       if (mention) return this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, null, 'X: “…”');
@@ -315,6 +316,16 @@ class SpeakerResolver {
       if (token.sentenceStart) return null;
     }
     return null;
+  }
+
+  /** A paragraph ending in a colon introduces the quote that opens the next one: "His statement ran:". */
+  private introducedByColon(quote: QuoteSpan): Attribution | null {
+    const index = upperBound(this.events, quote.start) - 1;
+    const event = this.events[index];
+    const mention = event?.entity?.mentions.filter((m) => m.start < quote.start).pop();
+    if (!event?.entity || !mention || this.paragraphAt(event.at) !== quote.paragraph - 1) return null;
+    const attribution = this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, event.cue ?? null, 'paragraph ending in a colon, then a quote');
+    return { ...attribution, via: 'continuation' };
   }
 
   /** A quote inside reported speech attributed at the end: ‘… a “Declaration of Intent” …, Starmer said.’ */

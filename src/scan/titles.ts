@@ -200,14 +200,36 @@ function isTitleContext(token: Token): boolean {
   return TIME_MODIFIERS.has(token.key) || HONORIFICS.has(token.key);
 }
 
-/** Tie titles to names: "Title Name", "Name, the title,", "Name Title of Country". */
+/** Tie titles to names: "Title Name", "Name, the title,", "Name Title of Country"; and "the late Name". */
 export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePhrase[], mentionAt: ReadonlyMap<number, Mention>, mentionEndingAt: ReadonlyMap<number, Mention>): TitleClaim[] {
   const claims: TitleClaim[] = [];
   for (const phrase of phrases) {
     const claim = nameAfter(tokens, phrase, mentionAt) ?? nameBefore(tokens, phrase, mentionEndingAt);
     if (claim) claims.push(claim);
   }
-  return claims;
+  for (const mention of mentionAt.values()) {
+    const late = tokens[mention.tokenStart - 1];
+    if (late?.key !== 'late' || tokens[mention.tokenStart - 2]?.key !== 'the') continue;
+    const at = mention.tokenStart - 1;
+    claims.push({
+      tokenStart: at,
+      tokenEnd: at,
+      claimStart: at,
+      claimEnd: at + 1,
+      titleText: '',
+      officeIds: [],
+      country: null,
+      modifier: 'late',
+      modifierToken: at,
+      otherOffice: null,
+      determined: true,
+      start: late.start,
+      end: late.end,
+      mention,
+      form: 'before-name',
+    });
+  }
+  return claims.sort((a, b) => a.start - b.start);
 }
 
 function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention, form: TitleClaim['form']): TitleClaim {
