@@ -27,6 +27,7 @@ function checkClaim(article: ResolvedArticle, claim: TitleClaim, context: CheckC
   if (claim.modifier === 'then' || claim.modifier === 'incoming') return null;
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
   if (people.length === 0) return unknownPersonClaim(claim, offices, context);
+  if (claim.mention.form === 'surname' && !people.some((id) => termsIn(table, id, claim.officeIds).length > 0)) return null;
   if (claim.modifier === 'former') return formerClaim(article, claim, people, offices, context);
   return presentClaim(article, claim, people, offices, context);
 }
@@ -104,17 +105,16 @@ function lateClaim(claim: TitleClaim, people: readonly string[], context: CheckC
 }
 
 /**
- * A name the table does not know, with a title only one office carries and a holder on
- * that date: "Secretary of State Bob Smith" in 2025.
+ * A name the table does not know, with a title and a country word that leave one office
+ * with a holder on that date: "U.S. Secretary of State Bob Smith" in 2025. Without the
+ * country word the title may be another country's ("Speaker Michael Martin").
  */
 function unknownPersonClaim(claim: TitleClaim, offices: readonly Office[], context: CheckContext): DraftFinding | null {
   const { table, date } = context;
   const office = offices[0];
   if (!date || offices.length !== 1 || !office || office.concurrent || claim.modifier) return null;
   if (claim.mention.form !== 'full' || !coversRange(office, date)) return null;
-  const titleKeys = claim.titleText.toLowerCase();
-  const shared = [...table.offices.values()].filter((o) => o.titles.some((t) => t.toLowerCase() === titleKeys));
-  if (shared.length > 1 && !claim.country) return null;
+  if (!claim.country) return null;
   const holders = holdersDuring(office, date);
   if (holders.length === 0) return null;
   const names = [...new Set(holders.map((t) => nameOf(table, t.personId)))];

@@ -1,3 +1,4 @@
+import { PEERAGE } from '../scan/lexicon.js';
 import type { Check, DraftFinding } from './check.js';
 
 /** A quote attributed by surname alone to someone the article never names in full. */
@@ -14,7 +15,8 @@ export const unintroducedSpeaker: Check = {
       const entity = speaker.entity;
       if (entity.introduction) continue;
       const titled = article.claims.some((c) => c.mention.entity === entity.id);
-      if (titled) continue;
+      const peer = entity.mentions.some((m) => m.honorific !== null && PEERAGE.has(m.honorific));
+      if (titled || peer) continue;
       flagged.add(entity.id);
       const person = entity.personId ? context.table.people.get(entity.personId) : undefined;
       findings.push({

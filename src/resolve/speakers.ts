@@ -56,7 +56,7 @@ interface SubjectEvent {
 }
 
 const ADVERBS = new Set(
-  'also then later again once further meanwhile previously earlier recently repeatedly already has had have having was is were would will had never often always long still subsequently reportedly publicly privately separately simply flatly quickly angrily defiantly quietly just even only and but however too'.split(' '),
+  'also then later again once further meanwhile previously earlier recently repeatedly already has had have having was is were would will had never often always long still subsequently reportedly publicly privately separately simply flatly quickly angrily defiantly quietly just even only however too'.split(' '),
 );
 const ROLE_NOUNS = new Set(
   'leader official officials spokesman spokeswoman spokesperson president minister chancellor secretary envoy head chief commander aide adviser advisor premier prime senator governor mayor ambassador diplomat general officer lawmaker negotiator source sources analyst expert author editor reporter candidate nominee'.split(' '),

@@ -6,13 +6,16 @@ const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/
 export const HONORIFICS: ReadonlyMap<string, 'male' | 'female' | null> = new Map([
   ['mr', 'male'], ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['sir', 'male'], ['dame', 'female'],
   ['lord', 'male'], ['lady', 'female'], ['baroness', 'female'], ['baron', 'male'], ['dr', null], ['prof', null],
-  ['professor', null], ['gen', null], ['general', null], ['maj', null], ['major', null], ['lt', null], ['col', null],
+  ['professor', null], ['gen', null], ['maj', null], ['lt', null], ['col', null],
   ['colonel', null], ['capt', null], ['captain', null], ['sgt', null], ['adm', null], ['admiral', null],
   ['cmdr', null], ['sen', null], ['senator', null], ['rep', null], ['gov', null], ['governor', null],
   ['rev', null], ['fr', null], ['sheikh', 'male'], ['prince', 'male'], ['princess', 'female'], ['king', 'male'],
   ['queen', 'female'], ['judge', null], ['justice', null], ['mayor', null], ['ambassador', null], ['marshal', null],
   ['lieutenant', null], ['sergeant', null], ['commander', null], ['pope', 'male'], ['archbishop', 'male'],
 ]);
+
+/** Honorifics that complete a name in British usage: "Lord Woolf", "Baroness Scotland", "Sir Digby" (a first name). */
+export const PEERAGE = new Set(['lord', 'lady', 'baroness', 'baron', 'sir', 'dame', 'viscount', 'earl', 'duke', 'duchess', 'countess']);
 
 /** Before a title: the claim is not about the present. */
 export const TIME_MODIFIERS: ReadonlyMap<string, TimeModifier> = new Map([
@@ -51,7 +54,8 @@ export const NOT_PERSON_WORDS = words(`
   east west north south northern southern eastern western central middle high low upper lower new old great
   general national international federal supreme royal democratic republican labour conservative liberal
   green socialist communist christian muslim jewish catholic orthodox islamic arab african asian european american
-  kremlin pentagon whitehall downing capitol elysee bundestag duma knesset rada
+  kremlin pentagon whitehall downing capitol elysee bundestag duma knesset rada chamber chambers commerce industry
+  industries trust society institution merchants traders exchange market markets
 `);
 
 /** Capitalised words that open sentences without being names. */

@@ -199,7 +199,7 @@ function looksLikePerson(tokens: readonly Token[], start: number, end: number): 
   for (let k = start; k < end; k++) {
     const token = tokens[k];
     if (!token?.isWord) continue;
-    if (NOT_PERSON_WORDS.has(token.key)) return false;
+    if (NOT_PERSON_WORDS.has(token.key) || (FUNCTION_WORDS.has(token.key) && !NAME_PARTICLES.has(token.key))) return false;
     if (token.text.length > 1 && token.text === token.text.toUpperCase() && /\p{L}/u.test(token.text)) return false;
   }
   return true;
@@ -208,8 +208,8 @@ function looksLikePerson(tokens: readonly Token[], start: number, end: number): 
 function fullNameRun(tokens: readonly Token[], start: number, end: number, table: Table): Mention | null {
   let first = start;
   while (first < end && FUNCTION_WORDS.has(tokens[first]?.key ?? '') && tokens[first]?.sentenceStart) first++;
-  if (end - first < 2) return null;
-  if (!looksLikePerson(tokens, first, end)) return null;
+  while (end - first > 2 && !looksLikePerson(tokens, first, end)) first++;
+  if (end - first < 2 || !looksLikePerson(tokens, first, end)) return null;
   const surname = findSurnameAtEnd(tokens, first, end, table);
   const surnameStart = surname?.start ?? end - 1;
   const candidates = surname ? samePerson(tokens[first]?.key ?? '', surname.people, table) : [];
@@ -237,9 +237,19 @@ function samePerson(firstKey: string, people: readonly string[], table: Table): 
   });
 }
 
+const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+const BEFORE_MONTH = new Set(['in', 'last', 'next', 'this', 'since', 'until', 'till', 'by', 'early', 'late', 'mid', 'of', 'from', 'to', 'during', 'before', 'after', 'between', 'and']);
+
+/** "last May", "in May", "May 5": a month, not Theresa May. */
+function isMonth(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (!token || !MONTH_NAMES.has(token.key)) return false;
+  return BEFORE_MONTH.has(tokens[i - 1]?.key ?? '') || /^\d/.test(tokens[i + 1]?.text ?? '') || token.sentenceStart;
+}
+
 function surnameAlone(tokens: readonly Token[], i: number, table: Table): Mention | null {
   const match = matchTrie(table.surnames, tokens, i);
-  if (!match) return null;
+  if (!match || isMonth(tokens, i)) return null;
   if (!tokens[match.end - 1]?.capitalised) return null;
   return mention(tokens, i, match.end, 'surname', match.value, null, i, match.end);
 }

@@ -45,10 +45,16 @@ export function findTitles(tokens: readonly Token[], table: Table, roles: TokenR
     if (!match) continue;
     const phrase = describeTitle(tokens, i, match.end, match.officeIds, match.innerCountry, table, countries, roles);
     for (let k = i; k < match.end; k++) roles[k] = 'title';
-    phrases.push(phrase);
+    if (!isPredicative(tokens, phrase.claimStart)) phrases.push(phrase);
     i = match.end - 1;
   }
   return phrases;
+}
+
+/** "how good a prime minister Gordon Brown will make": a title after "a" describes, it does not name. */
+function isPredicative(tokens: readonly Token[], claimStart: number): boolean {
+  const before = tokens[claimStart - 1]?.key;
+  return before === 'a' || before === 'an';
 }
 
 interface CountryMatch {
@@ -167,7 +173,8 @@ function describeTitle(
   if (next?.isWord && COUNTRY_LINKS.has(next.key) && next.paragraph === tokens[start]?.paragraph) {
     const after = tokens[end + 1]?.key === 'the' ? end + 2 : end + 1;
     const countryMatch = countries.byStart.get(after);
-    if (countryMatch) {
+    const namesOrganisation = countryMatch && tokens[countryMatch.end]?.capitalised && !tokens[countryMatch.end - 1]?.possessive;
+    if (countryMatch && !namesOrganisation) {
       country ??= countryMatch.codes;
       claimEnd = countryMatch.end;
     } else if (tokens[after]?.capitalised) {
