@@ -2,12 +2,18 @@ import { coversRange, describeTerm, heldDuring, heldThroughout, holdersDuring, j
 import type { Office, Table, Term } from '../reference/table.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Check, CheckContext, DraftFinding, DraftSuggestion, ResolvedArticle } from './check.js';
+import { claimTime } from './claim-time.js';
 
-/** "Title Name" where Name did not hold that office on the article's date. */
+/**
+ * "Title Name" where Name did not hold that office on the article's date. Option `when`:
+ * `present` reports claims about the article's present (an error), `unclear` those the
+ * text does not place in time (a warning: the writer may mean the person's term);
+ * claims set in the past ("appointed by President Bill Clinton in 1993") are true.
+ */
 export const titleHolder: Check = {
   kind: 'title-holder',
   needsDate: true,
-  defaultOptions: {},
+  defaultOptions: { when: 'present' },
   run(article, context) {
     const findings: DraftFinding[] = [];
     for (const claim of article.claims) {
@@ -22,13 +28,19 @@ function checkClaim(article: ResolvedArticle, claim: TitleClaim, context: CheckC
   const { table, date } = context;
   const entity = article.entities[claim.mention.entity];
   const people = entity?.personId ? [entity.personId] : (entity?.candidates ?? claim.mention.candidates);
-  if (claim.modifier === 'late') return lateClaim(claim, people, context);
+  const mode = context.options.when === 'unclear' ? 'unclear' : 'present';
+  if (claim.modifier === 'late') return mode === 'present' ? lateClaim(claim, people, context) : null;
   if (!date || claim.otherOffice || claim.officeIds.length === 0) return null;
   if (claim.modifier === 'then' || claim.modifier === 'incoming') return null;
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
+  if (claim.modifier === 'former') return mode === 'present' && claimTime(article, claim, date) !== 'past' ? formerClaim(article, claim, people, offices, context) : null;
+  const everHeld = people.some((id) => termsIn(table, id, claim.officeIds).length > 0);
+  // A name that never held any office with this title may hold a same-titled office the
+  // table lacks (a state attorney general, the House majority leader): only a country word settles it.
+  if (!everHeld && (!claim.country || claim.mention.form === 'surname')) return null;
+  const time = claimTime(article, claim, date);
+  if (time === 'past' || time !== mode) return null;
   if (people.length === 0) return unknownPersonClaim(claim, offices, context);
-  if (claim.mention.form === 'surname' && !people.some((id) => termsIn(table, id, claim.officeIds).length > 0)) return null;
-  if (claim.modifier === 'former') return formerClaim(article, claim, people, offices, context);
   return presentClaim(article, claim, people, offices, context);
 }
 
@@ -114,7 +126,6 @@ function unknownPersonClaim(claim: TitleClaim, offices: readonly Office[], conte
   const office = offices[0];
   if (!date || offices.length !== 1 || !office || office.concurrent || claim.modifier) return null;
   if (claim.mention.form !== 'full' || !coversRange(office, date)) return null;
-  if (!claim.country) return null;
   const holders = holdersDuring(office, date);
   if (holders.length === 0) return null;
   const names = [...new Set(holders.map((t) => nameOf(table, t.personId)))];

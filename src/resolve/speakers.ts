@@ -167,9 +167,22 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
   const token = tokens[j];
   if (!token?.isWord || token.paragraph !== paragraph) return null;
   const mention = context.mentionEndingAt.get(j + 1);
-  if (mention) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
+  if (mention) {
+    const object = prepositionBefore(context, mention);
+    if (object === null) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
+    return object > 0 ? nounPhraseEndingAt(tokens, object - 1) : null;
+  }
   if (PRONOUNS.has(token.key)) return { kind: 'pronoun', start: j, end: j + 1, mention: null };
   return nounPhraseEndingAt(tokens, j);
+}
+
+const OBJECT_PREPOSITIONS = new Set(['to', 'of', 'for', 'by', 'from', 'than', 'against', 'under', 'about']);
+
+/** "the former aide to President George W. Bush said": the name is the object of "to", not the subject. */
+function prepositionBefore(context: SpeakerContext, mention: Mention): number | null {
+  let k = mention.tokenStart - 1;
+  while (k >= 0 && (context.roles[k] === 'title' || context.roles[k] === 'country' || HONORIFICS.has(context.tokens[k]?.key ?? '') || context.tokens[k]?.text === '.')) k--;
+  return OBJECT_PREPOSITIONS.has(context.tokens[k]?.key ?? '') ? k : null;
 }
 
 /** The earlier comma or dash that opens the aside closed at `close` ("X, a doctor, said"). */

@@ -21,7 +21,8 @@ export const PEERAGE = new Set(['lord', 'lady', 'baroness', 'baron', 'sir', 'dam
 export const TIME_MODIFIERS: ReadonlyMap<string, TimeModifier> = new Map([
   ['former', 'former'], ['ex', 'former'], ['then', 'then'], ['late', 'late'], ['acting', 'acting'],
   ['interim', 'acting'], ['caretaker', 'acting'], ['incoming', 'incoming'], ['outgoing', 'outgoing'],
-  ['future', 'incoming'], ['erstwhile', 'former'], ['onetime', 'former'], ['sometime', 'former'],
+  ['future', 'incoming'], ['erstwhile', 'former'], ['onetime', 'former'], ['sometime', 'former'], ['previous', 'former'],
+  ['past', 'former'], ['retired', 'former'], ['potential', 'incoming'], ['prospective', 'incoming'], ['presumptive', 'incoming'],
 ]);
 /** After a title: "President-elect", "Secretary of State designate". */
 export const TRAILING_MODIFIERS: ReadonlyMap<string, TimeModifier> = new Map([

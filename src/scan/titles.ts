@@ -146,15 +146,16 @@ function describeTitle(
       continue;
     }
     if (!token.isWord || roles[j] === 'name') break;
-    const time = TIME_MODIFIERS.get(token.key);
+    const wouldBe = token.key === 'be' && token.hyphenBefore && tokens[j - 1]?.key === 'would';
+    const time = wouldBe ? 'incoming' : TIME_MODIFIERS.get(token.key);
     if (time) {
       if (!modifier) {
         modifier = time;
         modifierToken = j;
       }
-      claimStart = j;
+      claimStart = wouldBe ? j - 1 : j;
       if (time === 'late' && tokens[j - 1]?.key === 'the') determined = true;
-      j--;
+      j = claimStart - 1;
       continue;
     }
     if (OTHER_OFFICE_WORDS.has(token.key) && j === claimStart - 1 && !token.possessive) {
