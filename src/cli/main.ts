@@ -33,7 +33,7 @@ const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
 };
 
-export async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
+async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(USAGE);
@@ -58,14 +58,11 @@ function fail(error: unknown): number {
   return 2;
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '\0');
-if (isEntry || process.env.FACTLINT_CLI === '1') {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.exitCode = fail(error);
-    },
-  );
-}
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = fail(error);
+  },
+);
