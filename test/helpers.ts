@@ -17,7 +17,7 @@ export function rules(): Rule[] {
 
 let shippedTable: Table | null = null;
 export function shipped(): Table {
-  shippedTable ??= loadTable();
+  shippedTable ??= loadTable({ cache: false });
   return shippedTable;
 }
 

@@ -4,12 +4,17 @@ import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
+import { tableCommand } from './table.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
 
 Usage:
   factlint check [paths...] [options]    check articles (files, folders, globs; - for stdin)
   factlint explain <file> [options]      show every quote, speaker, title and finding with its reasons
+  factlint table lint [PATHS]            check table files: overlaps, gaps, future dates, terms after death
+  factlint table who "<office or title>" [--date D]   who held it (with the table row and source)
+  factlint table person "<name>"         every office a person held
+  factlint table stats                   offices, people, terms, coverage by country and year
   factlint --version | --help
 
 Options for check and explain:
@@ -31,6 +36,7 @@ type Command = (args: readonly string[], cwd: string) => number | Promise<number
 const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   explain: explainCommand,
+  table: tableCommand,
 };
 
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
@@ -57,6 +63,12 @@ function fail(error: unknown): number {
   process.stderr.write(`factlint: internal error: ${message.split('\n')[0]}${process.env.FACTLINT_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set FACTLINT_DEBUG=1 for details)'}\n`);
   return 2;
 }
+
+// A reader that stops early (`factlint … | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -3,12 +3,12 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../util/yaml.js';
 
 /** Write a whole file or nothing: a temporary file in the same folder, then a rename. */
-export function writeFileAtomic(path: string, content: string): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | null = null;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, content);
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;

@@ -4,6 +4,7 @@ import { InputError } from '../util/yaml.js';
 import { packageRoot } from '../util/package.js';
 import { compileTable, type CompileOptions, type TableSource } from './compile.js';
 import type { Table } from './table.js';
+import { cacheKey, readCachedTable, writeCachedTable } from './cache.js';
 
 export interface LoadTableOptions extends CompileOptions {
   /** More table files or folders, merged after the shipped table; later ones override offices. */
@@ -12,6 +13,8 @@ export interface LoadTableOptions extends CompileOptions {
   noDefault?: boolean;
   /** Paths in messages are relative to this folder. */
   cwd?: string;
+  /** Reuse a compiled table cached on disk (default true). */
+  cache?: boolean;
 }
 
 export function defaultTableDir(): string {
@@ -28,7 +31,13 @@ export function loadTable(options: LoadTableOptions = {}): Table {
       sources.push({ file: displayPath(file, cwd), text: readFileSync(file, 'utf8'), root });
     }
   }
-  return compileTable(sources, options);
+  if (options.cache === false) return compileTable(sources, options);
+  const key = cacheKey(sources, options);
+  const cached = readCachedTable(key);
+  if (cached) return cached;
+  const table = compileTable(sources, options);
+  writeCachedTable(key, table);
+  return table;
 }
 
 export function yamlFilesIn(path: string): string[] {
