@@ -64,8 +64,10 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
     const current = terms[i] as Term;
     const shared = Math.min(previous.range.end, current.range.end) - current.range.start;
     // Terms include both ends, so a handover day belongs to both holders: one shared day is normal.
-    if (shared > 0 && !(previous.acting || current.acting) && previous.personId !== current.personId) {
-      problems.push(at(current, 'error', `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${previous.personId} (${describeTerm(previous)}) by ${shared} days`));
+    const bothOpen = previous.endText === null && current.endText === null;
+    if (shared > 0 && !bothOpen && !(previous.acting || current.acting) && previous.personId !== current.personId) {
+      const length = previous.endText === null ? 'while that term is still open' : `by ${shared} days`;
+      problems.push(at(current, 'error', `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${previous.personId} (${describeTerm(previous)}) ${length}`));
     }
     const gap = current.range.start - previous.range.end;
     if (gap > gapDays && previous.range.end !== FAR_FUTURE) {

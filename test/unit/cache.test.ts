@@ -1,0 +1,47 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadTable } from '../../src/reference/load.js';
+
+describe('compiled-table cache', () => {
+  let dir: string;
+  let tables: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'factlint-cache-'));
+    tables = mkdtempSync(join(tmpdir(), 'factlint-tables-'));
+    process.env.FACTLINT_CACHE_DIR = dir;
+    writeFileSync(join(tables, 'a.yml'), 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha, start: 2020}\n');
+  });
+  afterEach(() => {
+    delete process.env.FACTLINT_CACHE_DIR;
+  });
+
+  const load = () => loadTable({ paths: [tables], noDefault: true, cwd: tables });
+
+  it('writes one entry and reads it back equal', () => {
+    const first = load();
+    expect(readdirSync(dir)).toHaveLength(1);
+    const second = load();
+    expect(second).toEqual(first);
+  });
+
+  it('misses when a table file changes', () => {
+    load();
+    writeFileSync(join(tables, 'a.yml'), 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Bob Beta, start: 2020}\n');
+    expect(load().offices.get('x')?.terms[0]?.personId).toBe('Bob Beta');
+    expect(readdirSync(dir)).toHaveLength(2);
+  });
+
+  it('ignores a truncated or garbled entry and rewrites it', () => {
+    load();
+    const [entry] = readdirSync(dir);
+    const file = join(dir, entry ?? '');
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    expect(load().offices.get('x')?.terms[0]?.personId).toBe('Ann Alpha');
+    writeFileSync(file, 'not a cache');
+    expect(load().offices.get('x')?.terms[0]?.personId).toBe('Ann Alpha');
+    expect(readFileSync(file)).toEqual(whole);
+  });
+});
