@@ -33,6 +33,7 @@ interface OfficeDoc {
   source?: string;
   concurrent?: boolean;
   holders: TermDoc[];
+  vacancies?: { start: DateValue; end: DateValue }[];
 }
 interface PersonDoc {
   name?: string;
@@ -158,9 +159,19 @@ class TableBuilder {
         concurrent: entry.concurrent ?? false,
         source: entry.source ?? null,
         terms: [],
+        vacancies: [],
         file: source.file,
         line: place.line,
       };
+      (entry.vacancies ?? []).forEach((vacancy, index) => {
+        const fail = (message: string): never => {
+          const where = parsed.locate(['offices', id, 'vacancies', index]);
+          throw new InputError(message, source.file, where.line, where.column);
+        };
+        const start = this.date(vacancy.start, fail, `${id} vacancy start`);
+        const end = this.date(vacancy.end, fail, `${id} vacancy end`);
+        office.vacancies.push({ start: start.start, end: end.end });
+      });
       entry.holders.forEach((holder, index) => office.terms.push(this.term(office, holder, index, source, parsed)));
       this.offices.set(id, office);
       this.officeRoots.set(id, source.root);

@@ -34,6 +34,8 @@ export interface Office {
   concurrent: boolean;
   source: string | null;
   terms: Term[];
+  /** Known periods without a holder (not gaps in the data). */
+  vacancies: DayRange[];
   file: string;
   line: number;
 }

@@ -70,7 +70,8 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
       problems.push(at(current, 'error', `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${previous.personId} (${describeTerm(previous)}) ${length}`));
     }
     const gap = current.range.start - previous.range.end;
-    if (gap > gapDays && previous.range.end !== FAR_FUTURE) {
+    const declared = office.vacancies.some((v) => v.start <= previous.range.end + 1 && v.end >= current.range.start - 1);
+    if (gap > gapDays && previous.range.end !== FAR_FUTURE && !declared) {
       problems.push(at(current, 'warning', `${office.id}: no holder for ${gap} days between ${previous.personId} (to ${previous.endText ?? '?'}) and ${current.personId} (from ${current.startText}): a vacancy, or a missing holder?`));
     }
   }

@@ -1,0 +1,48 @@
+/** A table file as importers produce it: the plain shape of `rules/reference/*.yml`. */
+export interface ImportedTerm {
+  person: string;
+  start: string;
+  end?: string;
+  acting?: boolean;
+}
+
+export interface ImportedOffice {
+  name: string;
+  country?: string;
+  titles: string[];
+  concurrent?: boolean;
+  source?: string;
+  holders: ImportedTerm[];
+}
+
+export interface ImportedPerson {
+  variants?: string[];
+  surname?: string;
+  gender?: 'female' | 'male';
+  born?: string;
+  died?: string;
+}
+
+export interface ImportedTable {
+  offices: Record<string, ImportedOffice>;
+  people: Record<string, ImportedPerson>;
+}
+
+export interface ImportSummary {
+  offices: number;
+  people: number;
+  terms: number;
+  /** Input rows (or names) left out, counted by reason ("no start date", "post not in mapping"…). */
+  skipped: Record<string, number>;
+}
+
+export interface ImportResult {
+  doc: ImportedTable;
+  summary: ImportSummary;
+}
+
+/** One input file's name (for messages) and text. */
+export interface SourceFile {
+  file: string;
+  text: string;
+}
