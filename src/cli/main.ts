@@ -5,6 +5,7 @@ import { UsageError } from './args.js';
 import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import { tableCommand } from './table.js';
+import { importCommand } from './import.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
 
@@ -15,6 +16,7 @@ Usage:
   factlint table who "<office or title>" [--date D]   who held it (with the table row and source)
   factlint table person "<name>"         every office a person held
   factlint table stats                   offices, people, terms, coverage by country and year
+  factlint import <kind> <source> -o <table.yml>   kind: ifg, popolo, wikidata, csv, congress
   factlint --version | --help
 
 Options for check and explain:
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   check: checkCommand,
   explain: explainCommand,
   table: tableCommand,
+  import: importCommand,
 };
 
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {

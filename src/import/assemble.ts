@@ -34,12 +34,10 @@ interface PendingTerm {
   start: string;
   end: string | undefined;
   acting: boolean;
-  range: DayRange;
-}
-
-interface PersonEntry {
-  sourceId: string;
-  details: ImportedPerson;
+  /** The days `start` may mean ("2019": all of 2019). */
+  from: DayRange;
+  /** The days `end` may mean; null while in office. */
+  until: DayRange | null;
 }
 
 const MIN_NAME = 2;
@@ -69,10 +67,12 @@ function usableName(name: string): boolean {
 export class TableAssembler {
   private readonly offices = new Map<string, OfficeInfo>();
   private readonly terms = new Map<string, PendingTerm[]>();
-  private readonly people = new Map<string, PersonEntry>();
+  private readonly people = new Map<string, ImportedPerson>();
   private readonly keyBySource = new Map<string, string>();
-  private readonly ownerByName = new Map<string, string>();
+  private readonly takenNames = new Set<string>();
   private readonly skipped = new Map<string, number>();
+  /** Birth and death dates already found unusable, so a person met twice counts once. */
+  private readonly rejectedDates = new Set<string>();
 
   constructor(private readonly options: AssembleOptions = {}) {}
 
@@ -83,10 +83,6 @@ export class TableAssembler {
   /** The first definition of an office id wins. */
   office(id: string, info: OfficeInfo): void {
     if (!this.offices.has(id)) this.offices.set(id, info);
-  }
-
-  hasOffice(id: string): boolean {
-    return this.offices.has(id);
   }
 
   /**
@@ -101,10 +97,10 @@ export class TableAssembler {
     }
     const key = name.trim();
     if (!usableName(key)) return this.skipPerson(SKIP.noPersonName);
-    if (this.ownerByName.has(foldName(key))) return this.skipPerson(SKIP.sharedName);
+    if (this.takenNames.has(foldName(key))) return this.skipPerson(SKIP.sharedName);
     this.keyBySource.set(sourceId, key);
-    this.ownerByName.set(foldName(key), key);
-    this.people.set(key, { sourceId, details: {} });
+    this.takenNames.add(foldName(key));
+    this.people.set(key, {});
     this.addDetails(key, details);
     return key;
   }
@@ -116,7 +112,7 @@ export class TableAssembler {
     for (const id of officeIds) {
       if (!this.offices.has(id)) throw new Error(`importer bug: office ${id} used before it was defined`);
       const list = this.terms.get(id) ?? [];
-      list.push({ ...term, range: { ...term.range } });
+      list.push({ ...term });
       this.terms.set(id, list);
     }
   }
@@ -147,18 +143,21 @@ export class TableAssembler {
   }
 
   private addDetails(key: string, details: ImportedPerson): void {
-    const entry = this.people.get(key);
-    if (!entry) return;
-    const target = entry.details;
+    const target = this.people.get(key);
+    if (!target) return;
     const variants = (details.variants ?? []).map((v) => v.trim()).filter((v) => v !== key && usableName(v));
     if (variants.length) target.variants = [...new Set([...(target.variants ?? []), ...variants])];
     if (details.surname && !target.surname) target.surname = details.surname;
     if (details.gender && !target.gender) target.gender = details.gender;
     for (const field of ['born', 'died'] as const) {
       const value = details[field];
-      if (value === undefined || target[field] !== undefined) continue;
+      const seen = `${key}\0${field}`;
+      if (value === undefined || target[field] !== undefined || this.rejectedDates.has(seen)) continue;
       if (parsePartialDate(value)) target[field] = value;
-      else this.skip(SKIP.badPersonDate);
+      else {
+        this.rejectedDates.add(seen);
+        this.skip(SKIP.badPersonDate);
+      }
     }
   }
 
@@ -167,11 +166,11 @@ export class TableAssembler {
     const start = input.start?.trim() ?? '';
     const end = input.end?.trim() || undefined;
     if (!start) return this.skipTerm(SKIP.noStart);
-    const startRange = parsePartialDate(start);
-    const endRange = end === undefined ? null : parsePartialDate(end);
-    if (!startRange || (end !== undefined && !endRange)) return this.skipTerm(SKIP.badDate);
-    if (endRange && endRange.end < startRange.start) return this.skipTerm(SKIP.endsBeforeStart);
-    return { person: input.person, start, end, acting: input.acting ?? false, range: { start: startRange.start, end: endRange?.end ?? Number.POSITIVE_INFINITY } };
+    const from = parsePartialDate(start);
+    const until = end === undefined ? null : parsePartialDate(end);
+    if (!from || (end !== undefined && !until)) return this.skipTerm(SKIP.badDate);
+    if (until && until.end < from.start) return this.skipTerm(SKIP.endsBeforeStart);
+    return { person: input.person, start, end, acting: input.acting ?? false, from, until };
   }
 
   private skipTerm(reason: string): null {
@@ -191,38 +190,33 @@ export class TableAssembler {
     };
   }
 
-  /** Details of the people who hold a term; a variant that also names someone else is dropped. */
+  /** Details of the people who hold a term, keeping only the variants that name nobody else. */
   private peopleDoc(keys: ReadonlySet<string>): { people: Record<string, ImportedPerson>; droppedVariants: number } {
-    const claims = new Map<string, Set<string>>();
-    for (const key of keys) claims.set(foldName(key), new Set([key]));
-    const variantClaims = new Map<string, Set<string>>();
-    for (const key of keys) {
-      for (const variant of this.people.get(key)?.details.variants ?? []) {
-        const folded = foldName(variant);
-        if (claims.get(folded)?.has(key)) continue;
-        const owners = variantClaims.get(folded) ?? new Set<string>();
-        owners.add(key);
-        variantClaims.set(folded, owners);
-      }
-    }
+    const owners = this.nameOwners(keys);
     const people: Record<string, ImportedPerson> = {};
     let droppedVariants = 0;
     for (const key of [...keys].sort(compareText)) {
-      const details = { ...this.people.get(key)?.details };
-      if (details.variants) {
-        const kept = details.variants.filter((v) => {
-          const folded = foldName(v);
-          if (claims.get(folded)?.has(key)) return true;
-          const unique = !claims.has(folded) && (variantClaims.get(folded)?.size ?? 0) === 1;
-          if (!unique) droppedVariants++;
-          return unique;
-        });
-        if (kept.length) details.variants = kept;
-        else delete details.variants;
-      }
-      if (Object.keys(details).length) people[key] = details;
+      const { variants = [], ...details } = this.people.get(key) ?? {};
+      const kept = variants.filter((variant) => owners.get(foldName(variant))?.size === 1);
+      droppedVariants += variants.length - kept.length;
+      const person: ImportedPerson = { ...(kept.length ? { variants: kept } : {}), ...details };
+      if (Object.keys(person).length) people[key] = person;
     }
     return { people, droppedVariants };
+  }
+
+  /** Each name and variant, folded as `compileTable` folds it → the people it names. */
+  private nameOwners(keys: ReadonlySet<string>): Map<string, Set<string>> {
+    const owners = new Map<string, Set<string>>();
+    const claim = (name: string, key: string) => {
+      const folded = foldName(name);
+      owners.set(folded, new Set([...(owners.get(folded) ?? []), key]));
+    };
+    for (const key of keys) {
+      claim(key, key);
+      for (const variant of this.people.get(key)?.variants ?? []) claim(variant, key);
+    }
+    return owners;
   }
 }
 
@@ -235,8 +229,13 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The last day a term may cover. */
+function lastDay(term: PendingTerm): number {
+  return term.until?.end ?? Number.POSITIVE_INFINITY;
+}
+
 function compareTerms(a: PendingTerm, b: PendingTerm): number {
-  return a.range.start - b.range.start || compareText(a.start, b.start) || compareText(a.person, b.person) || a.range.end - b.range.end || Number(a.acting) - Number(b.acting);
+  return a.from.start - b.from.start || compareText(a.start, b.start) || compareText(a.person, b.person) || lastDay(a) - lastDay(b) || Number(a.acting) - Number(b.acting);
 }
 
 /**
@@ -249,26 +248,29 @@ function mergeConsecutive(terms: readonly PendingTerm[]): PendingTerm[] {
   for (const term of [...terms].sort(compareTerms)) {
     const key = `${term.person}\0${String(term.acting)}`;
     const last = latest.get(key);
-    if (last && term.range.start <= last.range.end + 1) {
-      if (term.range.end > last.range.end) {
-        last.range.end = term.range.end;
-        last.end = term.end;
-      }
+    if (last && term.from.start <= lastDay(last) + 1) {
+      if (lastDay(term) > lastDay(last)) Object.assign(last, { end: term.end, until: term.until });
       continue;
     }
-    const copy = { ...term, range: { ...term.range } };
+    const copy = { ...term };
     merged.push(copy);
     latest.set(key, copy);
   }
   return merged;
 }
 
-/** The largest number of terms running on one day. */
+/**
+ * The most terms certainly running on one day, a handover day not counted. Only the
+ * days a term surely covers count (from the last day its start may mean to the first
+ * its end may mean), so year-only dates ("2015 to 2019", "2019 to 2021") are no overlap.
+ */
 function mostAtOnce(terms: readonly PendingTerm[]): number {
-  const events = terms.flatMap((t) => [
-    { day: t.range.start, change: 1 },
-    { day: t.range.end + 1, change: -1 },
-  ]);
+  const events: { day: number; change: number }[] = [];
+  for (const term of terms) {
+    const first = term.from.end;
+    const last = term.until?.start ?? Number.POSITIVE_INFINITY;
+    if (first < last) events.push({ day: first, change: 1 }, { day: last, change: -1 });
+  }
   events.sort((a, b) => a.day - b.day || a.change - b.change);
   let running = 0;
   let most = 0;

@@ -49,7 +49,7 @@ export function importCongress(source: SourceFile, options: CongressImportOption
   const assembler = new TableAssembler();
   for (const { id, office } of Object.values(OFFICES)) assembler.office(id, office);
   executives.forEach((executive, index) => {
-    for (const term of executive.terms ?? []) {
+    for (const term of Array.isArray(executive.terms) ? executive.terms : []) {
       const office = OFFICES[term.type ?? ''];
       const key = office ? assembler.person(names[index] ?? '', sourceIdOf(executive, index), personDetails(executive)) : null;
       if (!office) assembler.skip(CONGRESS_SKIP.unknownType);
@@ -62,7 +62,7 @@ export function importCongress(source: SourceFile, options: CongressImportOption
 function readExecutives(source: SourceFile): Executive[] {
   const { value } = parseYaml(source.text, source.file);
   if (!Array.isArray(value)) throw new InputError('expected a list of people (congress-legislators executive.yaml)', source.file, 1, 1);
-  return value as Executive[];
+  return value.filter((item): item is Executive => typeof item === 'object' && item !== null);
 }
 
 function sourceIdOf(executive: Executive, index: number): string {

@@ -85,10 +85,10 @@ export function importIfg(files: IfgFiles, mapping: IfgMapping): ImportResult {
   return assembler.result();
 }
 
-/** person.csv has a row per name a person has had; the latest is the key, earlier ones variants. */
+/** person.csv has a row per name a person has had; the latest is the key, earlier ones (and accent-free spellings) variants. */
 function ifgPeople(source: SourceFile): Map<string, IfgPerson> {
   const rowsById = new Map<string, CsvRow<string>[]>();
-  for (const row of readCsv(source, ['id', 'name'], ['start_date', 'end_date', 'gender', 'short_name'])) {
+  for (const row of readCsv(source, ['id', 'name'], ['start_date', 'end_date', 'gender', 'short_name', 'normalized_name'])) {
     const rows = rowsById.get(row.get('id')) ?? [];
     rows.push(row);
     rowsById.set(row.get('id'), rows);
@@ -103,12 +103,15 @@ function personFrom(rows: readonly CsvRow<string>[]): IfgPerson {
   const ordered = [...rows].sort((a, b) => compareText(a.get('end_date') || '~', b.get('end_date') || '~') || compareText(a.get('start_date'), b.get('start_date')));
   const latest = ordered[ordered.length - 1];
   const name = latest?.get('name') ?? '';
-  const variants = [...new Set(ordered.map((row) => row.get('name')))].filter((v) => v && v !== name);
+  const spellings = ordered.flatMap((row) => [row.get('name'), row.get('normalized_name')]);
+  const variants = [...new Set(spellings)].filter((v) => v && v !== name);
   const surname = latest?.get('short_name') ?? '';
   const gender = GENDERS[latest?.get('gender') ?? ''];
+  // compileTable takes a name's last word as the surname; say so only when it is not.
+  const lastWord = name.split(/\s+/).pop();
   const details: ImportedPerson = {
     ...(variants.length ? { variants } : {}),
-    ...(surname && !name.endsWith(` ${surname}`) ? { surname } : {}),
+    ...(surname && surname !== lastWord ? { surname } : {}),
     ...(gender ? { gender } : {}),
   };
   return { name, details };

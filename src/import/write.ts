@@ -1,6 +1,6 @@
-import { Document, isMap, isSeq, type Pair, type YAMLMap } from 'yaml';
+import { Document, isMap, isNode, isScalar, isSeq, type Pair } from 'yaml';
 import { compareText } from './assemble.js';
-import type { ImportedOffice, ImportedPerson, ImportedTable, ImportedTerm } from './types.js';
+import type { ImportedOffice, ImportedTable, ImportedTerm } from './types.js';
 
 const OFFICE_FIELDS = ['name', 'country', 'titles', 'concurrent', 'source'] as const;
 const TERM_FIELDS = ['person', 'start', 'end', 'acting'] as const;
@@ -77,18 +77,11 @@ function spaceOut(root: unknown): void {
   if (!isMap(root)) return;
   for (const [index, section] of root.items.entries()) {
     if (index > 0) markSpaceBefore(section);
-    if (isMap(section.value) && String(keyOf(section)) === 'offices') {
-      for (const [at, office] of (section.value as YAMLMap).items.entries()) if (at > 0) markSpaceBefore(office);
-    }
+    const isOffices = isScalar(section.key) && section.key.value === 'offices';
+    if (isOffices && isMap(section.value)) section.value.items.slice(1).forEach(markSpaceBefore);
   }
 }
 
-function keyOf(pair: Pair): unknown {
-  const key = pair.key as { value?: unknown } | null;
-  return key && typeof key === 'object' && 'value' in key ? key.value : key;
-}
-
 function markSpaceBefore(pair: Pair): void {
-  const key = pair.key as { spaceBefore?: boolean } | null;
-  if (key && typeof key === 'object') key.spaceBefore = true;
+  if (isNode(pair.key)) pair.key.spaceBefore = true;
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { FAR_FUTURE, parsePartialDate, type DayRange } from '../util/dates.js';
 import { createTrie, trieInsert } from '../util/trie.js';
+import { createPhraseIndex, phraseAdd, type PhraseIndex } from '../util/phrase-index.js';
 import { InputError, parseYaml, type ParsedYaml } from '../util/yaml.js';
 import { validateYaml } from '../util/validate.js';
-import { phraseKeys } from '../scan/tokens.js';
+import { phraseKeys as tokenKeys } from '../scan/tokens.js';
 import schema from './schema.json' with { type: 'json' };
 import type { NameForm, Office, Person, Table, Term } from './table.js';
 
@@ -64,11 +65,13 @@ export function compileTable(sources: readonly TableSource[], options: CompileOp
   for (const file of parsed) builder.addOffices(file);
   builder.checkNames();
   builder.applyHouseStyle(options.houseStyle ?? {});
-  return builder.build(fingerprintOf(sources, options));
+  const table = builder.build(fingerprintOf(sources, options));
+  keyMemo.clear();
+  return table;
 }
 
 function parseSource(source: TableSource): ParsedSource {
-  const parsed = parseYaml(source.text, source.file);
+  const parsed = parseYaml(source.text, source.file, 0, { fast: true });
   if (parsed.value === null || parsed.value === undefined) return { source, parsed, doc: {} };
   validateYaml(schema, parsed, source.file, 'reference table');
   return { source, parsed, doc: parsed.value as TableDoc };
@@ -79,6 +82,17 @@ function fingerprintOf(sources: readonly TableSource[], options: CompileOptions)
   for (const source of sources) hash.update(source.file).update('\0').update(source.text).update('\0');
   hash.update(JSON.stringify(options.houseStyle ?? {}));
   return hash.digest('hex').slice(0, 32);
+}
+
+/** Name and title keys, computed once per distinct string during one compile. */
+const keyMemo = new Map<string, string[]>();
+function phraseKeys(text: string): string[] {
+  let keys = keyMemo.get(text);
+  if (!keys) {
+    keys = tokenKeys(text);
+    keyMemo.set(text, keys);
+  }
+  return keys;
 }
 
 function dateText(value: DateValue): string {
@@ -172,25 +186,19 @@ class TableBuilder {
         const end = this.date(vacancy.end, fail, `${id} vacancy end`);
         office.vacancies.push({ start: start.start, end: end.end });
       });
-      entry.holders.forEach((holder, index) => office.terms.push(this.term(office, holder, index, source, parsed)));
+      const lines = parsed.linesOf(['offices', id, 'holders']);
+      entry.holders.forEach((holder, index) => office.terms.push(this.term(office, holder, index, lines[index] ?? place.line, source, parsed)));
       this.offices.set(id, office);
       this.officeRoots.set(id, source.root);
     }
   }
 
-  private term(office: Office, holder: TermDoc, index: number, source: TableSource, parsed: ParsedYaml): Term {
-    const path = ['offices', office.id, 'holders', index];
-    const fail = (field: string, message: string): never => {
-      const place = parsed.locate([...path, field]);
-      throw new InputError(message, source.file, place.line, place.column);
-    };
-    const start = this.date(holder.start, (m) => fail('start', m), `${office.id} holder ${holder.person}: start`);
-    const end = holder.end === undefined ? null : this.date(holder.end, (m) => fail('end', m), `${office.id} holder ${holder.person}: end`);
-    if (end && end.end < start.start) fail('end', `${office.id}: ${holder.person}'s term ends (${dateText(holder.end ?? '')}) before it starts (${dateText(holder.start)})`);
+  private term(office: Office, holder: TermDoc, index: number, line: number, source: TableSource, parsed: ParsedYaml): Term {
+    const start = parsePartialDate(dateText(holder.start)) ?? this.termError(office, holder, index, 'start', source, parsed);
+    const end = holder.end === undefined ? null : (parsePartialDate(dateText(holder.end)) ?? this.termError(office, holder, index, 'end', source, parsed));
+    if (end && end.end < start.start) this.termError(office, holder, index, 'order', source, parsed);
     this.personFor(holder.person);
-    if (!this.personPlaces.has(holder.person)) {
-      this.personPlaces.set(holder.person, { file: source.file, ...parsed.locate([...path, 'person']) });
-    }
+    if (!this.personPlaces.has(holder.person)) this.personPlaces.set(holder.person, { file: source.file, line, column: 1 });
     return {
       officeId: office.id,
       personId: holder.person,
@@ -199,8 +207,18 @@ class TableBuilder {
       endText: holder.end === undefined ? null : dateText(holder.end),
       acting: holder.acting ?? false,
       file: source.file,
-      line: parsed.locate(path).line,
+      line,
     };
+  }
+
+  private termError(office: Office, holder: TermDoc, index: number, problem: 'start' | 'end' | 'order', source: TableSource, parsed: ParsedYaml): never {
+    const field = problem === 'order' ? 'end' : problem;
+    const place = parsed.locate(['offices', office.id, 'holders', index, field]);
+    const message =
+      problem === 'order'
+        ? `${office.id}: ${holder.person}'s term ends (${dateText(holder.end ?? '')}) before it starts (${dateText(holder.start)})`
+        : `${office.id} holder ${holder.person}: ${field}: "${dateText((problem === 'start' ? holder.start : holder.end) ?? '')}" is not a real date`;
+    throw new InputError(message, source.file, place.line, place.column);
   }
 
   private date(value: DateValue, fail: (message: string) => never, what: string): DayRange {
@@ -221,7 +239,8 @@ class TableBuilder {
   checkNames(): void {
     const owner = new Map<string, string>();
     for (const person of this.people.values()) {
-      for (const name of new Set([person.id, person.name, ...person.variants])) {
+      const names = person.variants.length === 0 && person.id === person.name ? [person.id] : [...new Set([person.id, person.name, ...person.variants])];
+      for (const name of names) {
         const key = phraseKeys(name).join(' ');
         const other = owner.get(key);
         if (other !== undefined && other !== person.id) {
@@ -234,6 +253,7 @@ class TableBuilder {
   }
 
   applyHouseStyle(houseStyle: Readonly<Record<string, string>>): void {
+    if (Object.keys(houseStyle).length === 0) return;
     const byName = new Map<string, Person>();
     for (const person of this.people.values()) {
       for (const name of [person.id, person.name, ...person.variants]) byName.set(phraseKeys(name).join(' '), person);
@@ -249,8 +269,8 @@ class TableBuilder {
   }
 
   build(fingerprint: string): Table {
-    const names = createTrie<NameForm[]>();
-    const surnames = createTrie<string[]>();
+    const names = createPhraseIndex<NameForm[]>();
+    const surnames = createPhraseIndex<string[]>();
     for (const person of this.people.values()) this.indexPerson(person, names, surnames);
     const titles = createTrie<string[]>();
     const termsByPerson = new Map<string, Term[]>();
@@ -281,7 +301,7 @@ class TableBuilder {
     };
   }
 
-  private indexPerson(person: Person, names: ReturnType<typeof createTrie<NameForm[]>>, surnames: ReturnType<typeof createTrie<string[]>>): void {
+  private indexPerson(person: Person, names: PhraseIndex<NameForm[]>, surnames: PhraseIndex<string[]>): void {
     const explicitSurname = person.surname ? phraseKeys(person.surname) : null;
     const forms = [person.name, ...person.variants.filter((v) => v !== person.name)];
     if (person.id !== person.name && !forms.includes(person.id)) forms.push(person.id);
@@ -291,14 +311,14 @@ class TableBuilder {
     for (const text of forms) {
       const keys = phraseKeys(text);
       if (keys.length === 0) continue;
-      const addSurname = (surname: readonly string[]) => trieInsert(surnames, surname, (ids = []) => (ids.includes(person.id) ? ids : [...ids, person.id]));
+      const addSurname = (surname: readonly string[]) => phraseAdd(surnames, surname, (ids = []) => (ids.includes(person.id) ? ids : [...ids, person.id]));
       if (keys.length === 1) {
         addSurname(keys);
         continue;
       }
       const span = surnameSpan(keys, explicitSurname);
       const form: NameForm = { personId: person.id, text, keys, surnameAt: span.at, surnameLength: span.length };
-      trieInsert(names, keys, (list = []) => [...list, form]);
+      phraseAdd(names, keys, (list = []) => [...list, form]);
       addSurname(keys.slice(span.at, span.at + span.length));
     }
   }
@@ -311,7 +331,8 @@ function titleKeys(title: string): string[] {
 
 /** The words of `name` that make up its surname, as written. */
 function surnameText(name: string, at: number, length: number): string {
-  const words = name.split(/[\s-]+/).filter((w) => phraseKeys(w).length > 0);
+  const plain = /^[A-Za-z]+(?:[ -][A-Za-z]+)*$/.test(name);
+  const words = plain ? name.split(/[ -]/) : name.split(/[\s-]+/).filter((w) => phraseKeys(w).length > 0);
   return words.slice(at, at + length).join(' ');
 }
 

@@ -1,5 +1,6 @@
 import type { DayRange } from '../util/dates.js';
 import type { TrieNode } from '../util/trie.js';
+import type { PhraseIndex } from '../util/phrase-index.js';
 
 export interface Person {
   id: string;
@@ -57,9 +58,9 @@ export interface Table {
   countries: ReadonlyMap<string, readonly string[]>;
   termsByPerson: ReadonlyMap<string, readonly Term[]>;
   /** Full names and variants (two words or more). */
-  names: TrieNode<NameForm[]>;
+  names: PhraseIndex<NameForm[]>;
   /** Surnames and one-word variants → people. */
-  surnames: TrieNode<string[]>;
+  surnames: PhraseIndex<string[]>;
   /** Titles → office ids. */
   titles: TrieNode<string[]>;
   /** Country words → country codes. */

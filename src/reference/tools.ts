@@ -3,7 +3,7 @@ import { fold } from '../util/text.js';
 import { phraseKeys } from '../scan/tokens.js';
 import { describeTerm } from './query.js';
 import type { Office, Person, Table, Term } from './table.js';
-import type { TrieNode } from '../util/trie.js';
+import { phraseGet } from '../util/phrase-index.js';
 
 export interface LintProblem {
   severity: 'error' | 'warning';
@@ -125,9 +125,7 @@ export function findPeople(table: Table, query: string): Person[] {
   const wanted = phraseKeys(query).join(' ');
   const exact = [...table.people.values()].filter((p) => [p.id, p.name, ...p.variants].some((n) => phraseKeys(n).join(' ') === wanted));
   if (exact.length) return exact;
-  let node: TrieNode<string[]> | undefined = table.surnames;
-  for (const key of phraseKeys(query)) node = node?.next.get(key);
-  return (node?.value ?? []).map((id) => table.people.get(id)).filter((p): p is Person => p !== undefined);
+  return (phraseGet(table.surnames, phraseKeys(query)) ?? []).map((id) => table.people.get(id)).filter((p): p is Person => p !== undefined);
 }
 
 export interface TableStats {

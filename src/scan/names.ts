@@ -1,5 +1,6 @@
 import type { NameForm, Table } from '../reference/table.js';
 import { trieLongest, type TrieNode } from '../util/trie.js';
+import { phraseLongest, type PhraseIndex } from '../util/phrase-index.js';
 import { FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_PERSON_WORDS } from './lexicon.js';
 import type { Token } from './tokens.js';
 
@@ -53,13 +54,18 @@ export function matchTrie<T>(root: TrieNode<T>, tokens: readonly Token[], start:
   return trieLongest(root, start, Math.min(tokens.length, start + 12), (i) => wordKey(tokens, i, paragraph), (i) => isInitialStop(tokens, i));
 }
 
+export function matchPhrase<T>(index: PhraseIndex<T>, tokens: readonly Token[], start: number) {
+  const paragraph = tokens[start]?.paragraph ?? -1;
+  return phraseLongest(index, start, Math.min(tokens.length, start + 12), (i) => wordKey(tokens, i, paragraph), (i) => isInitialStop(tokens, i));
+}
+
 /** Full names from the table, in one pass; marks their tokens. */
 export function findTableNames(tokens: readonly Token[], table: Table, roles: TokenRole[]): Mention[] {
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token?.isWord || !table.names.next.has(token.key)) continue;
-    const match = matchTrie(table.names, tokens, i);
+    if (!token?.isWord || !table.names.first.has(token.key)) continue;
+    const match = matchPhrase(table.names, tokens, i);
     const last = match ? tokens[match.end - 1] : undefined;
     if (!match || !last?.capitalised || !(token.capitalised || NAME_PARTICLES.has(token.key))) continue;
     const form = match.value[0];
@@ -154,7 +160,7 @@ export function findOtherNames(tokens: readonly Token[], table: Table, roles: To
 function startsName(tokens: readonly Token[], i: number, table: Table, roles: readonly TokenRole[]): boolean {
   const token = tokens[i];
   if (!token || roles[i] || !isNameWord(token, token.paragraph)) return false;
-  if (FUNCTION_WORDS.has(token.key) && (token.sentenceStart || token.key.length <= 3) && !table.surnames.next.has(token.key)) return false;
+  if (FUNCTION_WORDS.has(token.key) && (token.sentenceStart || token.key.length <= 3) && !table.surnames.first.has(token.key)) return false;
   return !(HONORIFICS.has(token.key) && isNameWord(tokens[i + 1], token.paragraph));
 }
 
@@ -219,7 +225,7 @@ function fullNameRun(tokens: readonly Token[], start: number, end: number, table
 /** A table surname ending the run ("Maria Scholz" → Scholz). */
 function findSurnameAtEnd(tokens: readonly Token[], start: number, end: number, table: Table): { start: number; people: string[] } | null {
   for (let s = start + 1; s < end; s++) {
-    const match = matchTrie(table.surnames, tokens, s);
+    const match = matchPhrase(table.surnames, tokens, s);
     if (match && match.end === end) return { start: s, people: match.value };
   }
   return null;
@@ -248,7 +254,7 @@ function isMonth(tokens: readonly Token[], i: number): boolean {
 }
 
 function surnameAlone(tokens: readonly Token[], i: number, table: Table): Mention | null {
-  const match = matchTrie(table.surnames, tokens, i);
+  const match = matchPhrase(table.surnames, tokens, i);
   if (!match || isMonth(tokens, i)) return null;
   if (!tokens[match.end - 1]?.capitalised) return null;
   return mention(tokens, i, match.end, 'surname', match.value, null, i, match.end);

@@ -89,6 +89,8 @@ function endsSentence(token: Token, tokens: Token[]): boolean {
 
 /** The match keys of a phrase from the table ("U.S. Secretary of State" → u.s., secretary, of, state). */
 export function phraseKeys(phrase: string): string[] {
+  // Most names are plain ASCII words: split them without the Unicode tokenizer.
+  if (/^[A-Za-z]+(?:[ -][A-Za-z]+)*$/.test(phrase)) return phrase.toLowerCase().split(/[ -]/);
   const keys: string[] = [];
   for (const match of phrase.matchAll(TOKEN)) {
     if (match[3] || match[4] !== undefined) continue;

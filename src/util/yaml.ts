@@ -1,4 +1,5 @@
 import { LineCounter, parseDocument, isMap, isSeq, isNode, isPair, isScalar, type Document, type Node } from 'yaml';
+import { parseFastYaml, type FastYaml } from './fast-yaml.js';
 
 /** A problem in an input file, with the place it was found. */
 export class InputError extends Error {
@@ -21,17 +22,26 @@ export class InputError extends Error {
 
 export interface ParsedYaml {
   value: unknown;
+  /** The line of each item of the sequence at `path` (one walk, for large tables). */
+  linesOf(path: readonly (string | number)[]): number[];
   /** Where the value at `path` is written; with `atKey`, where its key is. */
   locate(path: readonly (string | number)[], atKey?: boolean): { line: number; column: number };
 }
 
 const MAX_ALIASES = 50;
 
+export interface ParseOptions {
+  /** Try the fast reader for plain table YAML first (see fast-yaml.ts). */
+  fast?: boolean;
+}
+
 /**
  * Parse YAML safely: core schema only (no custom tags), unique keys, aliases bounded
  * (no "billion laughs"); keys like `__proto__` become plain own properties.
  */
-export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYaml {
+export function parseYaml(text: string, file: string, lineOffset = 0, options: ParseOptions = {}): ParsedYaml {
+  const fast = options.fast ? parseFastYaml(text) : null;
+  if (fast) return fastParsed(fast, lineOffset);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, customTags: [] });
   const where = (offset: number) => {
@@ -49,7 +59,43 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
   } catch (error) {
     throw new InputError(`YAML could not be read: ${(error as Error).message}`, file, 1 + lineOffset, 1);
   }
-  return { value, locate: (path, atKey = false) => where(nodeAt(doc, path, atKey)?.range?.[0] ?? 0) };
+  return {
+    value,
+    locate: (path, atKey = false) => where(nodeAt(doc, path, atKey)?.range?.[0] ?? 0),
+    linesOf: (path) => {
+      const node = nodeAt(doc, path, false);
+      return isSeq(node) ? node.items.map((item) => where(isNode(item) ? (item.range?.[0] ?? 0) : 0).line) : [];
+    },
+  };
+}
+
+function fastParsed(fast: FastYaml, lineOffset: number): ParsedYaml {
+  const shift = (p: { line: number; column: number }) => ({ line: p.line + lineOffset, column: p.column });
+  const walk = (path: readonly (string | number)[]) => {
+    let container: unknown = fast.value;
+    let found = { line: 1, column: 1 };
+    let foundKey = found;
+    for (const key of path) {
+      if (typeof container !== 'object' || container === null) break;
+      const entry = fast.positionsOf(container)?.get(Array.isArray(container) ? Number(key) : String(key));
+      if (!entry) break;
+      found = entry.value;
+      foundKey = entry.key;
+      container = (container as Record<string, unknown>)[String(key)];
+    }
+    return { value: found, key: foundKey };
+  };
+  return {
+    value: fast.value,
+    locate: (path, atKey = false) => shift(atKey ? walk(path).key : walk(path).value),
+    linesOf: (path) => {
+      let container: unknown = fast.value;
+      for (const key of path) container = typeof container === 'object' && container !== null ? (container as Record<string, unknown>)[String(key)] : undefined;
+      if (!Array.isArray(container)) return [];
+      const where = fast.positionsOf(container);
+      return container.map((_, i) => (where?.get(i)?.key.line ?? 1) + lineOffset);
+    },
+  };
 }
 
 function yamlMessage(message: string): string {

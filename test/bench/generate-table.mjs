@@ -13,10 +13,13 @@ const totalTerms = Number(termsArg ?? 100_000);
 const TERMS_PER_OFFICE = 25;
 const OFFICES_PER_FILE = 500;
 
+// mulberry32: a small seeded generator with a full 2^32 period (exact in 32-bit integer math).
 let seed = 42;
 function random() {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed / 2_147_483_648;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 }
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'ri', 'vo', 'de', 'ba', 'go', 'ly', 'za', 'pe', 'chu', 'sha', 'ti', 'ro', 'an', 'el'];
 function word(syllables) {

@@ -32,7 +32,7 @@ people:
     expect(table.offices.get('de-chancellor')?.terms.map((t) => t.personId)).toEqual(['Olaf Scholz', 'Friedrich Merz']);
     expect(table.people.get('Olaf Scholz')?.variants).toEqual(['Olaf Scholtz']);
     expect(table.people.get('Friedrich Merz')?.surname).toBe('Merz');
-    expect(table.surnames.next.get('scholtz')?.value).toEqual(['Olaf Scholz']);
+    expect(table.surnames.entries.get('scholtz')).toEqual(['Olaf Scholz']);
   });
 
   it('names the unknown key with file:line:column', () => {

@@ -1,0 +1,65 @@
+/**
+ * Many multi-word phrases (names) in flat maps: one map from the joined words to the
+ * value, plus the set of first words. Matching at a position costs one set lookup, then
+ * at most `maxWords` map lookups; memory is one map entry per phrase (a trie would need a
+ * map per word), which keeps very large tables quick to build, cache and load.
+ */
+export interface PhraseIndex<T> {
+  first: Set<string>;
+  entries: Map<string, T>;
+  maxWords: number;
+}
+
+export interface PhraseMatch<T> {
+  /** Index after the last item matched. */
+  end: number;
+  value: T;
+}
+
+export function createPhraseIndex<T>(): PhraseIndex<T> {
+  return { first: new Set(), entries: new Map(), maxWords: 0 };
+}
+
+export function phraseAdd<T>(index: PhraseIndex<T>, keys: readonly string[], update: (old: T | undefined) => T): void {
+  if (keys.length === 0) return;
+  const joined = keys.join(' ');
+  index.entries.set(joined, update(index.entries.get(joined)));
+  index.first.add(keys[0] as string);
+  index.maxWords = Math.max(index.maxWords, keys.length);
+}
+
+export function phraseGet<T>(index: PhraseIndex<T>, keys: readonly string[]): T | undefined {
+  return index.entries.get(keys.join(' '));
+}
+
+/**
+ * The longest phrase starting at `start`. `keyAt(i)` gives the key of item i, or null to
+ * stop; `skip(i)` lets the match pass over an item (a full stop after an initial).
+ */
+export function phraseLongest<T>(
+  index: PhraseIndex<T>,
+  start: number,
+  limit: number,
+  keyAt: (i: number) => string | null,
+  skip?: (i: number) => boolean,
+): PhraseMatch<T> | null {
+  const firstKey = keyAt(start);
+  if (firstKey === null || !index.first.has(firstKey)) return null;
+  let joined = firstKey;
+  let words = 1;
+  let best: PhraseMatch<T> | null = null;
+  for (let i = start; ; ) {
+    const value = index.entries.get(joined);
+    if (value !== undefined) best = { end: i + 1, value };
+    if (words >= index.maxWords) break;
+    let next = i + 1;
+    while (next < limit && skip?.(next)) next++;
+    if (next >= limit) break;
+    const key = keyAt(next);
+    if (key === null) break;
+    joined += ` ${key}`;
+    words++;
+    i = next;
+  }
+  return best;
+}

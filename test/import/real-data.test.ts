@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse as parseYamlText } from 'yaml';
+import { readCsv } from '../../src/import/csv-parse.js';
+import { compileTable } from '../../src/reference/compile.js';
+import { ROOT } from '../helpers.js';
+import { removeTempDirs, runImport, tempDir } from './helpers.js';
+
+afterAll(removeTempDirs);
+
+/** The officeholder data beside the project (../shared); absent on a user's fresh machine. */
+const DATA = join(ROOT, '..', 'shared', 'data', 'officeholders');
+const present = existsSync(DATA);
+if (!present) console.warn(`import tests on real data skipped: ${DATA} is absent (it is present in CI)`);
+
+interface TableFile {
+  offices: Record<string, { holders: { person: string; start: string; end?: string }[] }>;
+}
+
+/** Import into a temporary folder (never the repository); the table's text and the summary. */
+function importReal(args: string[]): { text: string; stderr: string } {
+  const out = join(tempDir(), 'table.yml');
+  const { code, stderr } = runImport([...args, '-o', out]);
+  expect(code).toBe(0);
+  process.stdout.write(stderr.replace(/ written to .*$/m, ''));
+  return { text: readFileSync(out, 'utf8'), stderr };
+}
+
+function compile(text: string, file: string): void {
+  expect(() => compileTable([{ file, text, root: 'import' }])).not.toThrow();
+}
+
+function holders(text: string, office: string) {
+  return (parseYamlText(text) as TableFile).offices[office]?.holders ?? [];
+}
+
+describe.skipIf(!present)('import on the real officeholder data (../shared)', () => {
+  it('ifg: Starmer, Reeves and Cooper in office with their start dates', () => {
+    const { text } = importReal(['ifg', join(DATA, 'ifg')]);
+    compile(text, 'ifg.yml');
+    expect(holders(text, 'gb-prime-minister')).toContainEqual({ person: 'Keir Starmer', start: '2024-07-05' });
+    expect(holders(text, 'gb-chancellor')).toContainEqual({ person: 'Rachel Reeves', start: '2024-07-05' });
+    expect(holders(text, 'gb-foreign-secretary')).toContainEqual({ person: 'Yvette Cooper', start: '2025-09-05' });
+    // Raab's post was renamed under him (FCO → FCDO, 2020-09-02): one term, not two.
+    expect(holders(text, 'gb-foreign-secretary').filter((h) => h.person === 'Dominic Raab')).toEqual([{ person: 'Dominic Raab', start: '2019-07-24', end: '2021-09-15' }]);
+  });
+
+  it('ifg: every post in the default mapping exists in post.csv', () => {
+    const posts = new Set(readCsv({ file: 'post.csv', text: readFileSync(join(DATA, 'ifg/post.csv'), 'utf8') }, ['name']).map((r) => r.get('name').toLowerCase()));
+    const mapping = parseYamlText(readFileSync(join(ROOT, 'rules/import/ifg-posts.yml'), 'utf8')) as { offices: Record<string, { posts: string[] }> };
+    const missing = Object.values(mapping.offices)
+      .flatMap((o) => o.posts)
+      .filter((post) => !posts.has(post.toLowerCase()));
+    expect(missing).toEqual([]);
+  });
+
+  it('congress: Trump’s second presidency is open from 2025-01-20', () => {
+    const { text } = importReal(['congress', join(DATA, 'congress-legislators/executive.yaml'), '--as-of', '2026-11-26']);
+    compile(text, 'congress.yml');
+    const president = holders(text, 'us-president');
+    expect(president.at(-1)).toEqual({ person: 'Donald Trump', start: '2025-01-20' });
+    expect(president.filter((h) => h.person === 'Barack Obama')).toEqual([{ person: 'Barack Obama', start: '2009-01-20', end: '2017-01-20' }]);
+  });
+
+  it.each(['united-kingdom-cabinet', 'us-cabinet', 'world'])('csv: every-politician %s-holders21.csv compiles', (name) => {
+    const { text } = importReal(['csv', join(DATA, `every-politician/${name}-holders21.csv`)]);
+    compile(text, `${name}.yml`);
+  });
+
+  it('popolo: the examples compile', () => {
+    const { text } = importReal(['popolo', join(DATA, 'popolo-examples')]);
+    compile(text, 'popolo.yml');
+  });
+});
