@@ -85,7 +85,11 @@ export function importIfg(files: IfgFiles, mapping: IfgMapping): ImportResult {
   return assembler.result();
 }
 
-/** person.csv has a row per name a person has had; the latest is the key, earlier ones (and accent-free spellings) variants. */
+/**
+ * person.csv has a row per name a person has had. The key is the latest name that is not
+ * a peerage ("Alistair Darling", not "Lord Darling of Roulanish": copy and other tables
+ * use the name the person was known by); every other name and spelling is a variant.
+ */
 function ifgPeople(source: SourceFile): Map<string, IfgPerson> {
   const rowsById = new Map<string, CsvRow<string>[]>();
   for (const row of readCsv(source, ['id', 'name'], ['start_date', 'end_date', 'gender', 'short_name', 'normalized_name'])) {
@@ -98,11 +102,14 @@ function ifgPeople(source: SourceFile): Map<string, IfgPerson> {
   return people;
 }
 
+const PEERAGE = /^(Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|Duke|Duchess|Marquess)\s/;
+
 function personFrom(rows: readonly CsvRow<string>[]): IfgPerson {
   // Oldest first; a row without an end date is the current name.
   const ordered = [...rows].sort((a, b) => compareText(a.get('end_date') || '~', b.get('end_date') || '~') || compareText(a.get('start_date'), b.get('start_date')));
   const latest = ordered[ordered.length - 1];
-  const name = latest?.get('name') ?? '';
+  const commoner = ordered.filter((row) => !PEERAGE.test(row.get('name'))).pop();
+  const name = (commoner ?? latest)?.get('name') ?? '';
   const spellings = ordered.flatMap((row) => [row.get('name'), row.get('normalized_name')]);
   const variants = [...new Set(spellings)].filter((v) => v && v !== name);
   const surname = latest?.get('short_name') ?? '';

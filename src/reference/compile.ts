@@ -84,15 +84,19 @@ function fingerprintOf(sources: readonly TableSource[], options: CompileOptions)
   return hash.digest('hex').slice(0, 32);
 }
 
-/** Name and title keys, computed once per distinct string during one compile. */
-const keyMemo = new Map<string, string[]>();
-function phraseKeys(text: string): string[] {
-  let keys = keyMemo.get(text);
-  if (!keys) {
-    keys = tokenKeys(text);
-    keyMemo.set(text, keys);
+/** Name and title keys (and the keys joined), computed once per distinct string during one compile. */
+const keyMemo = new Map<string, { keys: string[]; joined: string }>();
+function memoKeys(text: string): { keys: string[]; joined: string } {
+  let entry = keyMemo.get(text);
+  if (!entry) {
+    const keys = tokenKeys(text);
+    entry = { keys, joined: keys.join(' ') };
+    keyMemo.set(text, entry);
   }
-  return keys;
+  return entry;
+}
+function phraseKeys(text: string): string[] {
+  return memoKeys(text).keys;
 }
 
 function dateText(value: DateValue): string {
@@ -241,7 +245,7 @@ class TableBuilder {
     for (const person of this.people.values()) {
       const names = person.variants.length === 0 && person.id === person.name ? [person.id] : [...new Set([person.id, person.name, ...person.variants])];
       for (const name of names) {
-        const key = phraseKeys(name).join(' ');
+        const key = memoKeys(name).joined;
         const other = owner.get(key);
         if (other !== undefined && other !== person.id) {
           const place = this.personPlaces.get(person.id) ?? this.personPlaces.get(other);
@@ -309,7 +313,7 @@ class TableBuilder {
     const house = surnameSpan(houseKeys, explicitSurname);
     if (!person.surname) person.surname = surnameText(person.name, house.at, house.length);
     for (const text of forms) {
-      const keys = phraseKeys(text);
+      const { keys, joined } = memoKeys(text);
       if (keys.length === 0) continue;
       const addSurname = (surname: readonly string[]) => phraseAdd(surnames, surname, (ids = []) => (ids.includes(person.id) ? ids : [...ids, person.id]));
       if (keys.length === 1) {
@@ -318,7 +322,7 @@ class TableBuilder {
       }
       const span = surnameSpan(keys, explicitSurname);
       const form: NameForm = { personId: person.id, text, keys, surnameAt: span.at, surnameLength: span.length };
-      phraseAdd(names, keys, (list = []) => [...list, form]);
+      phraseAdd(names, keys, (list = []) => [...list, form], joined);
       addSurname(keys.slice(span.at, span.at + span.length));
     }
   }

@@ -267,6 +267,9 @@ function scalarOrFlow(text: string): unknown {
   return plainScalar(text);
 }
 
+const FLOW_PLAIN = /[^,[\]{}]*/y;
+const FLOW_KEY = /[^,[\]{}:]*/y;
+
 class FlowReader {
   private at = 0;
 
@@ -283,7 +286,8 @@ class FlowReader {
       this.at = end + 1;
       return value;
     }
-    const match = /^[^,[\]{}]*/.exec(this.text.slice(this.at));
+    FLOW_PLAIN.lastIndex = this.at;
+    const match = FLOW_PLAIN.exec(this.text);
     const raw = (match?.[0] ?? '').trimEnd();
     if (raw === '' || !PLAIN_START.test(raw) || /: |:$|\s#/.test(raw)) throw new NotSimple();
     this.at += raw.length;
@@ -351,7 +355,8 @@ class FlowReader {
       key = unquote(this.text.slice(this.at, end + 1));
       this.at = end + 1;
     } else {
-      const match = /^[^,[\]{}:]*/.exec(this.text.slice(this.at));
+      FLOW_KEY.lastIndex = this.at;
+      const match = FLOW_KEY.exec(this.text);
       key = (match?.[0] ?? '').trim();
       if (key === '' || !PLAIN_START.test(key)) throw new NotSimple();
       this.at += match?.[0].length ?? 0;
@@ -394,6 +399,8 @@ function unquote(quoted: string): string {
 
 /** YAML 1.2 core schema resolution of a plain scalar, as the `yaml` package does it. */
 function plainScalar(text: string): unknown {
+  // Most table scalars are names: a letter that cannot begin null, true or false is a string.
+  if (/^[A-EG-MO-SU-Za-eg-mo-su-z]/.test(text)) return text;
   if (/^(?:~|[Nn]ull|NULL)$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(text)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(text)) return false;

@@ -20,12 +20,11 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
   return { first: new Set(), entries: new Map(), maxWords: 0 };
 }
 
-export function phraseAdd<T>(index: PhraseIndex<T>, keys: readonly string[], update: (old: T | undefined) => T): void {
+export function phraseAdd<T>(index: PhraseIndex<T>, keys: readonly string[], update: (old: T | undefined) => T, joined = keys.join(' ')): void {
   if (keys.length === 0) return;
-  const joined = keys.join(' ');
   index.entries.set(joined, update(index.entries.get(joined)));
   index.first.add(keys[0] as string);
-  index.maxWords = Math.max(index.maxWords, keys.length);
+  if (keys.length > index.maxWords) index.maxWords = keys.length;
 }
 
 export function phraseGet<T>(index: PhraseIndex<T>, keys: readonly string[]): T | undefined {
