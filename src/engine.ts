@@ -111,7 +111,7 @@ export function resolveArticle(text: string, prose: Prose, table: Table): Resolv
   const mentions = [...tableNames, ...otherNames].sort((a, b) => a.start - b.start);
   const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.tokenStart, m]));
   const mentionEndingAt = new Map<number, Mention>(mentions.map((m) => [m.tokenEnd, m]));
-  const claims = attachTitles(tokens, phrases, mentionAt, mentionEndingAt);
+  const claims = attachTitles(tokens, phrases, mentionAt, mentionEndingAt, prose.text);
   const entities = resolveEntities(mentions, claims, table);
   const quoteSpans = scanQuotes(prose.text, paragraphs);
   const speakers = resolveSpeakers(quoteSpans, { tokens, mentionAt, mentionEndingAt, entities, claims, roles });

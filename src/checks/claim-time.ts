@@ -3,34 +3,71 @@ import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
 import { speechVerb } from '../scan/verbs.js';
 import { firstTokenAtOrAfter } from '../resolve/speakers.js';
-import { yearOf, type DayRange } from '../util/dates.js';
+import { dayOf, yearOf, type DayRange } from '../util/dates.js';
 import type { ResolvedArticle } from './check.js';
 
 /**
  * When a title claim speaks of: the article's present ("Secretary of State Antony
- * Blinken said on Tuesday"), the past ("appointed by President Bill Clinton in 1993",
- * "an aide to President George W. Bush"), or it cannot be told.
+ * Blinken said on Tuesday", "Prime Minister Tony Blair's spokesman said"), the past
+ * ("appointed by President Bill Clinton in 1993", "a former aide to President George W.
+ * Bush", "President Bill Clinton's administration"), or it cannot be told ("an aide to
+ * President Bill Clinton").
  */
 export type ClaimTime = 'present' | 'past' | 'unclear';
 
-/** Words before a title that make the officeholder an object of past events. */
-const PAST_PREPOSITIONS = new Set(['to', 'by', 'of', 'for', 'than', 'against', 'under', 'during', 'since', 'like']);
-/** Words in the sentence that set it in the past. */
-const PAST_WORDS = new Set(['when', 'then', 'era', 'administration', 'administrations', 'presidency', 'tenure', 'term', 'terms', 'legacy', 'ago', 'years', 'decades', 'once', 'history', 'historic', 'historically', 'previously', 'predecessor', 'predecessors']);
+export interface ClaimWhen {
+  time: ClaimTime;
+  /** For a sentence that names its years ("in 1993"), the time it speaks of. */
+  years: DayRange | null;
+}
+
+/** Words outside quotes that set a sentence in the past. */
+const PAST_WORDS = new Set(['era', 'administration', 'administrations', 'presidency', 'tenure', 'legacy', 'ago', 'previously', 'formerly', 'predecessor', 'predecessors', 'reign']);
+const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
+/** Nouns that, after a possessive officeholder, speak of their time in office. */
+const PAST_POSSESSIONS = new Set(['administration', 'administrations', 'presidency', 'tenure', 'term', 'terms', 'era', 'legacy', 'years', 'reign', 'government', 'cabinet', 'premiership', 'chancellorship']);
+/** Roles that speak for an officeholder: "the Prime Minister's spokesman said". */
+const SPEAKING_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'office', 'aide', 'aides', 'press', 'secretary', 'adviser', 'advisers', 'advisor', 'team']);
+const PREPOSITIONS = new Set(['to', 'by', 'of', 'for', 'than', 'against', 'under', 'during', 'since', 'like', 'with', 'from', 'about']);
 const PRESENT_VERBS = new Set(['is', 'are', 'has', 'have', 'will', 'wants', 'plans', 'remains', 'continues', 'believes', 'thinks', 'hopes', 'faces', 'leads', 'holds', 'can', 'must', 'should', 'does', "isn't", "hasn't", "won't", "doesn't", 'needs', 'intends', 'expects']);
 const SKIPPABLE = new Set(['also', 'now', 'still', 'again', 'already', 'reportedly', 'himself', 'herself', 'too']);
 
-export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: DayRange): ClaimTime {
+export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: DayRange): ClaimWhen {
   const { tokens } = article;
   const mention = claim.mention;
   const sentence = sentenceOf(tokens, claim.claimStart);
-  if (tokens[mention.tokenEnd - 1]?.possessive || PAST_PREPOSITIONS.has(tokens[claim.claimStart - 1]?.key ?? '')) return 'past';
-  const speech = speechCue(article, mention);
-  const pastSentence = hasPastMarker(tokens, sentence, yearOf(date.start));
-  if (speech && !pastSentence && speech.key !== 'had') return 'present';
-  if (pastSentence) return 'past';
-  if (presentVerbAfter(tokens, mention)) return 'present';
-  return 'unclear';
+  const clause = clauseOf(tokens, claim.claimStart, mention.tokenEnd, sentence);
+  const fronted = frontedTime(tokens, sentence);
+  const articleYear = yearOf(date.start);
+  const years = pastYears(article, clause, articleYear) ?? pastYears(article, fronted, articleYear);
+  if (years) return { time: 'past', years };
+  if (hasPastMarker(article, clause) || hasPastMarker(article, fronted) || formerBeforePreposition(tokens, claim.claimStart)) {
+    // "in the 2012 election, when President X …": the sentence's year dates the when-clause.
+    return { time: 'past', years: pastYears(article, sentence, articleYear) };
+  }
+  if (tokens[mention.tokenEnd - 1]?.possessive) return { time: possessiveTime(article, mention), years: null };
+  if (tokens[claim.claimStart - 1]?.key === 'new' || speaks(article, mention) || presentVerbAfter(tokens, mention)) return { time: 'present', years: null };
+  return { time: 'unclear', years: null };
+}
+
+const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')']);
+
+/** The words between the separators around the claim: a year elsewhere in the sentence may date another event. */
+function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: Range): Range {
+  let start = from;
+  while (start > sentence.start && !CLAUSE_BREAKS.has(tokens[start - 1]?.text ?? '')) start--;
+  let end = to;
+  while (end < sentence.end && !CLAUSE_BREAKS.has(tokens[end]?.text ?? '')) end++;
+  return { start, end };
+}
+
+/** "In 2003, …", "During the Bush administration, …": a time at the head of the sentence dates all of it. */
+function frontedTime(tokens: readonly Token[], sentence: Range): Range {
+  const first = tokens[sentence.start]?.key;
+  if (first !== 'in' && first !== 'by' && first !== 'during' && first !== 'until' && first !== 'under') return { start: sentence.start, end: sentence.start };
+  let end = sentence.start + 1;
+  while (end < sentence.end && end < sentence.start + 8 && !CLAUSE_BREAKS.has(tokens[end]?.text ?? '')) end++;
+  return { start: sentence.start, end };
 }
 
 interface Range {
@@ -46,34 +83,93 @@ function sentenceOf(tokens: readonly Token[], index: number): Range {
   return { start, end };
 }
 
-function hasPastMarker(tokens: readonly Token[], sentence: Range, articleYear: number): boolean {
+function insideQuote(article: ResolvedArticle, offset: number): boolean {
+  return article.quotes.some((q) => q.innerStart <= offset && offset < q.innerEnd);
+}
+
+/** Years before the article's, named outside quotes ("in 1993", "the 1990s"): every day they cover. */
+function pastYears(article: ResolvedArticle, sentence: Range, articleYear: number): DayRange | null {
+  let range: DayRange | null = null;
   for (let k = sentence.start; k < sentence.end; k++) {
+    const token = article.tokens[k];
+    if (!token?.isWord || insideQuote(article, token.start)) continue;
+    const year = /^(1[89]|20)\d\d$/.test(token.text) ? Number(token.text) : null;
+    const decade = /^((1[89]|20)\d0)s$/.exec(token.text);
+    const from = year ?? (decade ? Number(decade[1]) : null);
+    if (from === null || from >= articleYear) continue;
+    const to = year ?? from + 9;
+    const span = { start: dayOf(from, 1, 1), end: dayOf(Math.min(to, articleYear - 1), 12, 31) };
+    range = range ? { start: Math.min(range.start, span.start), end: Math.max(range.end, span.end) } : span;
+  }
+  return range;
+}
+
+function hasPastMarker(article: ResolvedArticle, sentence: Range): boolean {
+  for (let k = sentence.start; k < sentence.end; k++) {
+    const token = article.tokens[k];
+    if (!token?.isWord || insideQuote(article, token.start)) continue;
+    if (PAST_WORDS.has(token.key) && !article.tokens[k + 1]?.hyphenBefore) return true;
+    if (token.key === 'when' && pastVerbSoon(article.tokens, k + 1)) return true;
+  }
+  return false;
+}
+
+/** "when President George W. Bush ordered", "when he was": a past verb within a few words. */
+function pastVerbSoon(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < from + 7 && k < tokens.length; k++) {
     const token = tokens[k];
-    if (!token?.isWord) continue;
-    if (PAST_WORDS.has(token.key) && !tokens[k + 1]?.hyphenBefore) return true;
-    if (/^(1[89]|20)\d\d$/.test(token.text) && Number(token.text) < articleYear) return true;
-    if (/^(1[89]|20)\d0s$/.test(token.text)) return true;
+    if (token?.text === '.' && tokens[k - 1]?.text.length === 1) continue;
+    if (!token?.isWord) return false;
+    if (PAST_AUXILIARIES.has(token.key) || (!token.capitalised && /[a-z]{2,}ed$/.test(token.key))) return true;
+  }
+  return false;
+}
+
+/** "a former aide to President George W. Bush": the relation is over, so is the claim. */
+function formerBeforePreposition(tokens: readonly Token[], claimStart: number): boolean {
+  if (!PREPOSITIONS.has(tokens[claimStart - 1]?.key ?? '')) return false;
+  for (let k = claimStart - 2; k >= 0 && k >= claimStart - 6; k--) {
+    const key = tokens[k]?.key;
+    if (key === 'former' || key === 'ex' || key === 'then' || key === 'onetime') return true;
+    if (!tokens[k]?.isWord) break;
+  }
+  return false;
+}
+
+/** "President Bill Clinton's administration" is the past; "Prime Minister Tony Blair's spokesman said" the present. */
+function possessiveTime(article: ResolvedArticle, mention: Mention): ClaimTime {
+  const { tokens } = article;
+  for (let k = mention.tokenEnd; k < mention.tokenEnd + 3 && k < tokens.length; k++) {
+    const token = tokens[k];
+    if (!token?.isWord) break;
+    if (PAST_POSSESSIONS.has(token.key)) return 'past';
+    if (SPEAKING_FOR.has(token.key) && speechVerbSoonAfter(tokens, k)) return 'present';
+  }
+  return 'unclear';
+}
+
+function speechVerbSoonAfter(tokens: readonly Token[], from: number): boolean {
+  for (let k = from + 1; k < from + 8 && k < tokens.length; k++) {
+    const verb = tokens[k]?.isWord ? speechVerb(tokens[k]?.key ?? '') : null;
+    if (verb && verb.tense !== 'base') return true;
+    if (tokens[k]?.text === '.') return false;
   }
   return false;
 }
 
 /** The mention names the speaker of a quote or the subject of a speech verb: news, so the present. */
-function speechCue(article: ResolvedArticle, mention: Mention): { key: string } | null {
-  for (const quote of article.quotes) {
-    if (quote.speaker?.mention === mention && quote.speaker.via === 'explicit') return { key: auxiliaryBefore(article, quote.speaker.cue?.start) };
-  }
-  const act = article.speech.find((s) => s.mention === mention);
-  return act ? { key: auxiliaryBefore(article, act.cue.start) } : null;
-}
-
-function auxiliaryBefore(article: ResolvedArticle, offset: number | undefined): string {
-  if (offset === undefined) return '';
-  return article.tokens[firstTokenAtOrAfter(article.tokens, offset) - 1]?.key ?? '';
+function speaks(article: ResolvedArticle, mention: Mention): boolean {
+  const cue =
+    article.quotes.find((q) => q.speaker?.mention === mention && q.speaker.via === 'explicit')?.speaker?.cue ?? article.speech.find((s) => s.mention === mention)?.cue ?? null;
+  if (!cue) return false;
+  const before = article.tokens[firstTokenAtOrAfter(article.tokens, cue.start) - 1]?.key;
+  return before !== 'had';
 }
 
 /** "President Trump says", "Chancellor Scholz, who is …, will": a present-tense verb after the name. */
 function presentVerbAfter(tokens: readonly Token[], mention: Mention): boolean {
   let k = mention.tokenEnd;
+  if (tokens[k]?.text === ',' && isPresentVerb(tokens[k + 1])) return true;
   if (tokens[k]?.text === ',') {
     for (let j = k + 1; j < k + 20 && j < tokens.length; j++) {
       if (tokens[j]?.text === ',') {
@@ -83,7 +179,13 @@ function presentVerbAfter(tokens: readonly Token[], mention: Mention): boolean {
     }
   }
   while (SKIPPABLE.has(tokens[k]?.key ?? '')) k++;
-  const token = tokens[k];
-  if (!token?.isWord || token.capitalised) return false;
-  return PRESENT_VERBS.has(token.key) || speechVerb(token.key)?.tense === 'present';
+  return isPresentVerb(tokens[k]);
 }
+
+function isPresentVerb(token: Token | undefined): boolean {
+  if (!token?.isWord || token.capitalised) return false;
+  return PRESENT_VERBS.has(token.key) || speechVerb(token.key)?.tense === 'present' || /^[a-z]+[^s]s$/.test(token.key) && PRESENT_SUFFIXES.test(token.key);
+}
+
+/** Third-person verbs that are rarely nouns: "decides", "negotiates", "insists". */
+const PRESENT_SUFFIXES = /(ates|ides|izes|ises|ects|ends|ains|ists|eeks|ounces|ores|ects|ows)$/;

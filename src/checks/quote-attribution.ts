@@ -1,4 +1,4 @@
-import { describeTerm, heldDuring } from '../reference/query.js';
+import { describeTerm, heldDuring, onOrIn } from '../reference/query.js';
 import type { Term } from '../reference/table.js';
 import type { Entity } from '../resolve/entities.js';
 import type { Quote } from '../resolve/speakers.js';
@@ -58,6 +58,7 @@ function checkQuote(article: ResolvedArticle, quote: Quote, speaker: Entity, con
       other: otherPerson.name,
       office: office.name,
       date: context.dateText,
+      onDate: onOrIn(context.dateText),
       person: speakerName,
       personTerm: termPhrase(conflict.ownTerms, date.start),
       suggestion: spoken,

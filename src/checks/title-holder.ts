@@ -1,4 +1,4 @@
-import { coversRange, describeTerm, heldDuring, heldThroughout, holdersDuring, joinNames, termsIn } from '../reference/query.js';
+import { coversRange, describeRange, onOrIn, describeTerm, heldDuring, heldThroughout, holdersDuring, joinNames, termsIn } from '../reference/query.js';
 import type { Office, Table, Term } from '../reference/table.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Check, CheckContext, DraftFinding, DraftSuggestion, ResolvedArticle } from './check.js';
@@ -33,15 +33,17 @@ function checkClaim(article: ResolvedArticle, claim: TitleClaim, context: CheckC
   if (!date || claim.otherOffice || claim.officeIds.length === 0) return null;
   if (claim.modifier === 'then' || claim.modifier === 'incoming') return null;
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
-  if (claim.modifier === 'former') return mode === 'present' && claimTime(article, claim, date) !== 'past' ? formerClaim(article, claim, people, offices, context) : null;
+  if (claim.modifier === 'former') return mode === 'present' && claimTime(article, claim, date).time !== 'past' ? formerClaim(article, claim, people, offices, context) : null;
   const everHeld = people.some((id) => termsIn(table, id, claim.officeIds).length > 0);
   // A name that never held any office with this title may hold a same-titled office the
   // table lacks (a state attorney general, the House majority leader): only a country word settles it.
   if (!everHeld && (!claim.country || claim.mention.form === 'surname')) return null;
-  const time = claimTime(article, claim, date);
-  if (time === 'past' || time !== mode) return null;
-  if (people.length === 0) return unknownPersonClaim(claim, offices, context);
-  return presentClaim(article, claim, people, offices, context);
+  const when = claimTime(article, claim, date);
+  // A sentence that names its year is checked against that year, and says so: an error.
+  const at = when.years ? { ...context, date: when.years, dateText: describeRange(when.years) } : context;
+  if (when.years ? mode !== 'present' : when.time === 'past' || when.time !== mode) return null;
+  if (people.length === 0) return unknownPersonClaim(claim, offices, at);
+  return presentClaim(article, claim, people, offices, at);
 }
 
 /** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */
@@ -97,7 +99,7 @@ function formerClaim(article: ResolvedArticle, claim: TitleClaim, people: readon
   const suggestions: DraftSuggestion[] = formerWord
     ? [{ start: formerWord.start, end: formerWord.end, text: '', safe: false, description: 'drop “former”: still in office on that date' }]
     : [];
-  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} on ${context.dateText} (${terms.map(describeTerm).join('; ')}): not “former”`;
+  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} ${onOrIn(context.dateText)} (${terms.map(describeTerm).join('; ')}): not “former”`;
   return finding(claim, personId, office, context, explanation, terms, suggestions);
 }
 
@@ -109,7 +111,7 @@ function lateClaim(claim: TitleClaim, people: readonly string[], context: CheckC
   return {
     start: claim.mention.start,
     end: claim.mention.end,
-    params: { claim: `the late ${claim.mention.text}`, person: person.name, office: '', date: context.dateText, explanation: `${person.name} was alive on ${context.dateText} (died ${person.diedText ?? ''})` },
+    params: { claim: `the late ${claim.mention.text}`, person: person.name, office: '', date: context.dateText, explanation: `${person.name} was alive ${onOrIn(context.dateText)} (died ${person.diedText ?? ''})` },
     personId: person.id,
     diedPersonId: person.id,
     evidence: [],
@@ -155,7 +157,7 @@ function finding(claim: TitleClaim, personId: string, office: Office, context: C
 
 function params(claim: TitleClaim, person: string, office: Office, context: CheckContext, explanation: string): Record<string, string> {
   return {
-    claim: claim.form === 'before-name' ? `${claim.titleText} ${claim.mention.text}` : `${claim.mention.text}, ${claim.titleText}`,
+    claim: claim.text,
     person,
     office: office.name,
     title: claim.titleText,
@@ -166,9 +168,9 @@ function params(claim: TitleClaim, person: string, office: Office, context: Chec
 
 /** "on 2025-06-15 the United States Secretary of State was Marco Rubio (since 2025-01-21)" */
 function onDate(office: Office, holders: readonly Term[], context: CheckContext): string {
-  if (holders.length === 0) return `${office.name} on ${context.dateText}: no holder recorded`;
+  if (holders.length === 0) return `${office.name} ${onOrIn(context.dateText)}: no holder recorded`;
   const names = joinNames([...new Set(holders.map((t) => nameOf(context.table, t.personId)))]);
-  return `on ${context.dateText} the ${office.name} was ${names} (${holders.map(describeTerm).join('; ')})`;
+  return `${onOrIn(context.dateText)} the ${office.name} was ${names} (${holders.map(describeTerm).join('; ')})`;
 }
 
 /**

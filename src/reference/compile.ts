@@ -126,6 +126,7 @@ class TableBuilder {
   private readonly people = new Map<string, Person>();
   private readonly personPlaces = new Map<string, { file: string; line: number; column: number }>();
   private readonly countries = new Map<string, string[]>();
+  private readonly personRoots = new Map<string, string>();
 
   addCountries({ doc }: ParsedSource): void {
     for (const [code, country] of Object.entries(doc.countries ?? {})) {
@@ -141,7 +142,7 @@ class TableBuilder {
       const fail = (message: string): never => {
         throw new InputError(message, place.file, place.line, place.column);
       };
-      const person = this.personFor(key);
+      const person = this.personFor(key, source.root);
       if (!entry) continue;
       if (entry.name) person.name = entry.name;
       for (const variant of entry.variants ?? []) if (!person.variants.includes(variant)) person.variants.push(variant);
@@ -201,7 +202,7 @@ class TableBuilder {
     const start = parsePartialDate(dateText(holder.start)) ?? this.termError(office, holder, index, 'start', source, parsed);
     const end = holder.end === undefined ? null : (parsePartialDate(dateText(holder.end)) ?? this.termError(office, holder, index, 'end', source, parsed));
     if (end && end.end < start.start) this.termError(office, holder, index, 'order', source, parsed);
-    this.personFor(holder.person);
+    this.personFor(holder.person, source.root);
     if (!this.personPlaces.has(holder.person)) this.personPlaces.set(holder.person, { file: source.file, line, column: 1 });
     return {
       officeId: office.id,
@@ -230,30 +231,60 @@ class TableBuilder {
     return range ?? fail(`${what}: "${dateText(value)}" is not a real date`);
   }
 
-  private personFor(id: string): Person {
+  private personFor(id: string, root: string): Person {
     let person = this.people.get(id);
     if (!person) {
       person = { id, name: id, variants: [], surname: '', gender: null, born: null, died: null, diedText: null };
       this.people.set(id, person);
+      this.personRoots.set(id, root);
     }
     return person;
   }
 
-  /** A name or variant may belong to one person only. */
+  /**
+   * A name or variant may belong to one person only. Within one table that is an error;
+   * across tables (an import beside the shipped table) a shared name means the same
+   * person, so the later table's entry is merged into the earlier one.
+   */
   checkNames(): void {
     const owner = new Map<string, string>();
-    for (const person of this.people.values()) {
+    for (const person of [...this.people.values()]) {
       const names = person.variants.length === 0 && person.id === person.name ? [person.id] : [...new Set([person.id, person.name, ...person.variants])];
       for (const name of names) {
         const key = memoKeys(name).joined;
         const other = owner.get(key);
         if (other !== undefined && other !== person.id) {
+          if (this.personRoots.get(other) !== this.personRoots.get(person.id)) {
+            this.merge(person.id, other);
+            for (const alias of names) owner.set(memoKeys(alias).joined, other);
+            break;
+          }
           const place = this.personPlaces.get(person.id) ?? this.personPlaces.get(other);
           throw new InputError(`"${name}" names two people: ${other} and ${person.id}`, place?.file, place?.line, place?.column);
         }
         owner.set(key, person.id);
       }
     }
+  }
+
+  /** Fold person `from` (a later table's entry) into `into`: names become variants, terms move. */
+  private merge(from: string, into: string): void {
+    const source = this.people.get(from);
+    const target = this.people.get(into);
+    if (!source || !target) return;
+    for (const name of [source.id, source.name, ...source.variants]) {
+      if (name !== target.name && !target.variants.includes(name)) target.variants.push(name);
+    }
+    target.gender ??= source.gender;
+    target.born ??= source.born;
+    if (!target.died && source.died) {
+      target.died = source.died;
+      target.diedText = source.diedText;
+    }
+    for (const office of this.offices.values()) {
+      for (const term of office.terms) if (term.personId === from) term.personId = into;
+    }
+    this.people.delete(from);
   }
 
   applyHouseStyle(houseStyle: Readonly<Record<string, string>>): void {

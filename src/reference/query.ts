@@ -30,8 +30,20 @@ export function describeTerm(term: Term): string {
   return term.endText ? `${acting}${term.startText} to ${term.endText}` : `${acting}since ${term.startText}`;
 }
 
+/** "2026-01-07", "2005", "2004–2005", or "2025-03-01/2025-06-30". */
 export function describeRange(range: DayRange): string {
-  return range.start === range.end ? formatDay(range.start) : `${formatDay(range.start)}/${formatDay(range.end)}`;
+  if (range.start === range.end) return formatDay(range.start);
+  const start = formatDay(range.start);
+  const end = formatDay(range.end);
+  if (start.endsWith('-01-01') && end.endsWith('-12-31')) {
+    return start.slice(0, 4) === end.slice(0, 4) ? start.slice(0, 4) : `${start.slice(0, 4)}–${end.slice(0, 4)}`;
+  }
+  return `${start}/${end}`;
+}
+
+/** "on 2026-01-07", "in 2005". */
+export function onOrIn(dateText: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(dateText) ? `on ${dateText}` : `in ${dateText}`;
 }
 
 export function joinNames(names: readonly string[]): string {

@@ -67,7 +67,8 @@ export function findTableNames(tokens: readonly Token[], table: Table, roles: To
     if (!token?.isWord || !table.names.first.has(token.key)) continue;
     const match = matchPhrase(table.names, tokens, i);
     const last = match ? tokens[match.end - 1] : undefined;
-    if (!match || !last?.capitalised || !(token.capitalised || NAME_PARTICLES.has(token.key))) continue;
+    // The last word may be a lower-case part joined by a hyphen ("Ban Ki-moon").
+    if (!match || !(last?.capitalised || last?.hyphenBefore) || !(token.capitalised || NAME_PARTICLES.has(token.key))) continue;
     const form = match.value[0];
     if (!form) continue;
     const surnameStart = wordIndexAfter(tokens, i, form.surnameAt);

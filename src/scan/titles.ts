@@ -28,6 +28,8 @@ export interface TitlePhrase {
 export interface TitleClaim extends TitlePhrase {
   start: number;
   end: number;
+  /** The title and the name as written ("German Chancellor Friedrich Merz", "Rustem Umerov, the secretary of …"). */
+  text: string;
   mention: Mention;
   form: 'before-name' | 'apposition' | 'after-name';
 }
@@ -40,15 +42,21 @@ export function findTitles(tokens: readonly Token[], table: Table, roles: TokenR
   const phrases: TitlePhrase[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token?.isWord || roles[i] || !table.titles.next.has(token.key)) continue;
+    // A title may begin with an organisation's or country's own name ("UN Secretary-General").
+    if (!token?.isWord || (roles[i] && roles[i] !== 'country') || !table.titles.next.has(token.key)) continue;
     const match = matchTitle(tokens, i, table, countries);
-    if (!match) continue;
+    if (!match || (roles[i] === 'country' && !spansBeyondCountry(match.end, i, countries))) continue;
     const phrase = describeTitle(tokens, i, match.end, match.officeIds, match.innerCountry, table, countries, roles);
     for (let k = i; k < match.end; k++) roles[k] = 'title';
     if (!isPredicative(tokens, phrase.claimStart)) phrases.push(phrase);
     i = match.end - 1;
   }
   return phrases;
+}
+
+/** A title starting on a country word must go past it ("UN Secretary-General", not just "UN"). */
+function spansBeyondCountry(end: number, start: number, countries: CountryIndex): boolean {
+  return end > (countries.byStart.get(start)?.end ?? start);
 }
 
 /** "how good a prime minister Gordon Brown will make": a title after "a" describes, it does not name. */
@@ -209,10 +217,10 @@ function isTitleContext(token: Token): boolean {
 }
 
 /** Tie titles to names: "Title Name", "Name, the title,", "Name Title of Country"; and "the late Name". */
-export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePhrase[], mentionAt: ReadonlyMap<number, Mention>, mentionEndingAt: ReadonlyMap<number, Mention>): TitleClaim[] {
+export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePhrase[], mentionAt: ReadonlyMap<number, Mention>, mentionEndingAt: ReadonlyMap<number, Mention>, prose: string): TitleClaim[] {
   const claims: TitleClaim[] = [];
   for (const phrase of phrases) {
-    const claim = nameAfter(tokens, phrase, mentionAt) ?? nameBefore(tokens, phrase, mentionEndingAt);
+    const claim = nameAfter(tokens, phrase, mentionAt, prose) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
     if (claim) claims.push(claim);
   }
   for (const mention of mentionAt.values()) {
@@ -233,6 +241,7 @@ export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePh
       determined: true,
       start: late.start,
       end: late.end,
+      text: prose.slice(late.start, mention.end),
       mention,
       form: 'before-name',
     });
@@ -240,11 +249,14 @@ export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePh
   return claims.sort((a, b) => a.start - b.start);
 }
 
-function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention, form: TitleClaim['form']): TitleClaim {
-  return { ...phrase, mention, form, start: tokens[phrase.claimStart]?.start ?? 0, end: tokens[phrase.claimEnd - 1]?.end ?? 0 };
+function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention, form: TitleClaim['form'], prose: string): TitleClaim {
+  const start = tokens[phrase.claimStart]?.start ?? 0;
+  const end = tokens[phrase.claimEnd - 1]?.end ?? 0;
+  const text = prose.slice(Math.min(start, mention.start), Math.max(end, mention.end)).replace(/\s+/g, ' ');
+  return { ...phrase, mention, form, start, end, text };
 }
 
-function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: ReadonlyMap<number, Mention>): TitleClaim | null {
+function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: ReadonlyMap<number, Mention>, prose: string): TitleClaim | null {
   let i = phrase.claimEnd;
   const last = tokens[phrase.claimEnd - 1];
   if (last?.possessive) return null;
@@ -260,21 +272,21 @@ function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: Rea
   const mention = mentionAt.get(i);
   if (!mention) return null;
   if (comma && !/^[,.;:)]$/.test(tokens[mention.tokenEnd]?.text ?? '.')) return null;
-  return toClaim(tokens, phrase, mention, 'before-name');
+  return toClaim(tokens, phrase, mention, 'before-name', prose);
 }
 
 /** "Name, the title [of X]," and the caption form "Name Title of Country". */
-function nameBefore(tokens: readonly Token[], phrase: TitlePhrase, mentionEndingAt: ReadonlyMap<number, Mention>): TitleClaim | null {
+function nameBefore(tokens: readonly Token[], phrase: TitlePhrase, mentionEndingAt: ReadonlyMap<number, Mention>, prose: string): TitleClaim | null {
   const after = tokens[phrase.claimEnd];
   const closes = after === undefined || after.paragraph !== tokens[phrase.tokenStart]?.paragraph || /^[,.;:)—–]$/.test(after.text);
   let i = phrase.claimStart;
   if (tokens[i - 1]?.key === 'the') i--;
   const direct = mentionEndingAt.get(i);
-  if (direct && phrase.country && phrase.claimEnd > phrase.tokenEnd) return toClaim(tokens, phrase, direct, 'after-name');
+  if (direct && phrase.country && phrase.claimEnd > phrase.tokenEnd) return toClaim(tokens, phrase, direct, 'after-name', prose);
   if (tokens[i - 1]?.text !== ',' || !closes) return null;
   const mention = mentionEndingAt.get(i - 1);
   if (!mention) return null;
   const bare = phrase.claimStart === phrase.tokenStart && i === phrase.claimStart;
   if (bare && phrase.claimEnd === phrase.tokenEnd && !/^[,.]$/.test(after?.text ?? '.')) return null;
-  return toClaim(tokens, phrase, mention, 'apposition');
+  return toClaim(tokens, phrase, mention, 'apposition', prose);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYamlText } from 'yaml';
@@ -44,6 +44,16 @@ describe.skipIf(!present)('import on the real officeholder data (../shared)', ()
     expect(holders(text, 'gb-foreign-secretary')).toContainEqual({ person: 'Yvette Cooper', start: '2025-09-05' });
     // Raab's post was renamed under him (FCO → FCDO, 2020-09-02): one term, not two.
     expect(holders(text, 'gb-foreign-secretary').filter((h) => h.person === 'Dominic Raab')).toEqual([{ person: 'Dominic Raab', start: '2019-07-24', end: '2021-09-15' }]);
+  });
+
+  it('ifg: the import loads beside the shipped table, and its people are the shipped people', () => {
+    const { text } = importReal(['ifg', join(DATA, 'ifg')]);
+    const shipped = readdirSync(join(ROOT, 'rules/reference'))
+      .filter((f) => f.endsWith('.yml'))
+      .map((f) => ({ file: f, text: readFileSync(join(ROOT, 'rules/reference', f), 'utf8'), root: 'default' }));
+    const table = compileTable([...shipped, { file: 'ifg.yml', text, root: 'import' }]);
+    expect(table.people.get('Alistair Darling')?.variants).toContain('Lord Darling of Roulanish');
+    expect(table.offices.get('gb-chancellor')?.terms.some((t) => t.personId === 'Alistair Darling')).toBe(true);
   });
 
   it('ifg: every post in the default mapping exists in post.csv', () => {

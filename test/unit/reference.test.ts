@@ -78,6 +78,17 @@ people:
     });
   });
 
+  it('merges a person a later table names by another spelling (an import beside the shipped table)', async () => {
+    const { compileTable } = await import('../../src/reference/compile.js');
+    const table = compileTable([
+      { file: 'shipped.yml', text: 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Jeffrey Rosen, start: 2019}\npeople:\n  Jeffrey Rosen: {variants: [Jeffrey A. Rosen]}\n', root: 'default' },
+      { file: 'import.yml', text: 'offices:\n  y:\n    name: Y\n    titles: [Y]\n    holders:\n      - {person: Jeffrey A. Rosen, start: 2017}\n', root: 'import' },
+    ]);
+    expect([...table.people.keys()]).toEqual(['Jeffrey Rosen']);
+    expect(table.offices.get('y')?.terms[0]?.personId).toBe('Jeffrey Rosen');
+    expect(table.termsByPerson.get('Jeffrey Rosen')?.map((t) => t.officeId).sort()).toEqual(['x', 'y']);
+  });
+
   it('lets a later table replace an office and rejects a duplicate within one table', async () => {
     const { compileTable } = await import('../../src/reference/compile.js');
     const office = (holder: string) => `offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: ${holder}, start: 2020}\n`;
