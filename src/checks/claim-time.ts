@@ -39,16 +39,20 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   const clause = clauseOf(tokens, claim.claimStart, mention.tokenEnd, sentence);
   const fronted = frontedTime(tokens, sentence);
   const articleYear = yearOf(date.start);
-  const years = pastYears(article, clause, articleYear) ?? pastYears(article, fronted, articleYear);
+  const cue = speechCue(article, mention);
+  // A speaker's words are news unless a year dates the speech itself ("said in 2019").
+  const years = pastYears(article, fronted, articleYear) ?? (cue ? pastYears(article, afterCue(article, cue.start), articleYear) : pastYears(article, clause, articleYear));
   if (years) return { time: 'past', years };
   if (hasPastMarker(article, clause) || hasPastMarker(article, fronted) || formerBeforePreposition(tokens, claim.claimStart)) {
     // "in the 2012 election, when President X …": the sentence's year dates the when-clause.
     return { time: 'past', years: pastYears(article, sentence, articleYear) };
   }
   if (tokens[mention.tokenEnd - 1]?.possessive) return { time: possessiveTime(article, mention), years: null };
-  if (tokens[claim.claimStart - 1]?.key === 'new' || speaks(article, mention) || presentVerbAfter(tokens, mention)) return { time: 'present', years: null };
+  if (tokens[claim.claimStart - 1]?.key === 'new' || cue || presentVerbAfter(tokens, mention)) return { time: 'present', years: null };
   return { time: 'unclear', years: null };
 }
+
+const YEAR_PREPOSITIONS = new Set(['in', 'during', 'since', 'until', 'by', 'from', 'between', 'before', 'after', 'early', 'late', 'mid']);
 
 const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')']);
 
@@ -93,6 +97,8 @@ function pastYears(article: ResolvedArticle, sentence: Range, articleYear: numbe
   for (let k = sentence.start; k < sentence.end; k++) {
     const token = article.tokens[k];
     if (!token?.isWord || insideQuote(article, token.start)) continue;
+    // Only a year that dates something ("in 1993", "since the 1990s"), not one that names it ("the 1984 rebate").
+    if (!YEAR_PREPOSITIONS.has(article.tokens[k - 1]?.key ?? '') && !YEAR_PREPOSITIONS.has(article.tokens[k - 2]?.key ?? '')) continue;
     const year = /^(1[89]|20)\d\d$/.test(token.text) ? Number(token.text) : null;
     const decade = /^((1[89]|20)\d0)s$/.exec(token.text);
     const from = year ?? (decade ? Number(decade[1]) : null);
@@ -157,13 +163,19 @@ function speechVerbSoonAfter(tokens: readonly Token[], from: number): boolean {
   return false;
 }
 
-/** The mention names the speaker of a quote or the subject of a speech verb: news, so the present. */
-function speaks(article: ResolvedArticle, mention: Mention): boolean {
+/** The cue of the quote or speech verb whose subject the mention is, unless "had said" (reported from the past). */
+function speechCue(article: ResolvedArticle, mention: Mention): { start: number } | null {
   const cue =
     article.quotes.find((q) => q.speaker?.mention === mention && q.speaker.via === 'explicit')?.speaker?.cue ?? article.speech.find((s) => s.mention === mention)?.cue ?? null;
-  if (!cue) return false;
+  if (!cue) return null;
   const before = article.tokens[firstTokenAtOrAfter(article.tokens, cue.start) - 1]?.key;
-  return before !== 'had';
+  return before === 'had' ? null : cue;
+}
+
+/** The few words after a speech verb, where a year would date the speech: "said in 2019". */
+function afterCue(article: ResolvedArticle, cueStart: number): Range {
+  const start = firstTokenAtOrAfter(article.tokens, cueStart);
+  return { start, end: Math.min(article.tokens.length, start + 5) };
 }
 
 /** "President Trump says", "Chancellor Scholz, who is …, will": a present-tense verb after the name. */

@@ -46,7 +46,7 @@ export const NOT_PERSON_WORDS = words(`
   corp inc ltd llc plc association foundation center centre organization organisation fund network club church
   cathedral hospital airport station square bridge tower hall parliament congress senate assembly cabinet
   government administration authority board bureau summit treaty war plan deal talks conference forum games cup
-  league championship olympics prize award act bill law declaration region oblast province district sea ocean
+  league championship olympics prize award act declaration region oblast province district sea ocean
   island islands peninsula alliance nato un eu g7 g20 brics opec who imf day week month year january february march
   april may june july august september october november december monday tuesday wednesday thursday friday
   saturday sunday christmas easter ramadan eid museum gallery theatre theater festival street fc united city

@@ -51,6 +51,8 @@ tester('title-holder', {
   'a year in another clause dates another event': { text: 'Echoing the new US Secretary of State Condoleezza Rice, the prime minister said policy had changed since the war in 2001.', date: '2005-03-01', flagged: [] },
   'a when-clause elsewhere does not date the claim': { text: 'When the government announced it had reached its target, Prime Minister Gordon Brown said it was only the start.', date: '2005-03-01', flagged: ['Gordon Brown'] },
   'a when-clause dated by the sentence’s year': { text: 'Democrats used it in the 2012 election, when President George W. Bush painted Romney as out of touch.', date: '2016-09-27', flagged: ['George W. Bush'] },
+  'a year that names a thing does not date the claim': { text: 'Earlier Secretary of State Marco Rubio said the US would leave the 2019 accord.', date: '2025-06-01', flagged: [] },
+  'a year that dates the claim': { text: 'Secretary of State Marco Rubio said in 2019 that the US would leave.', date: '2025-06-01', flagged: ['Marco Rubio'] },
   'a named year that fits': { text: 'In 2003, Chancellor Gordon Brown had proposed a tax cut.', date: '2009-03-01', flagged: [] },
   'a future "when" is not the past': { text: 'But Prime Minister Gordon Brown has said he will act when Britain chairs the G8 next year.', date: '2005-03-01', flagged: ['Gordon Brown'] },
   'an interval: true on some day is not': { text: 'Prime Minister Gordon Brown spoke.', date: '2007/2008', flagged: [] },
@@ -126,6 +128,7 @@ tester('unintroduced-speaker', {
   'introduced by full name': { text: 'Marco Rubio arrived.\n“We are ready,” Rubio said.', flagged: [] },
   'introduced with a title': { text: 'Secretary of State Rubio arrived.\n“We are ready,” Rubio said.', date: '2025-06-01', flagged: [] },
   'a person the article introduces': { text: 'Geshuang Chen arrived.\n“We are ready,” Chen said.', flagged: [] },
+  'Bill is a first name too': { text: 'Former union leader Sir Bill Morris agreed.\n“We are ready,” Morris said.', flagged: [] },
 });
 
 describe('findings', () => {
