@@ -63,6 +63,7 @@ const ROLE_NOUNS = new Set(
 );
 const GROUP_NOUNS = new Set('ministry government army police company agency office statement officials authorities administration campaign team group committee kremlin palace embassy military court party coalition council'.split(' '));
 const TRAILING_TAIL_LIMIT = 8;
+const DASHES = new Set(['—', '–', '―', '-']);
 
 /** A speech verb outside quotes with a named subject: "Navalny says the vote was rigged". */
 export interface SpeechAct {
@@ -273,19 +274,70 @@ class SpeakerResolver {
     const { tokens } = this.context;
     const first = tokens[i];
     if (!first || first.paragraph !== quote.endParagraph) return null;
-    if (first.text === '—' || first.text === '–') return this.dashAttribution(i + 1);
+    if (DASHES.has(first.text)) return this.dashAttribution(i + 1);
     let k = i;
     if (tokens[k]?.text === ',') k++;
     if (tokens[k]?.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X');
     const verbFirst = this.verbAt(k);
     if (verbFirst) return this.subjectFrom(k + 1, verbFirst, '“…,” said X');
     if (this.isInTheWordsOf(k)) return this.subjectFrom(k + 4, null, 'in the words of X');
+    const cueIndex = this.cueWithin(k, 16);
+    const head = cueIndex === null ? null : this.headBetween(k, cueIndex);
+    const found = cueIndex === null ? null : this.verbAt(cueIndex);
+    if (head && found) return this.toAttribution(head, found, '“…,” X said');
     const subject = this.subjectAfter(k);
     if (!subject) return null;
     const verbAt = this.skipAdverbs(subject.end);
     const verb = this.verbAt(verbAt) ?? this.unknownCueAt(quote, verbAt, subject) ?? this.cueAfterModifier(subject);
     if (!verb) return null;
     return this.toAttribution(subject, verb, '“…,” X said');
+  }
+
+  /** The first speech verb from `start` within `limit` words, before the sentence or a new quote begins. */
+  private cueWithin(start: number, limit: number): number | null {
+    const { tokens } = this.context;
+    const paragraph = tokens[start]?.paragraph;
+    for (let j = start; j < start + limit && j < tokens.length; j++) {
+      const token = tokens[j];
+      if (!token || token.paragraph !== paragraph || (token.sentenceStart && j > start) || token.text === ';' || token.text === '“') return null;
+      if (token.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) return null;
+      if (this.verbAt(j)) return j;
+    }
+    return null;
+  }
+
+  /**
+   * The speaker in the words before a cue: "panel Chairman Rep. Jason Chaffetz (R-Utah)",
+   * "Trump lawyer Marc Kasowitz", "Scott Pruitt, the Republican attorney general of
+   * Oklahoma,", "Obama's former campaign strategist". The name nearest the cue before any
+   * aside wins; without a name, the words themselves.
+   */
+  private headBetween(from: number, end: number): Subject | null {
+    const { tokens, mentionAt } = this.context;
+    let start = from;
+    while (['”', '"', '’'].includes(tokens[start]?.text ?? '')) start++;
+    const first = tokens[start];
+    if (!first?.isWord || start >= end) return null;
+    let limit = end;
+    for (let j = start; j < end; j++) {
+      if (tokens[j]?.text === ',' || tokens[j]?.text === '(') {
+        limit = j;
+        break;
+      }
+    }
+    while (limit > start && tokens[limit - 1]?.isWord && ADVERBS.has(tokens[limit - 1]?.key ?? '')) limit--;
+    let head: Mention | null = null;
+    for (let j = start; j < limit; j++) {
+      const mention = mentionAt.get(j);
+      if (!mention || mention.tokenEnd > limit) continue;
+      const owner = tokens[mention.tokenEnd - 1]?.possessive && mention.tokenEnd < limit;
+      if (!owner) head = mention;
+      j = mention.tokenEnd - 1;
+    }
+    if (head) return { kind: 'name', start: head.tokenStart, end: head.tokenEnd, mention: head };
+    if (PRONOUNS.has(first.key) && limit - start === 1) return { kind: 'pronoun', start, end: start + 1, mention: null };
+    if (limit - start > 8 || (FUNCTION_WORDS.has(first.key) && !['the', 'a', 'an'].includes(first.key))) return null;
+    return { kind: 'phrase', start, end: limit, mention: null };
   }
 
   private isInTheWordsOf(k: number): boolean {
@@ -323,10 +375,49 @@ class SpeakerResolver {
       if (!token || token.paragraph !== paragraph) return null;
       if (token.text === '.' || token.text === '!' || token.text === '?') return null;
       if (token.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X, “…”');
-      const verb = this.verbAt(k, 'before');
-      const subject = verb ? subjectBefore(this.context, k) : null;
+      const verb = this.verbAt(k, 'before') ?? this.cueBeforeColon(k);
+      const subject = verb ? (subjectBefore(this.context, k) ?? this.participleSubject(k, verb)) : null;
       if (verb && subject) return this.toAttribution(subject, verb, 'X said “…”');
-      if (token.sentenceStart) return null;
+      if (token.sentenceStart) return tokens[i]?.text === ':' ? this.colonSubject(k) : null;
+    }
+    return null;
+  }
+
+  /** "Limbaugh continued: “…”": a verb that otherwise only follows a quote may introduce one with a colon. */
+  private cueBeforeColon(k: number): Cue | null {
+    if (this.context.tokens[k + 1]?.text !== ':') return null;
+    return this.verbAt(k);
+  }
+
+  /** "Trump attacked Clinton, saying, “…”": the subject of a participle after a comma is the sentence's. */
+  private participleSubject(k: number, verb: Cue): Subject | null {
+    if (verb.tense !== 'participle' || this.context.tokens[k - 1]?.text !== ',') return null;
+    return this.sentenceSubject(k);
+  }
+
+  /** "President Obama is rolling out a new message: “It's about me.”": the sentence's subject speaks. */
+  private colonSubject(sentenceStart: number): Attribution | null {
+    const subject = this.sentenceSubject(sentenceStart + 1);
+    return subject ? this.toAttribution(subject, null, 'X …: “…”') : null;
+  }
+
+  /** The first name or pronoun of the sentence containing token `k`, after any opening phrase ("During the speech, …"). */
+  private sentenceSubject(k: number): Subject | null {
+    const { tokens, mentionAt } = this.context;
+    let start = k;
+    while (start > 0 && !tokens[start]?.sentenceStart && tokens[start - 1]?.paragraph === tokens[k]?.paragraph) start--;
+    // Skip an opening phrase ("During the speech,", "Faced with doubts,") up to its comma.
+    if (!mentionAt.has(start) && !PRONOUNS.has(tokens[start]?.key ?? '') && !this.isTitleWord(start)) {
+      let comma = start;
+      while (comma < k && comma < start + 25 && tokens[comma]?.text !== ',') comma++;
+      if (tokens[comma]?.text === ',' && comma < k) start = comma + 1;
+    }
+    for (let j = start; j < k && j < start + 6; j++) {
+      const mention = mentionAt.get(j);
+      if (mention) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
+      const token = tokens[j];
+      if (token?.isWord && PRONOUNS.has(token.key)) return { kind: 'pronoun', start: j, end: j + 1, mention: null };
+      if (!(token && (this.isTitleWord(j) || HONORIFICS.has(token.key) || token.text === '.'))) break;
     }
     return null;
   }

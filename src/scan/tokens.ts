@@ -61,12 +61,14 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens
       possessive,
       hyphenBefore: hyphen,
       paragraph: index,
-      sentenceStart: isWord && sentenceStart,
+      // After a full stop, only a capital (or a number) starts a sentence: "R-Ky., said".
+      sentenceStart: isWord && sentenceStart && (tokens.length === 0 || !/^\p{Ll}/u.test(raw) || tokens[tokens.length - 1]?.paragraph !== index),
     };
     tokens.push(token);
     hyphen = false;
     if (isWord) sentenceStart = false;
     else if (endsSentence(token, tokens)) sentenceStart = true;
+    else if (token.text === ',' || token.text === ')' || token.text === ';') sentenceStart = false;
   }
 }
 
