@@ -64,6 +64,7 @@ const ROLE_NOUNS = new Set(
 const GROUP_NOUNS = new Set('ministry government army police company agency office statement officials authorities administration campaign team group committee kremlin palace embassy military court party coalition council'.split(' '));
 const TRAILING_TAIL_LIMIT = 8;
 const DASHES = new Set(['—', '–', '―', '-']);
+const PARTICIPLE_LINKS = new Set(['while', 'by', 'after', 'before', 'when', 'as']);
 
 /** A speech verb outside quotes with a named subject: "Navalny says the vote was rigged". */
 export interface SpeechAct {
@@ -160,6 +161,11 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
       continue;
     }
     if (isTimePhraseEnd(tokens, j)) {
+      j -= 2;
+      continue;
+    }
+    // "I laughed and said": the subject of the first verb.
+    if (token.key === 'and' && tokens[j - 1]?.isWord && !tokens[j - 1]?.capitalised && /(ed|ked|ew|ood|ame|ent|ose|ook|ught)$/.test(tokens[j - 1]?.key ?? '')) {
       j -= 2;
       continue;
     }
@@ -279,7 +285,10 @@ class SpeakerResolver {
     if (tokens[k]?.text === ',') k++;
     if (tokens[k]?.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X');
     const verbFirst = this.verbAt(k);
-    if (verbFirst) return this.subjectFrom(k + 1, verbFirst, '“…,” said X');
+    if (verbFirst) {
+      const head = this.headBetween(k + 1, this.clauseEnd(k + 1));
+      return head ? this.toAttribution(head, verbFirst, '“…,” said X') : this.subjectFrom(k + 1, verbFirst, '“…,” said X');
+    }
     if (this.isInTheWordsOf(k)) return this.subjectFrom(k + 4, null, 'in the words of X');
     const cueIndex = this.cueWithin(k, 16);
     const head = cueIndex === null ? null : this.headBetween(k, cueIndex);
@@ -291,6 +300,17 @@ class SpeakerResolver {
     const verb = this.verbAt(verbAt) ?? this.unknownCueAt(quote, verbAt, subject) ?? this.cueAfterModifier(subject);
     if (!verb) return null;
     return this.toAttribution(subject, verb, '“…,” X said');
+  }
+
+  /** Where the words after a verb-first cue end: the sentence's end or a new quote. */
+  private clauseEnd(start: number): number {
+    const { tokens } = this.context;
+    let j = start;
+    while (j < tokens.length && j < start + 20 && tokens[j]?.paragraph === tokens[start]?.paragraph && !['“', '"', ';'].includes(tokens[j]?.text ?? '')) {
+      if (tokens[j]?.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) break;
+      j++;
+    }
+    return j;
   }
 
   /** The first speech verb from `start` within `limit` words, before the sentence or a new quote begins. */
@@ -370,28 +390,38 @@ class SpeakerResolver {
       const mention = this.context.mentionEndingAt.get(i);
       if (mention) return this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, null, 'X: “…”');
     }
-    for (let k = i; k >= 0 && k > i - 30; k--) {
+    let participle: { at: number; verb: Cue } | null = null;
+    let k = i;
+    for (; k >= 0 && k > i - 30; k--) {
       const token = tokens[k];
-      if (!token || token.paragraph !== paragraph) return null;
-      if (token.text === '.' || token.text === '!' || token.text === '?') return null;
+      if (!token || token.paragraph !== paragraph || token.text === '.' || token.text === '!' || token.text === '?') break;
       if (token.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X, “…”');
       const verb = this.verbAt(k, 'before') ?? this.cueBeforeColon(k);
-      const subject = verb ? (subjectBefore(this.context, k) ?? this.participleSubject(k, verb)) : null;
+      const subject = verb ? subjectBefore(this.context, k) : null;
       if (verb && subject) return this.toAttribution(subject, verb, 'X said “…”');
-      if (token.sentenceStart) return tokens[i]?.text === ':' ? this.colonSubject(k) : null;
+      if (verb && !participle) participle = this.participleSubject(k, verb) ? { at: k, verb } : null;
+      if (token.sentenceStart) break;
     }
-    return null;
+    // "Trump attacked Clinton, saying, “…”": no verb with a subject of its own, so the sentence's.
+    if (participle) {
+      const subject = this.participleSubject(participle.at, participle.verb);
+      return subject ? this.toAttribution(subject, participle.verb, 'X …, saying “…”') : null;
+    }
+    return tokens[i]?.text === ':' ? this.colonSubject(k) : null;
   }
 
-  /** "Limbaugh continued: “…”": a verb that otherwise only follows a quote may introduce one with a colon. */
+  /** "Limbaugh continued: “…”", "She continued, “…”": a verb that otherwise only follows a quote may introduce one. */
   private cueBeforeColon(k: number): Cue | null {
-    if (this.context.tokens[k + 1]?.text !== ':') return null;
+    const next = this.context.tokens[k + 1]?.text;
+    const quoteFollows = ['“', '"'].includes(this.context.tokens[k + 2]?.text ?? '');
+    if (next !== ':' && !(next === ',' && quoteFollows)) return null;
     return this.verbAt(k);
   }
 
   /** "Trump attacked Clinton, saying, “…”": the subject of a participle after a comma is the sentence's. */
   private participleSubject(k: number, verb: Cue): Subject | null {
-    if (verb.tense !== 'participle' || this.context.tokens[k - 1]?.text !== ',') return null;
+    const before = this.context.tokens[k - 1];
+    if (verb.tense !== 'participle' || !(before?.text === ',' || PARTICIPLE_LINKS.has(before?.key ?? ''))) return null;
     return this.sentenceSubject(k);
   }
 
@@ -413,6 +443,13 @@ class SpeakerResolver {
       if (tokens[comma]?.text === ',' && comma < k) start = comma + 1;
     }
     for (let j = start; j < k && j < start + 6; j++) {
+      if (tokens[j]?.text === '“' || (tokens[j]?.text === '"' && j === start)) {
+        // A sentence that opens with a quote: its subject comes after the quote.
+        while (j < k && tokens[j + 1]?.text !== '”' && tokens[j + 1]?.text !== '"') j++;
+        j++;
+        start = j + 1;
+        continue;
+      }
       const mention = mentionAt.get(j);
       if (mention) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
       const token = tokens[j];
@@ -424,6 +461,10 @@ class SpeakerResolver {
 
   /** A paragraph ending in a colon introduces the quote that opens the next one: "His statement ran:". */
   private introducedByColon(quote: QuoteSpan): Attribution | null {
+    const colon = lastTokenBefore(this.context.tokens, quote.start);
+    const verb = this.verbAt(colon - 1, 'before') ?? this.cueBeforeColon(colon - 1);
+    const said = verb ? subjectBefore(this.context, colon - 1) : null;
+    if (verb && said) return { ...this.toAttribution(said, verb, 'X said: (paragraph break) “…”'), via: said.kind === 'pronoun' ? 'pronoun' : 'explicit' };
     const index = upperBound(this.events, quote.start) - 1;
     const event = this.events[index];
     const mention = event?.entity?.mentions.filter((m) => m.start < quote.start).pop();

@@ -12,7 +12,7 @@ const REGULAR = `
   lament boast predict promise vow urge caution stress emphasise emphasize tweet post shout yell scream whisper
   murmur mutter exclaim testify confirm deny assert counter retort conclude describe call repeat reiterate allege
   accuse charge fume scoff snap thunder affirm estimate recount pledge signal characterise characterize proclaim
-  opine muse wonder point cry plead demand concur interject chime interrupt declare tell
+  opine muse wonder point cry plead demand concur interject chime interrupt declare tell chant sing tweet
 `;
 
 const IRREGULAR: Record<string, string[]> = {
