@@ -43,11 +43,17 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   // A speaker's words are news unless a year dates the speech itself ("said in 2019").
   const years = pastYears(article, fronted, articleYear) ?? (cue ? pastYears(article, afterCue(article, cue.start), articleYear) : pastYears(article, clause, articleYear));
   if (years) return { time: 'past', years };
-  if (hasPastMarker(article, clause) || hasPastMarker(article, fronted) || formerBeforePreposition(tokens, claim.claimStart)) {
-    // "in the 2012 election, when President X …": the sentence's year dates the when-clause.
+  if (whenClause(tokens, clause, claim.claimStart)) {
+    // "in the 2012 election, when President X painted …": the sentence's year dates the when-clause.
     return { time: 'past', years: pastYears(article, sentence, articleYear) };
   }
-  if (tokens[mention.tokenEnd - 1]?.possessive) return { time: possessiveTime(article, mention), years: null };
+  if (hasPastMarker(article, clause) || hasPastMarker(article, fronted) || formerBeforePreposition(tokens, claim.claimStart)) return { time: 'past', years: null };
+  if (tokens[mention.tokenEnd - 1]?.possessive) {
+    // "President Ronald Reagan's 1984 run": the year dates the possession.
+    const year = /^(1[89]|20)\d\d$/.test(tokens[mention.tokenEnd]?.text ?? '') ? Number(tokens[mention.tokenEnd]?.text) : null;
+    if (year !== null && year < articleYear) return { time: 'past', years: { start: dayOf(year, 1, 1), end: dayOf(year, 12, 31) } };
+    return { time: possessiveTime(article, mention), years: null };
+  }
   if (tokens[claim.claimStart - 1]?.key === 'new' || cue || presentVerbAfter(tokens, mention)) return { time: 'present', years: null };
   return { time: 'unclear', years: null };
 }
@@ -115,10 +121,26 @@ function hasPastMarker(article: ResolvedArticle, sentence: Range): boolean {
     const token = article.tokens[k];
     if (!token?.isWord || insideQuote(article, token.start)) continue;
     if (PAST_WORDS.has(token.key) && !article.tokens[k + 1]?.hyphenBefore) return true;
-    if (token.key === 'when' && pastVerbSoon(article.tokens, k + 1)) return true;
   }
   return false;
 }
+
+/** The claim sits in a past when-clause: "when President George W. Bush ordered …". */
+function whenClause(tokens: readonly Token[], clause: Range, claimStart: number): boolean {
+  for (let k = clause.start; k < claimStart; k++) if (tokens[k]?.key === 'when' && pastVerbSoon(tokens, k + 1)) return true;
+  return false;
+}
+
+/** Before the claim in its clause: a future or hypothetical ("once Obama is former president"). */
+export function isHypothetical(article: ResolvedArticle, claim: TitleClaim): boolean {
+  const { tokens } = article;
+  const sentence = sentenceOf(tokens, claim.claimStart);
+  const clause = clauseOf(tokens, claim.claimStart, claim.mention.tokenEnd, sentence);
+  for (let k = clause.start; k < claim.claimStart; k++) if (HYPOTHETICAL.has(tokens[k]?.key ?? '')) return true;
+  return false;
+}
+
+const HYPOTHETICAL = new Set(['once', 'if', 'until', 'unless', 'when', 'after', 'whether', 'would', 'will']);
 
 /** "when President George W. Bush ordered", "when he was": a past verb within a few words. */
 function pastVerbSoon(tokens: readonly Token[], from: number): boolean {

@@ -2,7 +2,7 @@ import { coversRange, describeRange, onOrIn, describeTerm, heldDuring, heldThrou
 import type { Office, Table, Term } from '../reference/table.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Check, CheckContext, DraftFinding, DraftSuggestion, ResolvedArticle } from './check.js';
-import { claimTime } from './claim-time.js';
+import { claimTime, isHypothetical } from './claim-time.js';
 
 /**
  * "Title Name" where Name did not hold that office on the article's date. Option `when`:
@@ -33,15 +33,21 @@ function checkClaim(article: ResolvedArticle, claim: TitleClaim, context: CheckC
   if (!date || claim.otherOffice || claim.officeIds.length === 0) return null;
   if (claim.modifier === 'then' || claim.modifier === 'incoming') return null;
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
-  if (claim.modifier === 'former') return mode === 'present' && claimTime(article, claim, date).time !== 'past' ? formerClaim(article, claim, people, offices, context) : null;
+  if (claim.modifier === 'former') {
+    const settled = mode === 'present' && claimTime(article, claim, date).time !== 'past' && !isHypothetical(article, claim);
+    return settled ? formerClaim(article, claim, people, offices, context) : null;
+  }
   const everHeld = people.some((id) => termsIn(table, id, claim.officeIds).length > 0);
   // A name that never held any office with this title may hold a same-titled office the
   // table lacks (a state attorney general, the House majority leader): only a country word settles it.
   if (!everHeld && (!claim.country || claim.mention.form === 'surname')) return null;
   const when = claimTime(article, claim, date);
-  // A sentence that names its year is checked against that year, and says so: an error.
+  // A sentence that names its year is checked against that year, and says so: an error. But
+  // a title true on the article's date may be today's title for a past event ("President
+  // Barack Obama won the state in 2008", written in 2016).
   const at = when.years ? { ...context, date: when.years, dateText: describeRange(when.years) } : context;
   if (when.years ? mode !== 'present' : when.time === 'past' || when.time !== mode) return null;
+  if (when.years && people.some((id) => heldDuring(termsIn(table, id, claim.officeIds), date))) return null;
   if (people.length === 0) return unknownPersonClaim(claim, offices, at);
   return presentClaim(article, claim, people, offices, at);
 }

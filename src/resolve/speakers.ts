@@ -64,6 +64,9 @@ const ROLE_NOUNS = new Set(
 const GROUP_NOUNS = new Set('ministry government army police company agency office statement officials authorities administration campaign team group committee kremlin palace embassy military court party coalition council'.split(' '));
 const TRAILING_TAIL_LIMIT = 8;
 const DASHES = new Set(['—', '–', '―', '-']);
+const OPENING_MARKS = new Set(['“', '"', "''"]);
+const CLOSING_MARKS = new Set(['”', '"', '’', "''"]);
+const QUOTE_MARKS = new Set([...OPENING_MARKS, ...CLOSING_MARKS]);
 const PARTICIPLE_LINKS = new Set(['while', 'by', 'after', 'before', 'when', 'as']);
 
 /** A speech verb outside quotes with a named subject: "Navalny says the vote was rigged". */
@@ -199,7 +202,7 @@ function matchingSeparator(tokens: readonly Token[], close: number, mark: string
     const token = tokens[k];
     if (!token || token.paragraph !== tokens[close]?.paragraph) return null;
     if (dash ? token.text === '—' || token.text === '–' : token.text === ',') return k;
-    if (token.text === '.' || token.text === '“' || token.text === '”' || token.text === '"') return null;
+    if (token.text === '.' || QUOTE_MARKS.has(token.text)) return null;
   }
   return null;
 }
@@ -306,7 +309,7 @@ class SpeakerResolver {
   private clauseEnd(start: number): number {
     const { tokens } = this.context;
     let j = start;
-    while (j < tokens.length && j < start + 20 && tokens[j]?.paragraph === tokens[start]?.paragraph && !['“', '"', ';'].includes(tokens[j]?.text ?? '')) {
+    while (j < tokens.length && j < start + 20 && tokens[j]?.paragraph === tokens[start]?.paragraph && !OPENING_MARKS.has(tokens[j]?.text ?? '') && tokens[j]?.text !== ';') {
       if (tokens[j]?.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) break;
       j++;
     }
@@ -319,7 +322,7 @@ class SpeakerResolver {
     const paragraph = tokens[start]?.paragraph;
     for (let j = start; j < start + limit && j < tokens.length; j++) {
       const token = tokens[j];
-      if (!token || token.paragraph !== paragraph || (token.sentenceStart && j > start) || token.text === ';' || token.text === '“') return null;
+      if (!token || token.paragraph !== paragraph || (token.sentenceStart && j > start) || token.text === ';' || OPENING_MARKS.has(token.text)) return null;
       if (token.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) return null;
       if (this.verbAt(j)) return j;
     }
@@ -335,7 +338,7 @@ class SpeakerResolver {
   private headBetween(from: number, end: number): Subject | null {
     const { tokens, mentionAt } = this.context;
     let start = from;
-    while (['”', '"', '’'].includes(tokens[start]?.text ?? '')) start++;
+    while (CLOSING_MARKS.has(tokens[start]?.text ?? '')) start++;
     const first = tokens[start];
     if (!first?.isWord || start >= end) return null;
     let limit = end;
@@ -373,7 +376,7 @@ class SpeakerResolver {
     if (!first || !['of', 'from', 'at', 'with', 'in', ','].includes(first.key)) return null;
     for (let j = subject.end + 1; j < subject.end + 10 && j < tokens.length; j++) {
       const token = tokens[j];
-      if (!token || token.paragraph !== first.paragraph || token.text === '.' || token.text === ';' || token.text === '“' || token.text === '"') return null;
+      if (!token || token.paragraph !== first.paragraph || token.text === '.' || token.text === ';' || OPENING_MARKS.has(token.text)) return null;
       const cue = this.verbAt(j);
       if (cue) return cue;
     }
@@ -413,7 +416,7 @@ class SpeakerResolver {
   /** "Limbaugh continued: “…”", "She continued, “…”": a verb that otherwise only follows a quote may introduce one. */
   private cueBeforeColon(k: number): Cue | null {
     const next = this.context.tokens[k + 1]?.text;
-    const quoteFollows = ['“', '"'].includes(this.context.tokens[k + 2]?.text ?? '');
+    const quoteFollows = OPENING_MARKS.has(this.context.tokens[k + 2]?.text ?? '');
     if (next !== ':' && !(next === ',' && quoteFollows)) return null;
     return this.verbAt(k);
   }
@@ -443,9 +446,9 @@ class SpeakerResolver {
       if (tokens[comma]?.text === ',' && comma < k) start = comma + 1;
     }
     for (let j = start; j < k && j < start + 6; j++) {
-      if (tokens[j]?.text === '“' || (tokens[j]?.text === '"' && j === start)) {
+      if (tokens[j]?.text === '“' || ((tokens[j]?.text === '"' || tokens[j]?.text === "''") && j === start)) {
         // A sentence that opens with a quote: its subject comes after the quote.
-        while (j < k && tokens[j + 1]?.text !== '”' && tokens[j + 1]?.text !== '"') j++;
+        while (j < k && !CLOSING_MARKS.has(tokens[j + 1]?.text ?? '')) j++;
         j++;
         start = j + 1;
         continue;
@@ -551,7 +554,7 @@ class SpeakerResolver {
   /** The speaker words starting at token `i`: titles, honorifics, then a name, pronoun or noun phrase. */
   private subjectAfter(from: number): Subject | null {
     const { tokens, mentionAt } = this.context;
-    const i = ['”', '"', '’'].includes(tokens[from]?.text ?? '') ? from + 1 : from;
+    const i = CLOSING_MARKS.has(tokens[from]?.text ?? '') ? from + 1 : from;
     let k = i;
     const paragraph = tokens[i]?.paragraph;
     while (k < tokens.length && k < i + 12) {
@@ -619,7 +622,7 @@ class SpeakerResolver {
     for (let j = k; j < k + TRAILING_TAIL_LIMIT; j++) {
       const token = tokens[j];
       if (!token || token.paragraph !== paragraph || token.sentenceStart) return true;
-      if (token.text === '.' || token.text === '“' || token.text === '"') return true;
+      if (token.text === '.' || OPENING_MARKS.has(token.text)) return true;
     }
     return false;
   }

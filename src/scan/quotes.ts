@@ -27,12 +27,12 @@ function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
 
-function doubleRole(text: string, i: number, start: number, end: number): Role {
+function doubleRole(text: string, i: number, start: number, end: number, width = 1): Role {
   const c = text[i];
   if (c === '“' || c === '„') return 'open';
   if (c === '”') return 'close';
   const before = i > start ? text[i - 1] : undefined;
-  const after = i + 1 < end ? text[i + 1] : undefined;
+  const after = i + width < end ? text[i + width] : undefined;
   const openSide = isSpace(before) || OPENING_CONTEXT.has(before ?? '');
   const closeSide = isSpace(after) || CLOSING_CONTEXT.has(after ?? '');
   if (openSide && !closeSide) return 'open';
@@ -69,6 +69,13 @@ interface OpenQuote {
   start: number;
   paragraph: number;
   marks: 'double' | 'single';
+  /** 2 for the '' that some archives (The New York Times) use as a double quote mark. */
+  width: number;
+}
+
+/** Two apostrophes used as one double quote mark: ''like this''. */
+function isApostrophePair(text: string, i: number): boolean {
+  return text[i] === "'" && text[i + 1] === "'" && text[i + 2] !== "'";
 }
 
 /**
@@ -85,17 +92,23 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
     let nested = false;
     for (; i < paragraph.end; i++) {
       const c = prose[i];
-      if (isDoubleMark(c)) {
-        const role = doubleRole(prose, i, paragraph.start, paragraph.end);
+      const pair = isApostrophePair(prose, i);
+      if (isDoubleMark(c) || pair) {
+        const width = pair ? 2 : 1;
+        const role = doubleRole(prose, i, paragraph.start, paragraph.end, width);
         if (open?.marks === 'double') {
-          if (role === 'open' && reopensAfterSentence(prose, i, open.start)) continue;
-          if (role === 'open' && c !== '"') continue;
-          quotes.push(finish(open, i + 1, index, true));
+          if (role === 'open' && reopensAfterSentence(prose, i, open.start)) {
+            i += width - 1;
+            continue;
+          }
+          if (role === 'open' && c !== '"' && !pair) continue;
+          quotes.push(finish(open, i + width, index, true, width));
           open = null;
           nested = false;
         } else if (!open && role !== 'close') {
-          open = { start: i, paragraph: index, marks: 'double' };
+          open = { start: i, paragraph: index, marks: 'double', width };
         }
+        i += width - 1;
       } else if (isSingleMark(c)) {
         const role = singleRole(prose, i, paragraph.start, paragraph.end);
         if (role === 'apostrophe') continue;
@@ -104,11 +117,11 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
           else if (!nested && role === 'open') nested = true;
         } else if (open?.marks === 'single') {
           if (role !== 'open') {
-            quotes.push(finish(open, i + 1, index, true));
+            quotes.push(finish(open, i + 1, index, true, 1));
             open = null;
           }
         } else if (role === 'open') {
-          open = { start: i, paragraph: index, marks: 'single' };
+          open = { start: i, paragraph: index, marks: 'single', width: 1 };
         }
       }
     }
@@ -119,7 +132,7 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
     }
     const next = paragraphs[index + 1];
     if (next && skipContinuationMark(prose, next) !== null) continue;
-    quotes.push(finish(open, paragraph.end, index, false));
+    quotes.push(finish(open, paragraph.end, index, false, 0));
     open = null;
   }
   return quotes;
@@ -133,17 +146,18 @@ function reopensAfterSentence(text: string, i: number, openedAt: number): boolea
 /** When a paragraph opens with a double quote mark, the offset just after it. */
 function skipContinuationMark(text: string, paragraph: Span): number | null {
   const c = text[paragraph.start];
+  if (isApostrophePair(text, paragraph.start) && doubleRole(text, paragraph.start, paragraph.start, paragraph.end, 2) === 'open') return paragraph.start + 2;
   if (c === '“' || c === '„') return paragraph.start + 1;
   if (c === '"' && doubleRole(text, paragraph.start, paragraph.start, paragraph.end) === 'open') return paragraph.start + 1;
   return null;
 }
 
-function finish(open: OpenQuote, end: number, paragraph: number, closed: boolean): QuoteSpan {
+function finish(open: OpenQuote, end: number, paragraph: number, closed: boolean, closeWidth: number): QuoteSpan {
   return {
     start: open.start,
     end,
-    innerStart: open.start + 1,
-    innerEnd: closed ? end - 1 : end,
+    innerStart: open.start + open.width,
+    innerEnd: end - closeWidth,
     paragraph: open.paragraph,
     endParagraph: paragraph,
     closed,

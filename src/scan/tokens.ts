@@ -19,7 +19,7 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-const TOKEN = /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|[^\s\p{L}\p{M}\p{N}])/gu;
+const TOKEN = /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|''|[^\s\p{L}\p{M}\p{N}])/gu;
 
 /** Words after which a full stop does not end the sentence. */
 const ABBREVIATIONS = new Set(

@@ -70,7 +70,7 @@ function readGold(annFile, text) {
   const spans = new Map();
   const relations = [];
   for (const line of readFileSync(annFile, 'utf8').split('\n')) {
-    if (line.startsWith('T')) {
+    if (/^T\d+\t/.test(line)) {
       const [id, middle, surface] = line.split('\t');
       const [type, ...rest] = middle.split(' ');
       const fragments = rest
@@ -79,7 +79,7 @@ function readGold(annFile, text) {
         .map((part) => part.trim().split(/\s+/).map(Number))
         .map(([a, b]) => ({ start: toUnit(a), end: toUnit(b) }));
       spans.set(id, { type, fragments, surface });
-    } else if (line.startsWith('E')) {
+    } else if (/^E\d+\t/.test(line)) {
       const parts = Object.fromEntries(line.split('\t')[1].split(' ').map((p) => p.split(':')));
       relations.push(parts);
     }

@@ -46,6 +46,13 @@ describe('quote scanner', () => {
     expect(quotes('the ‘Coalition of the Willing’ met in the ‘90s')).toEqual([{ text: '‘Coalition of the Willing’', closed: true }]);
   });
 
+  it("reads two apostrophes as a double quote mark (The New York Times archive)", () => {
+    expect(quotes("Mr. Trump said ''they lied'' about it. ''It's fine,'' he said.")).toEqual([
+      { text: "''they lied''", closed: true },
+      { text: "''It's fine,''", closed: true },
+    ]);
+  });
+
   it('survives any mix of unbalanced marks and stays linear', () => {
     const text = '”“"‘’\'"'.repeat(20_000);
     const started = performance.now();
