@@ -22,7 +22,7 @@ export interface ClaimWhen {
 }
 
 /** Words outside quotes that set a sentence in the past. */
-const PAST_WORDS = new Set(['era', 'administration', 'administrations', 'presidency', 'tenure', 'legacy', 'ago', 'previously', 'formerly', 'predecessor', 'predecessors', 'reign']);
+const PAST_WORDS = new Set(['era', 'presidency', 'tenure', 'legacy', 'ago', 'previously', 'formerly', 'predecessor', 'predecessors', 'reign']);
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
 /** Nouns that, after a possessive officeholder, speak of their time in office. */
 const PAST_POSSESSIONS = new Set(['administration', 'administrations', 'presidency', 'tenure', 'term', 'terms', 'era', 'legacy', 'years', 'reign', 'government', 'cabinet', 'premiership', 'chancellorship']);
@@ -121,6 +121,7 @@ function hasPastMarker(article: ResolvedArticle, sentence: Range): boolean {
     const token = article.tokens[k];
     if (!token?.isWord || insideQuote(article, token.start)) continue;
     if (PAST_WORDS.has(token.key) && !article.tokens[k + 1]?.hyphenBefore) return true;
+    if (token.key === 'once' && pastVerbSoon(article.tokens, k + 1, 2)) return true;
   }
   return false;
 }
@@ -143,8 +144,8 @@ export function isHypothetical(article: ResolvedArticle, claim: TitleClaim): boo
 const HYPOTHETICAL = new Set(['once', 'if', 'until', 'unless', 'when', 'after', 'whether', 'would', 'will']);
 
 /** "when President George W. Bush ordered", "when he was": a past verb within a few words. */
-function pastVerbSoon(tokens: readonly Token[], from: number): boolean {
-  for (let k = from; k < from + 7 && k < tokens.length; k++) {
+function pastVerbSoon(tokens: readonly Token[], from: number, within = 7): boolean {
+  for (let k = from; k < from + within && k < tokens.length; k++) {
     const token = tokens[k];
     if (token?.text === '.' && tokens[k - 1]?.text.length === 1) continue;
     if (!token?.isWord) return false;

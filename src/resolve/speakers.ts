@@ -59,12 +59,13 @@ const ADVERBS = new Set(
   'also then later again once further meanwhile previously earlier recently repeatedly already has had have having was is were would will had never often always long still subsequently reportedly publicly privately separately simply flatly quickly angrily defiantly quietly just even only however too'.split(' '),
 );
 const ROLE_NOUNS = new Set(
-  'leader official officials spokesman spokeswoman spokesperson president minister chancellor secretary envoy head chief commander aide adviser advisor premier prime senator governor mayor ambassador diplomat general officer lawmaker negotiator source sources analyst expert author editor reporter candidate nominee'.split(' '),
+  'leader official officials spokesman spokeswoman spokesperson president minister chancellor secretary envoy head chief commander aide aides adviser advisor advisers premier prime senator governor mayor ambassador diplomat general officer lawmaker lawmakers negotiator source sources analyst analysts expert experts author editor reporter candidate nominee strategist lawyer attorney director chairman chairwoman chair manager consultant economist professor writer host anchor widow mother father voter voters resident residents protester protesters critic critics supporter supporters congressman congresswoman member members organizer organizers worker workers doctor teacher student students'.split(' '),
 );
 const GROUP_NOUNS = new Set('ministry government army police company agency office statement officials authorities administration campaign team group committee kremlin palace embassy military court party coalition council'.split(' '));
 const TRAILING_TAIL_LIMIT = 8;
 const DASHES = new Set(['—', '–', '―', '-']);
 const OPENING_MARKS = new Set(['“', '"', "''"]);
+const COLON_CUES = new Set(['read', 'reads', 'reading', 'went', 'goes']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "''"]);
 const QUOTE_MARKS = new Set([...OPENING_MARKS, ...CLOSING_MARKS]);
 const PARTICIPLE_LINKS = new Set(['while', 'by', 'after', 'before', 'when', 'as']);
@@ -176,6 +177,8 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
   }
   const token = tokens[j];
   if (!token?.isWord || token.paragraph !== paragraph) return null;
+  const relative = relativeSubject(context, j);
+  if (relative) return relative;
   const mention = context.mentionEndingAt.get(j + 1);
   if (mention) {
     const object = prepositionBefore(context, mention);
@@ -184,6 +187,16 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
   }
   if (PRONOUNS.has(token.key)) return { kind: 'pronoun', start: j, end: j + 1, mention: null };
   return nounPhraseEndingAt(tokens, j);
+}
+
+/** "Trump, who said …": the relative pronoun is the speaker words, the name before it the speaker. */
+function relativeSubject(context: SpeakerContext, j: number): Subject | null {
+  const { tokens } = context;
+  const token = tokens[j];
+  if (!token || (token.key !== 'who' && token.key !== 'which') || tokens[j - 1]?.text !== ',') return null;
+  const mention = context.mentionEndingAt.get(j - 1);
+  if (mention) return { kind: 'name', start: j, end: j + 1, mention };
+  return nounPhraseEndingAt(tokens, j - 2);
 }
 
 const OBJECT_PREPOSITIONS = new Set(['to', 'of', 'for', 'by', 'from', 'than', 'against', 'under', 'about']);
@@ -415,9 +428,13 @@ class SpeakerResolver {
 
   /** "Limbaugh continued: “…”", "She continued, “…”": a verb that otherwise only follows a quote may introduce one. */
   private cueBeforeColon(k: number): Cue | null {
-    const next = this.context.tokens[k + 1]?.text;
-    const quoteFollows = OPENING_MARKS.has(this.context.tokens[k + 2]?.text ?? '');
+    const { tokens } = this.context;
+    const next = tokens[k + 1]?.text;
+    const quoteFollows = OPENING_MARKS.has(tokens[k + 2]?.text ?? '');
     if (next !== ':' && !(next === ',' && quoteFollows)) return null;
+    const token = tokens[k];
+    // "The statement read: “…”": verbs that attribute text only when a quote follows.
+    if (token?.isWord && !token.capitalised && COLON_CUES.has(token.key)) return { start: token.start, end: token.end, text: token.text, lemma: 'read', tense: 'past' };
     return this.verbAt(k);
   }
 
@@ -673,10 +690,9 @@ class SpeakerResolver {
     const words = this.context.tokens.slice(subject.start, subject.end).filter((t) => t.isWord);
     const keys = new Set(words.map((t) => t.key));
     const role = words.some((t) => ROLE_NOUNS.has(t.key));
-    if (role && keys.has('the')) {
-      const entity = this.entityWithTitle(keys, this.context.tokens[subject.start]?.start ?? 0);
-      if (entity) return { entity, via: 'title' };
-      return { entity: null, via: 'unresolved' };
+    if (role) {
+      const entity = keys.has('the') ? this.entityWithTitle(keys, this.context.tokens[subject.start]?.start ?? 0) : null;
+      return entity ? { entity, via: 'title' } : { entity: null, via: 'unresolved' };
     }
     if (words.some((t) => GROUP_NOUNS.has(t.key) || NOT_PERSON_WORDS.has(t.key)) || keys.has('the')) return { entity: null, via: 'organisation' };
     return { entity: null, via: 'unresolved' };

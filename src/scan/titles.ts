@@ -265,7 +265,8 @@ function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: Rea
     comma = true;
     i++;
   }
-  while (tokens[i]?.isWord && HONORIFICS.has(tokens[i]?.key ?? '') && tokens[i]?.capitalised) {
+  // "Foreign Secretary Lord Carrington": the honorific may be part of the name the table knows.
+  while (!mentionAt.has(i) && tokens[i]?.isWord && HONORIFICS.has(tokens[i]?.key ?? '') && tokens[i]?.capitalised) {
     i++;
     if (tokens[i]?.text === '.') i++;
   }
