@@ -1,5 +1,7 @@
 import { dateFromSpec, inferDate, noDate, type ArticleDate } from './article/date.js';
 import { readFrontMatter } from './article/frontmatter.js';
+import { isSilenced, readDirectives, type Directive } from './article/directives.js';
+import { DEFAULT_DATE_SOURCES, type DateSourceName } from './config/config.js';
 import { proseOfMarkdown, proseOfText, type Prose } from './article/markdown.js';
 import { paragraphsOf } from './article/paragraphs.js';
 import type { CheckContext, DraftFinding, ResolvedArticle } from './checks/check.js';
@@ -13,7 +15,7 @@ import { findOtherNames, findTableNames, type Mention, type TokenRole } from './
 import { scanQuotes } from './scan/quotes.js';
 import { attachTitles, findTitles } from './scan/titles.js';
 import { tokenize } from './scan/tokens.js';
-import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, Severity } from './types.js';
+import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, RuleSetting, Severity } from './types.js';
 import { describeRange } from './reference/query.js';
 import { formatDay } from './util/dates.js';
 import { lineStarts, positionAt } from './util/text.js';
@@ -36,6 +38,12 @@ export interface CheckOptions {
   filename?: string;
   /** Severity per rule id, or 'off'. */
   rules?: RuleOverrides;
+  /** Per rule, names (or flagged texts) never to report. */
+  allow?: Readonly<Record<string, readonly string[]>>;
+  /** Where the date comes from when `date` is not given, strongest first (default: front matter, then the text). */
+  dateSources?: readonly DateSourceName[];
+  /** Report `factlint-disable` comments that silenced nothing. */
+  reportUnusedDirectives?: boolean;
 }
 
 /** Everything known about one checked article: the report and what it was built from. */
@@ -47,6 +55,7 @@ export interface Analysis {
 }
 
 export const DATE_RULE_ID = 'article-date';
+export const UNUSED_DIRECTIVE_ID = 'unused-directive';
 
 /** Check one article. Pure: no file system, no clock; the same input gives the same report. */
 export function check(text: string, options: CheckOptions): Report {
@@ -71,10 +80,13 @@ export function analyze(text: string, options: CheckOptions): Analysis {
   const frontMatter = format === 'markdown' ? readFrontMatter(text, filename) : null;
   const bodyStart = frontMatter?.end ?? 0;
   const prose = format === 'markdown' ? proseOfMarkdown(text, bodyStart) : proseOfText(text, bodyStart);
-  const date = articleDate(options.date, frontMatter?.data, prose, filename);
+  const settings = articleSettings(frontMatter?.data, filename);
+  const date = articleDate(options.date, settings.date ?? frontMatter?.data?.date, prose, filename, options.dateSources ?? DEFAULT_DATE_SOURCES);
   const article = resolveArticle(text, prose, options.reference.table);
   const starts = lineStarts(text);
-  const findings = runChecks(article, date, options, starts);
+  const rules = { ...(options.rules ?? {}), ...settings.rules };
+  const directives = readDirectives(prose.comments, starts);
+  const findings = applyControls(runChecks(article, date, { ...options, rules }, starts), directives, options, starts, text);
   const report: FileReport = {
     path: filename,
     date: { start: date.range ? formatDay(date.range.start) : null, end: date.range ? formatDay(date.range.end) : null, source: date.source },
@@ -84,20 +96,78 @@ export function analyze(text: string, options: CheckOptions): Analysis {
   return { report, article, date, frontMatter: frontMatter?.data ?? null };
 }
 
-function articleDate(cli: string | undefined, data: Record<string, unknown> | undefined, prose: Prose, filename: string): ArticleDate {
+function articleDate(cli: string | undefined, frontMatterDate: unknown, prose: Prose, filename: string, sources: readonly DateSourceName[]): ArticleDate {
   if (cli !== undefined) {
     const date = dateFromSpec(cli, 'cli');
     if (!date) throw new InputError(`--date "${cli}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`);
     return date;
   }
-  const value = data?.date;
-  if (value !== undefined && value !== null && value !== '') {
-    const spec = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-    const date = dateFromSpec(spec, 'front-matter');
-    if (!date) throw new InputError(`front matter date "${spec}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`, filename, 2, 1);
-    return date;
+  for (const source of sources) {
+    const date = source === 'front-matter' ? fromFrontMatter(frontMatterDate, filename) : source === 'filename' ? fromFilename(filename) : inferDate(prose.text);
+    if (date) return date;
   }
-  return inferDate(prose.text) ?? noDate();
+  return noDate();
+}
+
+function fromFrontMatter(value: unknown, filename: string): ArticleDate | null {
+  if (value === undefined || value === null || value === '') return null;
+  const spec = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+  const date = dateFromSpec(spec, 'front-matter');
+  if (!date) throw new InputError(`front matter date "${spec}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`, filename, 2, 1);
+  return date;
+}
+
+/** A YYYY-MM-DD in the file's name ("nyt_2016-09-08_obama.txt"). */
+function fromFilename(filename: string): ArticleDate | null {
+  const match = /(?:^|[^\d])(\d{4}-\d{2}-\d{2})(?:[^\d]|$)/.exec(filename.split(/[\\/]/).pop() ?? '');
+  const date = match?.[1] ? dateFromSpec(match[1], 'filename') : null;
+  return date;
+}
+
+interface ArticleSettings {
+  date?: unknown;
+  rules: RuleOverrides;
+}
+
+/** The per-article `factlint:` key of the front matter: `{date, rules: {rule-id: off}}`. */
+function articleSettings(data: Record<string, unknown> | undefined, filename: string): ArticleSettings {
+  const value = data?.factlint;
+  if (value === undefined || value === null) return { rules: {} };
+  if (typeof value !== 'object' || Array.isArray(value)) throw new InputError('front matter "factlint" must be a mapping, e.g. factlint: {rules: {title-holder: off}}', filename, 2, 1);
+  const settings = value as Record<string, unknown>;
+  const unknown = Object.keys(settings).find((key) => key !== 'date' && key !== 'rules');
+  if (unknown) throw new InputError(`front matter factlint.${unknown}: unknown key (use date or rules)`, filename, 2, 1);
+  const rules: Record<string, RuleSetting> = {};
+  const given = settings.rules ?? {};
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InputError('front matter factlint.rules must map rule ids to error, warning, info or off', filename, 2, 1);
+  for (const [id, level] of Object.entries(given)) {
+    if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'off') throw new InputError(`front matter factlint.rules.${id}: use error, warning, info or off`, filename, 2, 1);
+    rules[id] = level;
+  }
+  return { date: settings.date, rules };
+}
+
+/** In-text directives and allowlists: drop what they silence; report unused directives if asked. */
+function applyControls(findings: Finding[], directives: Directive[], options: CheckOptions, starts: readonly number[], text: string): Finding[] {
+  const allowed = (f: Finding) => {
+    const names = options.allow?.[f.ruleId];
+    if (!names?.length) return false;
+    const said = [f.text, f.person?.name ?? ''].map((n) => n.toLowerCase());
+    return names.some((n) => said.includes(n.toLowerCase()));
+  };
+  const kept = findings.filter((f) => f.ruleId === DATE_RULE_ID || (!isSilenced(directives, f.ruleId, f.offset, f.line) && !allowed(f)));
+  if (!options.reportUnusedDirectives) return kept;
+  const unused = directives.filter((d) => !d.used && d.kind !== 'enable');
+  return [
+    ...kept,
+    ...unused.map((d) => ({
+      ruleId: UNUSED_DIRECTIVE_ID,
+      severity: 'warning' as const,
+      message: `Unused factlint-${d.kind} directive${d.rules.length ? ` (${d.rules.join(', ')})` : ''}: nothing here was reported`,
+      ...position(text, d.start, d.end, starts),
+      evidence: [],
+    })),
+  ].sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** Scan and resolve: quotes, names, titles, people, speakers. */

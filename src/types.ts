@@ -7,7 +7,7 @@ export interface Span {
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
-export type DateSource = 'cli' | 'front-matter' | 'inferred' | 'none';
+export type DateSource = 'cli' | 'front-matter' | 'filename' | 'inferred' | 'none';
 
 export interface ReportDate {
   start: string | null;

@@ -24,8 +24,9 @@ const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\
 export function proseOfText(text: string, bodyStart: number): Prose {
   const chars = blankRange(text.split(''), 0, bodyStart);
   if (text.charCodeAt(0) === 0xfeff) chars[0] = ' ';
-  blankUrls(text, chars);
-  return { text: chars.join(''), comments: [], blockStarts: [] };
+  const comments = blankComments(text, chars, bodyStart);
+  blankUrls(chars.join(''), chars);
+  return { text: chars.join(''), comments, blockStarts: [] };
 }
 
 export function proseOfMarkdown(text: string, bodyStart: number): Prose {

@@ -4,12 +4,12 @@ import { describeTerm, heldDuring, termsIn } from '../reference/query.js';
 import { lineStarts, positionAt } from '../util/text.js';
 import type { Finding } from '../types.js';
 import { parse } from './args.js';
-import { CHECK_OPTIONS, runCheck } from './check.js';
+import { CHECK_OPTIONS, runFromArgs } from './check.js';
 
 /** `factlint explain FILE`: every quote and its speaker, every title claim and its table rows, every finding with its context. */
-export function explainCommand(args: readonly string[], cwd: string): number {
+export async function explainCommand(args: readonly string[], cwd: string): Promise<number> {
   const { values, positionals } = parse(args, CHECK_OPTIONS);
-  const run = runCheck(values, positionals, cwd, true);
+  const run = await runFromArgs(values, positionals, cwd, true);
   for (const error of run.errors) process.stderr.write(`factlint: ${error.message}\n`);
   const out = [...run.analyses.values()].map((analysis) => explainArticle(analysis, run.reference.table));
   process.stdout.write(out.join('\n'));

@@ -1,23 +1,37 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore from 'ignore';
 import { InputError } from '../util/yaml.js';
 
 export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const ALWAYS_IGNORED = new Set(['node_modules', '.git']);
 
 /** Files, folders (recursively: *.md, *.markdown, *.txt) and globs → sorted, unique file paths. */
-export function expandPaths(patterns: readonly string[], cwd: string, ignored: (path: string) => boolean = () => false): string[] {
+export interface Expanded {
+  files: string[];
+  /** Files named on the command line that an ignore pattern covers (skipped, with a warning). */
+  ignoredExplicitly: string[];
+}
+
+export function expandPaths(patterns: readonly string[], cwd: string, ignored: (path: string) => boolean = () => false): Expanded {
   const files = new Set<string>();
+  const explicit = new Set<string>();
   for (const pattern of patterns) {
     if (!isGlob(pattern)) {
-      addPath(resolve(cwd, pattern), pattern, files, ignored, cwd, true);
+      const path = resolve(cwd, pattern);
+      addPath(path, pattern, files, ignored, cwd, true);
+      if (files.has(path)) explicit.add(path);
       continue;
     }
     const matches = glob(pattern, cwd).filter((f) => ARTICLE_EXTENSIONS.test(f));
     if (matches.length === 0) throw new InputError(`no article files match ${pattern}`);
     for (const file of matches) files.add(file);
   }
-  return [...files].filter((f) => !ignored(relative(cwd, f))).sort();
+  const all = [...files].sort();
+  return {
+    files: all.filter((f) => !ignored(relative(cwd, f))),
+    ignoredExplicitly: all.filter((f) => explicit.has(f) && ignored(relative(cwd, f))),
+  };
 }
 
 export function isGlob(pattern: string): boolean {
@@ -35,7 +49,7 @@ function addPath(path: string, given: string, files: Set<string>, ignored: (path
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       if (ALWAYS_IGNORED.has(entry.name)) continue;
       const child = join(path, entry.name);
-      if (ignored(relative(cwd, child))) continue;
+      if (ignored(relative(cwd, child) + (entry.isDirectory() ? '/' : ''))) continue;
       if (entry.isDirectory()) addPath(child, child, files, ignored, cwd, false);
       else if (entry.isFile() && ARTICLE_EXTENSIONS.test(entry.name)) files.add(child);
     }
@@ -93,4 +107,20 @@ export function globToRegExp(pattern: string): RegExp {
     } else source += c.replace(/[.+^${}()|\\]/g, '\\$&');
   }
   return new RegExp(`^${source}$`);
+}
+
+/**
+ * Paths never to check: `.factlintignore` in the working folder (gitignore syntax), the
+ * config's `ignorePatterns` and `--ignore-pattern`s. Paths are relative to `cwd`.
+ */
+export function ignoreFilter(cwd: string, patterns: readonly string[], useIgnoreFile = true): (relativePath: string) => boolean {
+  const matcher = ignore();
+  const file = join(cwd, '.factlintignore');
+  if (useIgnoreFile && existsSync(file)) matcher.add(readFileSync(file, 'utf8'));
+  matcher.add([...patterns]);
+  return (relativePath: string) => {
+    const path = relativePath.split(sep).join('/');
+    if (!path || path.startsWith('../') || isAbsolute(path)) return false;
+    return matcher.ignores(path);
+  };
 }

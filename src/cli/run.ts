@@ -1,0 +1,197 @@
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { formatSize } from '../article/decode.js';
+import { reportOf, type Analysis, type CheckOptions, type Reference } from '../engine.js';
+import type { FileReport, Report } from '../types.js';
+import { checkArticle, type ArticleResult, type FixMode } from './article-check.js';
+import { expandPaths, ignoreFilter } from './files.js';
+import { writeFileAtomic } from './output.js';
+import { ResultsCache } from './results-cache.js';
+import { checkOptionsOf, referenceOf, settingsKey, type Settings } from './settings.js';
+
+export interface RunRequest {
+  settings: Settings;
+  paths: readonly string[];
+  /** Read one article from standard input, shown under this name. */
+  stdinName: string | null;
+  /** With --cache: where the results cache lives. */
+  cacheLocation: string | null;
+  fix: FixMode;
+  /** Worker threads: a number, or 'auto' (as many as cores, for runs large enough to pay). */
+  jobs: number | 'auto';
+  keepAnalyses: boolean;
+  useIgnoreFile: boolean;
+}
+
+export interface FileError {
+  path: string;
+  message: string;
+}
+
+export interface Run {
+  reference: Reference;
+  report: Report;
+  errors: FileError[];
+  analyses: Map<string, Analysis>;
+  /** --fix-dry-run diffs, in file order. */
+  diffs: string[];
+  /** Notes for stderr that are not errors (a named file that is ignored). */
+  notes: string[];
+}
+
+interface Input {
+  path: string;
+  absolute: string | null;
+  bytes: Uint8Array | null;
+  error: string | null;
+}
+
+/** Files large runs are split across threads for; smaller runs are faster on one. */
+const PARALLEL_MIN_FILES = 300;
+
+/** Check every article the request names; per-file problems are collected, not thrown. */
+export async function runCheck(request: RunRequest): Promise<Run> {
+  const { settings } = request;
+  const reference = referenceOf(settings);
+  const options = checkOptionsOf(settings, reference);
+  const inputs = readInputs(request);
+  const cache = request.cacheLocation ? new ResultsCache(request.cacheLocation, settingsKey(settings, reference)) : null;
+  const results: (ArticleResult | null)[] = inputs.inputs.map((input) => {
+    if (input.error !== null || !input.bytes) return { error: input.error ?? `${input.path}: cannot read` };
+    const cached = request.fix === 'none' && !request.keepAnalyses ? cache?.get(input.path, input.bytes) : null;
+    return cached ? { report: cached } : null;
+  });
+  const pending = results.map((r, i) => (r === null ? i : -1)).filter((i) => i >= 0);
+  const workers = workerCount(request, pending.length);
+  if (workers > 1) await checkInWorkers(inputs.inputs, pending, results, settings, workers);
+  else {
+    const progress = new Progress(pending.length);
+    for (const i of pending) {
+      results[i] = checkOne(inputs.inputs[i] as Input, options, settings, request.fix);
+      progress.tick();
+    }
+    progress.end();
+  }
+  return finish(inputs.inputs, results, reference, cache, request, inputs.notes);
+}
+
+function checkOne(input: Input, options: Omit<CheckOptions, 'filename'>, settings: Settings, fix: FixMode): ArticleResult {
+  return checkArticle(input.path, input.bytes ?? new Uint8Array(0), options, settings.config.maxFileSize, fix);
+}
+
+function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {
+  const { settings } = request;
+  const { cwd, config } = settings;
+  const inputs: Input[] = [];
+  if (request.stdinName !== null) inputs.push({ path: request.stdinName, absolute: null, bytes: readFileSync(0), error: null });
+  const ignored = ignoreFilter(cwd, config.ignorePatterns, request.useIgnoreFile);
+  const expanded = expandPaths(request.paths, cwd, ignored);
+  for (const file of expanded.files) {
+    const rel = relative(cwd, file);
+    const path = rel && !rel.startsWith('..') ? rel : file;
+    inputs.push(readInput(path, resolve(cwd, file), config.maxFileSize));
+  }
+  const notes = expanded.ignoredExplicitly.map((f) => `${relative(cwd, f) || f}: ignored (an ignore pattern matches it); not checked`);
+  return { inputs, notes };
+}
+
+function readInput(path: string, absolute: string, maxSize: number): Input {
+  try {
+    const size = statSync(absolute).size;
+    if (size > maxSize) return { path, absolute, bytes: null, error: `${path}: file is ${formatSize(size)}, over the ${formatSize(maxSize)} limit (raise it with --max-file-size)` };
+    return { path, absolute, bytes: readFileSync(absolute), error: null };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error');
+    return { path, absolute, bytes: null, error: `${path}: cannot read (${why})` };
+  }
+}
+
+function workerCount(request: RunRequest, files: number): number {
+  if (request.fix !== 'none' || request.keepAnalyses) return 1;
+  if (request.jobs !== 'auto') return Math.max(1, Math.min(request.jobs, files));
+  if (files < PARALLEL_MIN_FILES) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/** Spread the pending files over worker threads; results land at their own index, so the order is the serial order. */
+async function checkInWorkers(inputs: readonly Input[], pending: readonly number[], results: (ArticleResult | null)[], settings: Settings, count: number): Promise<void> {
+  const progress = new Progress(pending.length);
+  const batches: number[][] = Array.from({ length: count }, () => []);
+  pending.forEach((index, n) => batches[n % count]?.push(index));
+  await Promise.all(
+    batches.map(
+      (batch) =>
+        new Promise<void>((done, fail) => {
+          const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
+          let left = batch.length;
+          worker.on('message', (message: { index: number; report?: FileReport; error?: string }) => {
+            results[message.index] = message.report ? { report: message.report } : { error: message.error ?? 'worker failed' };
+            progress.tick();
+            if (--left === 0) void worker.terminate().then(() => done());
+          });
+          worker.on('error', fail);
+          worker.on('exit', (code) => (left === 0 ? done() : fail(new Error(`a worker thread stopped (code ${code})`))));
+          const jobs = batch.map((index) => ({ index, path: inputs[index]?.path ?? '', bytes: inputs[index]?.bytes ?? new Uint8Array(0) }));
+          if (jobs.length === 0) {
+            void worker.terminate().then(() => done());
+            return;
+          }
+          worker.postMessage(jobs);
+        }),
+    ),
+  );
+  progress.end();
+}
+
+function finish(inputs: readonly Input[], results: readonly (ArticleResult | null)[], reference: Reference, cache: ResultsCache | null, request: RunRequest, notes: string[]): Run {
+  const files: FileReport[] = [];
+  const errors: FileError[] = [];
+  const analyses = new Map<string, Analysis>();
+  const diffs: string[] = [];
+  inputs.forEach((input, i) => {
+    const result = results[i];
+    if (!result || result.error !== undefined || !result.report) {
+      errors.push({ path: input.path, message: result?.error ?? `${input.path}: not checked` });
+      cache?.delete(input.path);
+      return;
+    }
+    files.push(result.report);
+    if (result.analysis && request.keepAnalyses) analyses.set(input.path, result.analysis);
+    if (result.fixed) {
+      if (request.fix === 'dry-run') diffs.push(result.fixed.diff);
+      else if (input.absolute) writeFileAtomic(input.absolute, result.fixed.text);
+    }
+    if (input.bytes && !result.fixed) cache?.set(input.path, input.bytes, result.report);
+  });
+  cache?.save();
+  return { reference, report: { ...reportOf(files), ...(errors.length ? { errors } : {}) }, errors, analyses, diffs, notes };
+}
+
+/** A progress line on stderr for long runs, only when stderr is a terminal. */
+class Progress {
+  private done = 0;
+  private shownAt = 0;
+  private readonly active: boolean;
+
+  constructor(private readonly total: number) {
+    this.active = process.stderr.isTTY === true && total >= PARALLEL_MIN_FILES;
+  }
+
+  tick(): void {
+    this.done++;
+    if (!this.active) return;
+    const now = Date.now();
+    if (now - this.shownAt < 100 && this.done < this.total) return;
+    this.shownAt = now;
+    const width = 30;
+    const filled = Math.round((width * this.done) / this.total);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${this.done}/${this.total} files`);
+  }
+
+  end(): void {
+    if (this.active) process.stderr.write('\r\x1b[K');
+  }
+}
