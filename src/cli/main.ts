@@ -6,31 +6,40 @@ import { checkCommand } from './check.js';
 import { explainCommand } from './explain.js';
 import { tableCommand } from './table.js';
 import { importCommand } from './import.js';
+import { initCommand, printConfigCommand } from './config-commands.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
 
 Usage:
   factlint check [paths...] [options]    check articles (files, folders, globs; - for stdin)
-  factlint explain <file> [options]      show every quote, speaker, title and finding with its reasons
-  factlint table lint [PATHS]            check table files: overlaps, gaps, future dates, terms after death
-  factlint table who "<office or title>" [--date D]   who held it (with the table row and source)
-  factlint table person "<name>"         every office a person held
-  factlint table stats                   offices, people, terms, coverage by country and year
+  factlint explain <file> [options]      every quote, speaker, title and finding, with the reasons
+  factlint print-config <file>           the configuration that applies to a file
+  factlint init                          write a commented starter .factlintrc.yml
+  factlint table lint|who|person|stats   tools for the reference table
   factlint import <kind> <source> -o <table.yml>   kind: ifg, popolo, wikidata, csv, congress
   factlint --version | --help
 
 Options for check and explain:
   --date D                  article date: YYYY-MM-DD, YYYY-MM, YYYY or A/B (beats front matter)
-  -f, --format F            stylish (default) or json
-  --reference PATH          another reference table file or folder (repeatable)
-  --no-default-reference    leave out the shipped table
+  -f, --format F            stylish (default), json, sarif, github or junit
+  -o, --output-file FILE    write the report to FILE (whole or not at all); the exit code is unchanged
+  -c, --config FILE         use this config file (default: .factlintrc.yml etc. found upward); --no-config: none
+  --reference PATH          another reference table file or folder (repeatable); --no-default-reference
   --rules PATH              another rule file or folder (repeatable)
   --rule ID=LEVEL           set a rule to error, warning, info or off (repeatable)
-  --stdin                   read the article from standard input (--stdin-filename NAME)
+  --ignore-pattern P        skip matching files (gitignore syntax, repeatable); --no-ignore: skip .factlintignore
+  --stdin [--stdin-filename NAME]   read one article from standard input
+  --cache [--cache-location F]      reuse results of unchanged files (default .factlintcache)
+  -q, --quiet               report errors only
+  --max-warnings N          exit 1 when there are more than N warnings
+  --fail-on LEVEL           exit 1 on findings of this level or worse: error (default), warning, info
+  --fix | --fix-dry-run     apply safe fixes (house-style spellings) in place, or print them as a diff
+  --report-unused-directives   report factlint-disable comments that silence nothing
+  -j, --jobs N              worker threads (default: all cores for large runs)
   --max-file-size SIZE      skip larger files with an error (default 5MB)
-  -o, --output-file FILE    write the report to FILE (whole or not at all)
 
-Exit codes: 0 no errors, 1 error-level findings, 2 usage, configuration or input error.
+Exit codes: 0 no errors, 1 error-level findings (or as --fail-on / --max-warnings say),
+2 usage, configuration or input error.
 `;
 
 type Command = (args: readonly string[], cwd: string) => number | Promise<number>;
@@ -40,6 +49,8 @@ const COMMANDS: Record<string, Command> = {
   explain: explainCommand,
   table: tableCommand,
   import: importCommand,
+  'print-config': printConfigCommand,
+  init: initCommand,
 };
 
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {

@@ -23,6 +23,7 @@ interface CacheFile {
 export class ResultsCache {
   private entries = new Map<string, Entry>();
   private changed = false;
+  readonly stats = { hits: 0, misses: 0 };
 
   constructor(
     private readonly location: string,
@@ -37,7 +38,10 @@ export class ResultsCache {
 
   get(path: string, bytes: Uint8Array): FileReport | null {
     const entry = this.entries.get(path);
-    return entry && entry.key === ResultsCache.contentKey(this.settingsKey, path, bytes) ? entry.report : null;
+    const hit = entry && entry.key === ResultsCache.contentKey(this.settingsKey, path, bytes) ? entry.report : null;
+    if (hit) this.stats.hits++;
+    else this.stats.misses++;
+    return hit;
   }
 
   set(path: string, bytes: Uint8Array, report: FileReport): void {

@@ -167,6 +167,8 @@ function finish(inputs: readonly Input[], results: readonly (ArticleResult | nul
     if (input.bytes && !result.fixed) cache?.set(input.path, input.bytes, result.report);
   });
   cache?.save();
+  // For people checking that the cache works (and for its tests).
+  if (cache && process.env.FACTLINT_CACHE_STATS) process.stderr.write(`factlint: cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses\n`);
   return { reference, report: { ...reportOf(files), ...(errors.length ? { errors } : {}) }, errors, analyses, diffs, notes };
 }
 

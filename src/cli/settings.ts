@@ -102,10 +102,10 @@ export function checkOptionsOf(settings: Settings, reference: Reference): Omit<C
 }
 
 /** Everything besides an article's text that decides its report: for the results cache. */
-export function settingsKey(settings: Settings, reference: Reference): string {
+export function settingsKey(settings: Settings, reference: Reference, version = VERSION): string {
   const { config } = settings;
   const relevant = {
-    version: VERSION,
+    version,
     table: reference.table.fingerprint,
     rules: reference.rules.map((r) => [r.id, r.kind, r.severity, r.message, r.options]),
     overrides: config.rules,

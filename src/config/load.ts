@@ -103,7 +103,7 @@ reference: []
 defaultReference: true
 
 # Severity per rule: error, warning, info or off.
-rules:
+rules: {}
   # title-holder: error
   # title-holder-unclear: warning
   # quote-attribution: error

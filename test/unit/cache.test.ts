@@ -45,3 +45,15 @@ describe('compiled-table cache', () => {
     expect(readFileSync(file)).toEqual(whole);
   });
 });
+
+describe('results cache key', () => {
+  it('changes with factlint’s version', async () => {
+    const { settingsKey } = await import('../../src/cli/settings.js');
+    const { defaultConfig } = await import('../../src/config/config.js');
+    const { fixtureTable, rules } = await import('../helpers.js');
+    const settings = { config: defaultConfig(), cwd: '/', date: null, reportUnusedDirectives: false };
+    const reference = { table: fixtureTable(), rules: rules() };
+    expect(settingsKey(settings, reference, '0.1.0')).toBe(settingsKey(settings, reference, '0.1.0'));
+    expect(settingsKey(settings, reference, '0.2.0')).not.toBe(settingsKey(settings, reference, '0.1.0'));
+  });
+});

@@ -1,0 +1,250 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+
+const CLI = join(ROOT, 'dist/cli.js');
+
+function factlint(args: string[], cwd: string, env: Record<string, string> = {}, input?: string) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, input });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workdir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'factlint-ci-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
+}
+
+const WRONG = '---\ndate: 2026-01-07\n---\nGerman Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany will engage,” Scholz said.\n';
+const SPELLING = '---\ndate: 2026-01-07\n---\nVolodymyr Zelensky arrived in Paris.\n\nUkrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.\n';
+const UNINTRODUCED = '---\ndate: 2026-01-07\n---\n“We are ready,” Rubio said.\n';
+
+const json = (stdout: string) => JSON.parse(stdout) as { files: { path: string; findings: { ruleId: string; severity: string; text: string }[] }[]; summary: { errors: number; warnings: number } };
+
+describe('configuration', () => {
+  it('is found upward from the working folder, and sets rule severities', () => {
+    const dir = workdir({ '.factlintrc.yml': 'rules:\n  quote-attribution: warning\n', 'news/a.md': WRONG });
+    const { code, stdout } = factlint(['check', 'a.md', '-f', 'json'], join(dir, 'news'));
+    expect(code).toBe(0);
+    expect(json(stdout).files[0]?.findings.map((f) => `${f.ruleId}:${f.severity}`)).toEqual(['quote-attribution:warning']);
+  });
+
+  it('can live under a "factlint" key in package.json', () => {
+    const dir = workdir({ 'package.json': JSON.stringify({ name: 'news', factlint: { rules: { 'quote-attribution': 'off', 'unintroduced-speaker': 'off' } } }), 'a.md': WRONG });
+    expect(factlint(['check', 'a.md', '-f', 'json'], dir).stdout).toContain('"findings": []');
+    const bad = workdir({ 'package.json': '{\n  "name": "news",\n  "factlint": {"rulez": {}}\n}\n', 'a.md': WRONG });
+    expect(factlint(['check', 'a.md'], bad).stderr).toMatch(/^factlint: package\.json:3:17: unknown key "rulez" in configuration\n$/);
+  });
+
+  it('--config picks a file and --no-config ignores any', () => {
+    const dir = workdir({ '.factlintrc.yml': 'rules:\n  quote-attribution: off\n', 'strict.yml': 'rules:\n  quote-attribution: error\n', 'a.md': WRONG });
+    expect(factlint(['check', 'a.md'], dir).code).toBe(0);
+    expect(factlint(['check', 'a.md', '--config', 'strict.yml'], dir).code).toBe(1);
+    expect(factlint(['check', 'a.md', '--no-config'], dir).code).toBe(1);
+  });
+
+  it('reports a mistake in the config with file:line:column', () => {
+    const dir = workdir({ '.factlintrc.yml': 'rules:\n  quote-attribution: warning\nreferences: [x.yml]\n', 'a.md': WRONG });
+    const { code, stderr } = factlint(['check', 'a.md'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toBe('factlint: .factlintrc.yml:3:1: unknown key "references" in configuration\n');
+    const bad = workdir({ '.factlintrc.yml': 'rules:\n  quote-attribution: loud\n', 'a.md': WRONG });
+    expect(factlint(['check', 'a.md'], bad).stderr).toMatch(/^factlint: \.factlintrc\.yml:2:22: rules\.quote-attribution: must be one of error, warning, info, off\n$/);
+  });
+
+  it('adds tables, house style, allowlists and date sources', () => {
+    const table = 'offices:\n  zz-mayor:\n    name: Mayor of Zed\n    country: ZZ\n    titles: [Mayor]\n    holders:\n      - {person: Ann Alpha, start: 2020-01-01}\ncountries:\n  ZZ: {names: [Zed]}\n';
+    const dir = workdir({
+      '.factlintrc.yml': 'reference: [tables/zed.yml]\nhouseStyle:\n  Volodymyr Zelenskyy: Volodymyr Zelensky\nallow:\n  unintroduced-speaker: [Rubio]\ndate:\n  sources: [filename]\n',
+      'tables/zed.yml': table,
+      'mayor.md': '---\ndate: 2026-01-07\n---\nZed Mayor Bob Beta says the roads are fine.\n',
+      'spell.md': SPELLING,
+      'rubio.md': UNINTRODUCED,
+      'news_2026-01-07_note.txt': 'Secretary of State Antony Blinken says the talks go on.\n',
+    });
+    const report = json(factlint(['check', '.', '-f', 'json'], dir).stdout);
+    const byFile = Object.fromEntries(report.files.map((f) => [f.path, f.findings.map((x) => `${x.ruleId} ${x.text}`)]));
+    expect(byFile['mayor.md']).toEqual(['article-date ']);
+    expect(byFile['news_2026-01-07_note.txt']).toEqual(['title-holder Antony Blinken']);
+    expect(byFile['rubio.md']).toEqual(['article-date ']);
+    const withDates = json(factlint(['check', '.', '-f', 'json', '--date', '2026-01-07'], dir).stdout);
+    const spell = withDates.files.find((f) => f.path === 'spell.md')?.findings.map((x) => x.text);
+    expect(spell).toEqual(['Volodymyr Zelenskyy', 'Zelenskyy']);
+    expect(withDates.files.find((f) => f.path === 'mayor.md')?.findings.map((x) => `${x.ruleId} ${x.text}`)).toEqual(['title-holder Bob Beta']);
+  });
+
+  it('print-config shows the configuration a file gets, front matter included', () => {
+    const dir = workdir({ '.factlintrc.yml': 'rules:\n  name-consistency: off\nignorePatterns: [drafts/]\n', 'a.md': '---\ndate: 2026-01-07\nfactlint:\n  rules:\n    title-holder: warning\n---\nText.\n', 'drafts/b.md': 'x' });
+    const config = JSON.parse(factlint(['print-config', 'a.md'], dir).stdout) as { rules: Record<string, string>; ignored: boolean; configFile: string };
+    expect(config.rules).toEqual({ 'name-consistency': 'off', 'title-holder': 'warning' });
+    expect(config.configFile).toBe('.factlintrc.yml');
+    expect((JSON.parse(factlint(['print-config', 'drafts/b.md'], dir).stdout) as { ignored: boolean }).ignored).toBe(true);
+  });
+
+  it('init writes a starter config that factlint accepts, and will not overwrite one', () => {
+    const dir = workdir({ 'a.md': WRONG });
+    expect(factlint(['init'], dir).code).toBe(0);
+    expect(readFileSync(join(dir, '.factlintrc.yml'), 'utf8')).toContain('houseStyle');
+    expect(factlint(['check', 'a.md'], dir).code).toBe(1);
+    expect(factlint(['init'], dir).code).toBe(2);
+  });
+});
+
+describe('choosing files', () => {
+  it('skips .factlintignore, --ignore-pattern, node_modules and .git, and warns about a named ignored file', () => {
+    const dir = workdir({ '.factlintignore': 'drafts/\n*.tmp.md\n', 'a.md': WRONG, 'drafts/b.md': WRONG, 'c.tmp.md': WRONG, 'node_modules/x/d.md': WRONG, '.git/e.md': WRONG, 'old/f.md': WRONG });
+    const paths = (args: string[]) => json(factlint(['check', ...args, '-f', 'json'], dir).stdout).files.map((f) => f.path);
+    expect(paths(['.'])).toEqual(['a.md', 'old/f.md']);
+    expect(paths(['.', '--ignore-pattern', 'old/'])).toEqual(['a.md']);
+    expect(paths(['.', '--no-ignore'])).toEqual(['a.md', 'c.tmp.md', 'drafts/b.md', 'old/f.md']);
+    const named = factlint(['check', 'drafts/b.md', 'a.md'], dir);
+    expect(named.stderr).toBe('factlint: warning: drafts/b.md: ignored (an ignore pattern matches it); not checked\n');
+  });
+});
+
+describe('exit codes and levels', () => {
+  it('--quiet reports errors only, --max-warnings and --fail-on decide the exit code', () => {
+    const dir = workdir({ 'warn.md': UNINTRODUCED, 'err.md': WRONG });
+    expect(factlint(['check', 'warn.md'], dir).code).toBe(0);
+    expect(factlint(['check', 'warn.md', '--fail-on', 'warning'], dir).code).toBe(1);
+    expect(factlint(['check', 'warn.md', '--max-warnings', '0'], dir).code).toBe(1);
+    expect(factlint(['check', 'warn.md', '--max-warnings', '1'], dir).code).toBe(0);
+    expect(json(factlint(['check', 'warn.md', '--quiet', '-f', 'json'], dir).stdout).files[0]?.findings).toEqual([]);
+    expect(factlint(['check', 'err.md', '--quiet'], dir).code).toBe(1);
+    const noDate = workdir({ 'n.txt': 'No date here.\n' });
+    expect(factlint(['check', 'n.txt', '--fail-on', 'info'], noDate).code).toBe(1);
+    expect(factlint(['check', 'n.txt', '--fail-on', 'loud'], noDate).code).toBe(2);
+  });
+});
+
+describe('in-text control', () => {
+  it('disable-next-line, disable-line and disable … enable silence what they name; unused ones can be reported', () => {
+    const claim = 'Secretary of State Antony Blinken says the talks go on.';
+    const text = [
+      '---',
+      'date: 2026-01-07',
+      '---',
+      '<!-- factlint-disable-next-line title-holder -- quoting the 2023 letter -->',
+      claim,
+      '',
+      `${claim} <!-- factlint-disable-line -->`,
+      '',
+      '<!-- factlint-disable title-holder -->',
+      claim,
+      '<!-- factlint-enable title-holder -->',
+      '',
+      claim,
+      '',
+      '<!-- factlint-disable-next-line name-consistency -->',
+      'Nothing to silence here.',
+      '',
+      '<!-- factlint-disable-next-line quote-attribution -->',
+      claim,
+    ].join('\n');
+    const dir = workdir({ 'a.md': text });
+    const findings = json(factlint(['check', 'a.md', '-f', 'json'], dir).stdout).files[0]?.findings ?? [];
+    expect(findings.map((f) => `${f.ruleId} ${f.text}`)).toEqual(['title-holder Antony Blinken', 'title-holder Antony Blinken']);
+    const withUnused = json(factlint(['check', 'a.md', '-f', 'json', '--report-unused-directives'], dir).stdout).files[0]?.findings ?? [];
+    expect(withUnused.map((f) => f.ruleId)).toEqual(['title-holder', 'unused-directive', 'unused-directive', 'title-holder']);
+  });
+
+  it('a front-matter factlint key sets the date and turns rules off for one article', () => {
+    const dir = workdir({ 'a.md': '---\nfactlint:\n  date: 2026-01-07\n  rules:\n    quote-attribution: off\n---\nGerman Chancellor Friedrich Merz spoke.\n\n“Germany will engage,” Scholz said.\n\nSecretary of State Antony Blinken says the talks go on.\n' });
+    const file = json(factlint(['check', 'a.md', '-f', 'json'], dir).stdout).files[0];
+    expect(file?.findings.map((f) => f.ruleId)).toEqual(['unintroduced-speaker', 'title-holder']);
+  });
+});
+
+describe('cache', () => {
+  const stats = (stderr: string) => /cache: (\d+) hits, (\d+) misses/.exec(stderr)?.slice(1).map(Number);
+
+  it('reuses results, findings included, and misses on each kind of change', () => {
+    const dir = workdir({ 'a.md': WRONG, 'b.md': SPELLING, 'c.md': UNINTRODUCED, 'table.yml': 'people:\n  Someone Else: {}\n' });
+    const run = (extra: string[] = []) => factlint(['check', '.', '--cache', '-f', 'json', ...extra], dir, { FACTLINT_CACHE_STATS: '1' });
+    const first = run();
+    expect(stats(first.stderr)).toEqual([0, 3]);
+    const second = run();
+    expect(stats(second.stderr)).toEqual([3, 0]);
+    expect(second.stdout).toBe(first.stdout);
+    writeFileSync(join(dir, 'c.md'), `${UNINTRODUCED}\nMore text.\n`);
+    expect(stats(run().stderr)).toEqual([2, 1]);
+    expect(stats(run(['--rule', 'name-consistency=error']).stderr)).toEqual([0, 3]);
+    expect(stats(run(['--rule', 'name-consistency=error']).stderr)).toEqual([3, 0]);
+    expect(stats(run(['--rule', 'name-consistency=error', '--reference', 'table.yml']).stderr)).toEqual([0, 3]);
+    writeFileSync(join(dir, 'table.yml'), 'people:\n  Someone Other: {}\n');
+    expect(stats(run(['--rule', 'name-consistency=error', '--reference', 'table.yml']).stderr)).toEqual([0, 3]);
+  });
+
+  it('ignores a truncated or tampered cache file', () => {
+    const dir = workdir({ 'a.md': WRONG });
+    const run = () => factlint(['check', '.', '--cache', '--cache-location', 'c.json'], dir, { FACTLINT_CACHE_STATS: '1' });
+    run();
+    const cache = readFileSync(join(dir, 'c.json'), 'utf8');
+    writeFileSync(join(dir, 'c.json'), cache.slice(0, cache.length / 2));
+    expect(stats(run().stderr)).toEqual([0, 1]);
+    writeFileSync(join(dir, 'c.json'), cache.replace('quote-attribution', 'quote-attributiom'));
+    const tampered = run();
+    expect(stats(tampered.stderr)).toEqual([0, 1]);
+    expect(tampered.code).toBe(1);
+  });
+});
+
+describe('parallel checking', () => {
+  it('gives byte-identical output to a serial run', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 60; i++) files[`n${String(i).padStart(3, '0')}.md`] = [WRONG, SPELLING, UNINTRODUCED][i % 3] ?? '';
+    files['bad.md'] = '---\ndate: [broken\n---\n';
+    const dir = workdir(files);
+    const serial = factlint(['check', '.', '-f', 'json', '--jobs', '1'], dir);
+    const parallel = factlint(['check', '.', '-f', 'json', '--jobs', '3'], dir);
+    expect(parallel.code).toBe(2);
+    expect(parallel.stdout).toBe(serial.stdout);
+    expect(parallel.stderr).toBe(serial.stderr);
+    expect(json(serial.stdout).files).toHaveLength(60);
+  });
+});
+
+describe('--fix', () => {
+  it('applies house-style spellings in place, only where something changed, never to a broken file', () => {
+    const dir = workdir({ 'spell.md': SPELLING, 'clean.md': WRONG, 'broken.md': '---\ndate: [x\n---\nVolodymyr Zelensky and Zelenskyy.\n' });
+    const cleanBefore = statSync(join(dir, 'clean.md')).mtimeMs;
+    const { code, stdout } = factlint(['check', '.', '--fix', '-f', 'json'], dir);
+    expect(code).toBe(2);
+    expect(readFileSync(join(dir, 'spell.md'), 'utf8')).toBe(SPELLING.replace('Volodymyr Zelensky arrived', 'Volodymyr Zelenskyy arrived'));
+    expect(statSync(join(dir, 'clean.md')).mtimeMs).toBe(cleanBefore);
+    expect(readFileSync(join(dir, 'broken.md'), 'utf8')).toContain('Volodymyr Zelensky and');
+    expect(json(stdout).files.find((f) => f.path === 'spell.md')?.findings).toEqual([]);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--fix-dry-run prints the diff and changes nothing', () => {
+    const dir = workdir({ 'spell.md': SPELLING });
+    const { stdout } = factlint(['check', 'spell.md', '--fix-dry-run'], dir);
+    expect(stdout).toContain('--- a/spell.md\n+++ b/spell.md\n@@ -4 +4 @@\n-Volodymyr Zelensky arrived in Paris.\n+Volodymyr Zelenskyy arrived in Paris.\n');
+    expect(readFileSync(join(dir, 'spell.md'), 'utf8')).toBe(SPELLING);
+  });
+
+  it('killed mid-run, leaves every file either wholly old or wholly new', async () => {
+    const fixedText = SPELLING.replace('Volodymyr Zelensky arrived', 'Volodymyr Zelenskyy arrived');
+    for (const delay of [150, 300, 450]) {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 400; i++) files[`a${i}.md`] = SPELLING + 'x'.repeat(20_000);
+      const dir = workdir(files);
+      const child = spawn(process.execPath, [CLI, 'check', '.', '--fix'], { cwd: dir, stdio: 'ignore' });
+      await new Promise((done) => setTimeout(done, delay));
+      child.kill('SIGKILL');
+      await new Promise((done) => child.on('exit', done));
+      for (const name of Object.keys(files)) {
+        const now = readFileSync(join(dir, name), 'utf8');
+        expect([SPELLING + 'x'.repeat(20_000), fixedText + 'x'.repeat(20_000)]).toContain(now);
+      }
+      expect(existsSync(join(dir, 'a0.md'))).toBe(true);
+    }
+  });
+});
