@@ -39,7 +39,7 @@ describe('configuration', () => {
     const dir = workdir({ 'package.json': JSON.stringify({ name: 'news', factlint: { rules: { 'quote-attribution': 'off', 'unintroduced-speaker': 'off' } } }), 'a.md': WRONG });
     expect(factlint(['check', 'a.md', '-f', 'json'], dir).stdout).toContain('"findings": []');
     const bad = workdir({ 'package.json': '{\n  "name": "news",\n  "factlint": {"rulez": {}}\n}\n', 'a.md': WRONG });
-    expect(factlint(['check', 'a.md'], bad).stderr).toMatch(/^factlint: package\.json:3:17: unknown key "rulez" in configuration\n$/);
+    expect(factlint(['check', 'a.md'], bad).stderr).toMatch(/^factlint: package\.json:3:16: unknown key "rulez" in configuration\n$/);
   });
 
   it('--config picks a file and --no-config ignores any', () => {
