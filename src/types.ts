@@ -93,4 +93,6 @@ export interface Report {
   tool: { name: 'factlint'; version: string };
   files: FileReport[];
   summary: Summary;
+  /** Files that could not be checked (unreadable, binary, too large, malformed front matter). */
+  errors?: { path: string; message: string }[];
 }

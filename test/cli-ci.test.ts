@@ -248,3 +248,33 @@ describe('--fix', () => {
     }
   });
 });
+
+describe('output formats from the command line', () => {
+  it('sarif: valid SARIF 2.1.0 with repository-relative URIs and fingerprints that survive unrelated edits', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/sarif-schema-2.1.0.json'), 'utf8')) as object;
+    const regExp = Object.assign((pattern: string, flags: string) => (pattern.startsWith('^(?i)') ? new RegExp(`^${pattern.slice(5)}`, `${flags}i`) : new RegExp(pattern, flags)), { code: 'new RegExp' });
+    const validate = new Ajv2020({ strict: false, validateFormats: false, validateSchema: false, code: { regExp } }).compile(schema);
+    const dir = workdir({ '.git/HEAD': 'ref: refs/heads/main\n', 'news/a b.md': WRONG });
+    const first = JSON.parse(factlint(['check', 'a b.md', '-f', 'sarif'], join(dir, 'news')).stdout) as { runs: { columnKind: string; results: { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[] };
+    expect(validate(first), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const result = first.runs[0]?.results[0];
+    expect(first.runs[0]?.columnKind).toBe('utf16CodeUnits');
+    expect(result?.locations[0]?.physicalLocation.artifactLocation.uri).toBe('news/a%20b.md');
+    writeFileSync(join(dir, 'news/a b.md'), WRONG.replace('---\n\n', '---\n\nAn unrelated new paragraph.\n\n').replace('date: 2026-01-07\n---\n', 'date: 2026-01-07\n---\nA new first line.\n\n'));
+    const second = JSON.parse(factlint(['check', 'a b.md', '-f', 'sarif'], join(dir, 'news')).stdout) as typeof first;
+    const moved = second.runs[0]?.results[0];
+    expect(moved?.locations[0]?.physicalLocation.region.startLine).not.toBe(result?.locations[0]?.physicalLocation.region.startLine);
+    expect(moved?.partialFingerprints).toEqual(result?.partialFingerprints);
+  });
+
+  it('github: one escaped annotation per finding; junit: XML with the failures', () => {
+    const dir = workdir({ 'a,b.md': WRONG });
+    const github = factlint(['check', 'a,b.md', '-f', 'github'], dir).stdout;
+    expect(github).toMatch(/^::error file=a%2Cb\.md,line=6,endLine=6,col=24,endColumn=30,title=quote-attribution::Quote attributed to “Scholz”/);
+    expect(github.trim().split('\n')).toHaveLength(1);
+    const junit = factlint(['check', 'a,b.md', '-f', 'junit'], dir).stdout;
+    expect(junit).toContain('<testsuites name="factlint" tests="1" failures="1" errors="0">');
+    expect(junit).toContain('<testcase classname="quote-attribution" name="a,b.md:6:24">');
+  });
+});

@@ -1,4 +1,8 @@
-import { resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { formatGithub } from '../report/github.js';
+import { formatJunit } from '../report/junit.js';
+import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Report } from '../types.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
@@ -13,7 +17,32 @@ type Formatter = (report: Report, run: Run, color: boolean) => string;
 const FORMATTERS: Record<string, Formatter> = {
   stylish: (report, _run, color) => formatStylish(report, { color }),
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  sarif: (report, run) => formatSarif(absolutePaths(report, run.cwd), { rules: run.reference.rules, baseDir: repositoryRoot(run.cwd), read: (path) => articleText(path) }),
+  github: (report) => formatGithub(report),
+  junit: (report) => formatJunit(report),
 };
+
+/** SARIF wants paths relative to the repository, whatever folder factlint ran in. */
+function absolutePaths(report: Report, cwd: string): Report {
+  const absolute = (path: string) => (path.startsWith('<') ? path : resolve(cwd, path));
+  return { ...report, files: report.files.map((f) => ({ ...f, path: absolute(f.path) })), ...(report.errors ? { errors: report.errors.map((e) => ({ ...e, path: absolute(e.path) })) } : {}) };
+}
+
+function repositoryRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return resolve(cwd);
+  }
+}
+
+/** The text factlint checked (offsets refer to it), for SARIF fingerprints; null when it cannot be read again. */
+function articleText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return null;
+  }
+}
 
 /** The run described by the arguments: paths, stdin, cache, fix mode, jobs. */
 export async function runFromArgs(values: Parsed['values'], positionals: readonly string[], cwd: string, keepAnalyses = false): Promise<Run> {

@@ -31,6 +31,7 @@ export interface FileError {
 }
 
 export interface Run {
+  cwd: string;
   reference: Reference;
   report: Report;
   errors: FileError[];
@@ -169,7 +170,7 @@ function finish(inputs: readonly Input[], results: readonly (ArticleResult | nul
   cache?.save();
   // For people checking that the cache works (and for its tests).
   if (cache && process.env.FACTLINT_CACHE_STATS) process.stderr.write(`factlint: cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses\n`);
-  return { reference, report: { ...reportOf(files), ...(errors.length ? { errors } : {}) }, errors, analyses, diffs, notes };
+  return { cwd: request.settings.cwd, reference, report: { ...reportOf(files), ...(errors.length ? { errors } : {}) }, errors, analyses, diffs, notes };
 }
 
 /** A progress line on stderr for long runs, only when stderr is a terminal. */
