@@ -7,6 +7,7 @@ import { explainCommand } from './explain.js';
 import { tableCommand } from './table.js';
 import { importCommand } from './import.js';
 import { initCommand, printConfigCommand } from './config-commands.js';
+import { serveCommand } from './serve.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
 
@@ -17,6 +18,7 @@ Usage:
   factlint init                          write a commented starter .factlintrc.yml
   factlint table lint|who|person|stats   tools for the reference table
   factlint import <kind> <source> -o <table.yml>   kind: ifg, popolo, wikidata, csv, congress
+  factlint serve [--host H] [--port P] [--token T]  the HTTP API and a page for editors (default 127.0.0.1:8080)
   factlint --version | --help
 
 Options for check and explain:
@@ -51,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   'print-config': printConfigCommand,
   init: initCommand,
+  serve: serveCommand,
 };
 
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
