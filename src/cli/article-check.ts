@@ -16,16 +16,17 @@ export interface ArticleResult {
 }
 
 /** Decode, check and (if asked) fix one article's bytes. Problems with the input are results, not exceptions. */
-export function checkArticle(path: string, bytes: Uint8Array, options: Omit<CheckOptions, 'filename'>, maxSize: number, fix: FixMode): ArticleResult {
+export function checkArticle(path: string, bytes: Uint8Array, options: Omit<CheckOptions, 'filename'>, maxSize: number, fix: FixMode, keepAnalysis = false): ArticleResult {
   const decoded = decodeArticle(bytes, maxSize);
   if (!decoded.ok) return { error: `${path}: ${decoded.message}` };
   try {
     const analysis = analyze(decoded.text, { ...options, filename: path });
-    if (fix === 'none') return { report: analysis.report, analysis };
+    const kept = (a: Analysis) => (keepAnalysis ? { analysis: a } : {});
+    if (fix === 'none') return { report: analysis.report, ...kept(analysis) };
     const fixed = applySafeFixes(decoded.text, analysis.report.findings);
-    if (fixed.applied === 0) return { report: analysis.report, analysis };
+    if (fixed.applied === 0) return { report: analysis.report, ...kept(analysis) };
     const after = analyze(fixed.text, { ...options, filename: path });
-    return { report: after.report, analysis: after, fixed: { text: fixed.text, diff: lineDiff(path, decoded.text, fixed.text) } };
+    return { report: after.report, ...kept(after), fixed: { text: fixed.text, diff: lineDiff(path, decoded.text, fixed.text) } };
   } catch (error) {
     if (error instanceof InputError) return { error: error.file ? error.describe() : `${path}: ${error.message}` };
     throw error;

@@ -70,7 +70,7 @@ export async function runCheck(request: RunRequest): Promise<Run> {
   else {
     const progress = new Progress(pending.length);
     for (const i of pending) {
-      results[i] = checkOne(inputs.inputs[i] as Input, options, settings, request.fix);
+      results[i] = checkOne(inputs.inputs[i] as Input, options, settings, request.fix, request.keepAnalyses);
       progress.tick();
     }
     progress.end();
@@ -78,8 +78,8 @@ export async function runCheck(request: RunRequest): Promise<Run> {
   return finish(inputs.inputs, results, reference, cache, request, inputs.notes);
 }
 
-function checkOne(input: Input, options: Omit<CheckOptions, 'filename'>, settings: Settings, fix: FixMode): ArticleResult {
-  return checkArticle(input.path, input.bytes ?? new Uint8Array(0), options, settings.config.maxFileSize, fix);
+function checkOne(input: Input, options: Omit<CheckOptions, 'filename'>, settings: Settings, fix: FixMode, keepAnalysis: boolean): ArticleResult {
+  return checkArticle(input.path, input.bytes ?? new Uint8Array(0), options, settings.config.maxFileSize, fix, keepAnalysis);
 }
 
 function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {

@@ -47,7 +47,7 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens
     let raw = match[0];
     let possessive = false;
     const isWord = match[4] === undefined;
-    if (isWord && /['’]s$/i.test(raw) && raw.length > 2) {
+    if (isWord && raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith("'S") || raw.endsWith('’S'))) {
       raw = raw.slice(0, -2);
       possessive = true;
     }

@@ -6,12 +6,17 @@ const APOSTROPHES = /[’‘`´]/g;
 /** Lower case without diacritics, for matching names however copy spells them. */
 export function fold(text: string): string {
   const lower = text.toLowerCase();
-  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  if (isAscii(lower)) return lower;
   return lower
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .replace(SPECIAL_PATTERN, (c) => SPECIAL_LETTERS[c] ?? c)
     .replace(APOSTROPHES, "'");
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 export function isUpperInitial(word: string): boolean {
