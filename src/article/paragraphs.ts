@@ -32,6 +32,15 @@ export function paragraphsOf(prose: string, blockStarts: readonly number[]): Spa
 function splitLines(text: string): Span[] {
   const lines: Span[] = [];
   let start = 0;
+  if (text.indexOf('\r') === -1) {
+    // No CR at all (the usual case): let indexOf find the line feeds.
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i });
+      start = i + 1;
+    }
+    lines.push({ start, end: text.length });
+    return lines;
+  }
   for (let i = 0; i <= text.length; i++) {
     const c = text.charCodeAt(i);
     if (i === text.length || c === 10 || c === 13) {

@@ -37,7 +37,8 @@ Options for check and explain:
   --fail-on LEVEL           exit 1 on findings of this level or worse: error (default), warning, info
   --fix | --fix-dry-run     apply safe fixes (house-style spellings) in place, or print them as a diff
   --report-unused-directives   report factlint-disable comments that silence nothing
-  -j, --jobs N              worker threads (default: all cores for large runs)
+  -j, --jobs N              worker threads (default: one per spare core for runs of
+                            2,000+ files on 4+ cores; otherwise none)
   --max-file-size SIZE      skip larger files with an error (default 5MB)
 
 Exit codes: 0 no errors, 1 error-level findings (or as --fail-on / --max-warnings say),

@@ -4,7 +4,7 @@ import { InputError } from '../util/yaml.js';
 import { packageRoot } from '../util/package.js';
 import { compileTable, type CompileOptions, type TableSource } from './compile.js';
 import type { Table } from './table.js';
-import { cacheKey, readCachedTable, writeCachedTable } from './cache.js';
+import { cachedCompile } from './cache.js';
 
 export interface LoadTableOptions extends CompileOptions {
   /** More table files or folders, merged after the shipped table; later ones override offices. */
@@ -32,12 +32,7 @@ export function loadTable(options: LoadTableOptions = {}): Table {
     }
   }
   if (options.cache === false) return compileTable(sources, options);
-  const key = cacheKey(sources, options);
-  const cached = readCachedTable(key);
-  if (cached) return cached;
-  const table = compileTable(sources, options);
-  writeCachedTable(key, table);
-  return table;
+  return cachedCompile('table', sources, options.houseStyle ?? {}, () => compileTable(sources, options));
 }
 
 export function yamlFilesIn(path: string): string[] {

@@ -5,6 +5,7 @@ import { validateYaml } from '../util/validate.js';
 import { packageRoot } from '../util/package.js';
 import { CHECKS } from '../checks/registry.js';
 import { yamlFilesIn } from '../reference/load.js';
+import { cachedCompile } from '../reference/cache.js';
 import schema from './schema.json' with { type: 'json' };
 import type { Rule } from './rule.js';
 
@@ -66,7 +67,8 @@ export function loadRules(paths: readonly string[] = [], cwd = process.cwd()): R
     .sort()
     .map((name) => join(dir, name));
   const extra = paths.flatMap((p) => yamlFilesIn(join(cwd, p)));
-  return compileRules([...shipped, ...extra].map((file) => ({ file: displayPath(file, cwd), text: readFileSync(file, 'utf8') })));
+  const sources = [...shipped, ...extra].map((file) => ({ file: displayPath(file, cwd), text: readFileSync(file, 'utf8') }));
+  return cachedCompile('rules', sources, null, () => compileRules(sources));
 }
 
 function displayPath(file: string, cwd: string): string {

@@ -124,7 +124,8 @@ function mention(
 }
 
 function isNameWord(token: Token | undefined, paragraph: number): boolean {
-  return token !== undefined && token.isWord && token.paragraph === paragraph && token.capitalised && !/^\p{N}/u.test(token.text);
+  // A capitalised token starts with a cased letter, so never with a digit.
+  return token !== undefined && token.isWord && token.paragraph === paragraph && token.capitalised;
 }
 
 /**

@@ -52,6 +52,14 @@ function singleRole(text: string, i: number, start: number, end: number): Role {
   return 'apostrophe';
 }
 
+const ANY_QUOTE_MARK = /["'\u2018-\u201e]/g;
+
+/** The offset of the next possible quote mark at or after i (the text's length if none): the regex engine skips prose far faster than a loop. */
+function nextQuoteMark(text: string, i: number): number {
+  ANY_QUOTE_MARK.lastIndex = i;
+  return ANY_QUOTE_MARK.exec(text)?.index ?? text.length;
+}
+
 function isDoubleMark(c: string | undefined): boolean {
   return c === '"' || c === '“' || c === '”' || c === '„';
 }
@@ -91,6 +99,8 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
     if (open) i = skipContinuationMark(prose, paragraph) ?? i;
     let nested = false;
     for (; i < paragraph.end; i++) {
+      i = nextQuoteMark(prose, i);
+      if (i >= paragraph.end) break;
       const c = prose[i];
       const pair = isApostrophePair(prose, i);
       if (isDoubleMark(c) || pair) {

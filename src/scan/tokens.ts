@@ -19,7 +19,8 @@ export interface Token {
   sentenceStart: boolean;
 }
 
-const TOKEN = /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|''|[^\s\p{L}\p{M}\p{N}])/gu;
+/** The token grammar, kept as the reference the hand-written scanner below is tested against. */
+export const TOKEN_PATTERN = /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|''|[^\s\p{L}\p{M}\p{N}])/gu;
 
 /** Words after which a full stop does not end the sentence. */
 const ABBREVIATIONS = new Set(
@@ -28,48 +29,192 @@ const ABBREVIATIONS = new Set(
 
 export function tokenize(prose: string, paragraphs: readonly Span[]): Token[] {
   const tokens: Token[] = [];
-  for (const [index, paragraph] of paragraphs.entries()) {
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index] as Span;
     tokenizeParagraph(prose, paragraph, index, tokens);
   }
   return tokens;
 }
 
+// Character classes of TOKEN_PATTERN, looked up per code point; the BMP is cached lazily.
+const WORD = 1; // [\p{L}\p{M}\p{N}]
+const LETTER_OR_MARK = 2; // [\p{L}\p{M}]
+const LETTER = 4; // \p{L}
+const UPPER = 8; // \p{Lu}
+const LOWER = 16; // \p{Ll}
+const SPACE = 32; // \s
+const NUMBER = 64; // \p{N}
+const KNOWN = 128;
+const classes = new Uint8Array(0x10000);
+
+function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    const known = classes[cp] as number;
+    if (known !== 0) return known;
+    const computed = computeClass(cp) | KNOWN;
+    classes[cp] = computed;
+    return computed;
+  }
+  return computeClass(cp);
+}
+
+function computeClass(cp: number): number {
+  const c = String.fromCodePoint(cp);
+  let flags = 0;
+  if (/\p{L}/u.test(c)) flags |= WORD | LETTER_OR_MARK | LETTER;
+  if (/\p{M}/u.test(c)) flags |= WORD | LETTER_OR_MARK;
+  if (/\p{N}/u.test(c)) flags |= WORD | NUMBER;
+  if (/\p{Lu}/u.test(c)) flags |= UPPER;
+  if (/\p{Ll}/u.test(c)) flags |= LOWER;
+  if (/\s/u.test(c)) flags |= SPACE;
+  return flags;
+}
+
+/** The code point at i (a whole surrogate pair, or a lone surrogate as itself). */
+function codePointAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+  }
+  return c;
+}
+
+const width = (cp: number): number => (cp > 0xffff ? 2 : 1);
+const APOSTROPHE = 39;
+const RIGHT_QUOTE = 0x2019;
+const DOT = 46;
+const HYPHEN = 45;
+
+/** Where an initialism ("U.S.", "U.N.") starting at i ends, or -1. */
+function initialismEnd(text: string, i: number): number {
+  let at = i + width(codePointAt(text, i));
+  if (text.charCodeAt(at) !== DOT) return -1;
+  at++;
+  let end = -1;
+  while (at < text.length) {
+    const cp = codePointAt(text, at);
+    if ((classOf(cp) & LETTER) === 0) break;
+    const next = at + width(cp);
+    if (text.charCodeAt(next) !== DOT) break;
+    at = next + 1;
+    end = at;
+  }
+  return end;
+}
+
+/** Where a word starting at i ends: word characters, then any 'letters groups ("it's", "rock'n'roll"). */
+function wordEnd(text: string, i: number): number {
+  let at = i;
+  while (at < text.length) {
+    const c = text.charCodeAt(at);
+    if (c < 128) {
+      if (isAsciiWordCode(c)) {
+        at++;
+        continue;
+      }
+      break;
+    }
+    const cp = codePointAt(text, at);
+    if ((classOf(cp) & WORD) === 0) break;
+    at += width(cp);
+  }
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c !== APOSTROPHE && c !== RIGHT_QUOTE) return at;
+    let after = at + 1;
+    while (after < text.length) {
+      const cp = codePointAt(text, after);
+      if ((classOf(cp) & LETTER_OR_MARK) === 0) break;
+      after += width(cp);
+    }
+    if (after === at + 1) return at;
+    at = after;
+  }
+}
+
 function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens: Token[]): void {
-  TOKEN.lastIndex = paragraph.start;
   let hyphen = false;
   let sentenceStart = true;
-  let match: RegExpExecArray | null;
-  while ((match = TOKEN.exec(prose)) !== null && match.index < paragraph.end) {
-    if (match[3]) {
-      hyphen = tokens.length > 0 && tokens[tokens.length - 1]?.end === match.index;
+  let i = paragraph.start;
+  while (i < paragraph.end) {
+    const cp = codePointAt(prose, i);
+    const flags = cp < 128 ? asciiClass(cp) : classOf(cp);
+    if (flags & SPACE) {
+      i += width(cp);
       continue;
     }
-    let raw = match[0];
-    let possessive = false;
-    const isWord = match[4] === undefined;
-    if (isWord && raw.length > 2 && (raw.endsWith("'s") || raw.endsWith('’s') || raw.endsWith("'S") || raw.endsWith('’S'))) {
-      raw = raw.slice(0, -2);
-      possessive = true;
+    let end: number;
+    let isWord = true;
+    if (flags & WORD) {
+      const initialism = flags & UPPER ? initialismEnd(prose, i) : -1;
+      end = initialism > 0 ? initialism : wordEnd(prose, i);
+    } else if (cp === HYPHEN && i + 1 < prose.length && (classOf(codePointAt(prose, i + 1)) & (LETTER | NUMBER)) !== 0) {
+      hyphen = tokens.length > 0 && tokens[tokens.length - 1]?.end === i;
+      i++;
+      continue;
+    } else {
+      isWord = false;
+      end = punctuationEnd(prose, i, cp);
     }
-    const token: Token = {
-      start: match.index,
-      end: match.index + raw.length,
-      text: raw,
-      key: fold(raw),
-      isWord,
-      capitalised: isWord && isCapital(raw.charCodeAt(0), raw),
-      possessive,
-      hyphenBefore: hyphen,
-      paragraph: index,
-      // After a full stop, only a capital (or a number) starts a sentence: "R-Ky., said".
-      sentenceStart: isWord && sentenceStart && (tokens.length === 0 || !/^\p{Ll}/u.test(raw) || tokens[tokens.length - 1]?.paragraph !== index),
-    };
-    tokens.push(token);
+    i = pushToken(prose, i, end, isWord, index, hyphen, sentenceStart, tokens);
+    const token = tokens[tokens.length - 1] as Token;
     hyphen = false;
     if (isWord) sentenceStart = false;
     else if (endsSentence(token, tokens)) sentenceStart = true;
     else if (token.text === ',' || token.text === ')' || token.text === ';') sentenceStart = false;
   }
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+
+function asciiClass(cp: number): number {
+  if (cp >= 97 && cp <= 122) return WORD | LETTER_OR_MARK | LETTER | LOWER;
+  if (cp >= 65 && cp <= 90) return WORD | LETTER_OR_MARK | LETTER | UPPER;
+  if (cp >= 48 && cp <= 57) return WORD | NUMBER;
+  if (cp === 32 || (cp >= 9 && cp <= 13)) return SPACE;
+  return 0;
+}
+
+/** "...", "''" (a closing quote in some wire copy) or one code point. */
+function punctuationEnd(text: string, i: number, cp: number): number {
+  if (cp === DOT && text.charCodeAt(i + 1) === DOT && text.charCodeAt(i + 2) === DOT) return i + 3;
+  if (cp === APOSTROPHE && text.charCodeAt(i + 1) === APOSTROPHE) return i + 2;
+  return i + width(cp);
+}
+
+/** Add the token [start, end) and return where scanning goes on. */
+function pushToken(prose: string, start: number, end: number, isWord: boolean, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, tokens: Token[]): number {
+  let raw = prose.slice(start, end);
+  let possessive = false;
+  if (isWord && raw.length > 2 && isPossessiveEnding(raw)) {
+    raw = raw.slice(0, -2);
+    possessive = true;
+  }
+  const first = codePointAt(raw, 0);
+  const flags = first < 128 ? asciiClass(first) : classOf(first);
+  tokens.push({
+    start,
+    end: start + raw.length,
+    text: raw,
+    key: fold(raw),
+    isWord,
+    capitalised: isWord && isCapital(raw.charCodeAt(0), raw),
+    possessive,
+    hyphenBefore,
+    paragraph,
+    // After a full stop, only a capital (or a number) starts a sentence: "R-Ky., said".
+    sentenceStart: isWord && sentenceStart && (tokens.length === 0 || (flags & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
+  });
+  return end;
+}
+
+function isPossessiveEnding(raw: string): boolean {
+  const s = raw.charCodeAt(raw.length - 1);
+  const mark = raw.charCodeAt(raw.length - 2);
+  return (s === 115 || s === 83) && (mark === APOSTROPHE || mark === RIGHT_QUOTE);
 }
 
 function isCapital(code: number, word: string): boolean {
@@ -94,7 +239,7 @@ export function phraseKeys(phrase: string): string[] {
   // Most names are plain ASCII words: split them without the Unicode tokenizer.
   if (/^[A-Za-z]+(?:[ -][A-Za-z]+)*$/.test(phrase)) return phrase.toLowerCase().split(/[ -]/);
   const keys: string[] = [];
-  for (const match of phrase.matchAll(TOKEN)) {
+  for (const match of phrase.matchAll(TOKEN_PATTERN)) {
     if (match[3] || match[4] !== undefined) continue;
     keys.push(fold(match[0].replace(/['’]s$/i, (s) => (match[0].length > 2 ? '' : s))));
   }

@@ -27,6 +27,10 @@ export function isUpperInitial(word: string): boolean {
 /** Start offsets of every line; line breaks are LF, CRLF or a lone CR. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  if (text.indexOf('\r') === -1) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);

@@ -1,15 +1,23 @@
-// factlint benchmark: whole-folder checks over the shared corpora.
+// factlint benchmark: factlint, the I/O floor and a peer prose linter (textlint) over the
+// same shared corpora in one run, plus single-article latency cold (fresh process) and
+// warm (HTTP server).
 // Usage: node test/bench/bench.mjs [--short]
 // Needs ../shared (skips with a message when it is absent) and a built dist/ (npm run build).
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+// textlint is installed on first use into test/bench/textlint/ (npm registry needed).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { request, Agent } from 'node:http';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = join(root, '..', 'shared');
+const peerDir = join(root, 'test/bench/textlint');
 const short = process.argv.includes('--short');
+const RUNS = short ? 1 : 3;
+const COLD_RUNS = short ? 5 : 11;
+const WARM_REQUESTS = 1000;
 
 const corpora = [
   { name: 'BBC News 2004-05', dir: join(shared, 'data/corpora/bbc-news-2004-2005'), date: '2004-01-01/2005-12-31' },
@@ -32,41 +40,138 @@ function articles(dir) {
     if (entry.isDirectory()) out.push(...articles(full));
     else if (/\.(md|markdown|txt)$/i.test(entry.name)) out.push(full);
   }
-  return out;
+  return out.sort();
 }
 
-function run(args) {
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
+
+/** One node process with its own CPU time and peak RSS (reported by usage.mjs as it exits). */
+function timeNode(script, args, cwd = root) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', join(root, 'test/bench/usage.mjs'), join(root, 'dist/cli.js'), ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, ['--import', join(root, 'test/bench/usage.mjs'), script, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
-  const usage = JSON.parse(/FACTLINT_USAGE (.*)/.exec(result.stderr)?.[1] ?? '{}');
-  if (result.status !== 0 && result.status !== 1) throw new Error(`factlint exited ${result.status}: ${result.stderr.split('\n')[0]}`);
-  return { wall, cpu: (usage.userCPUTime + usage.systemCPUTime) / 1e6, rssMB: usage.maxRSS / 1024 };
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${script} exited ${result.status}: ${result.stderr.trim().split('\n')[0]}`);
+  const usage = JSON.parse(/FACTLINT_USAGE (.*)/.exec(result.stderr)?.[1] ?? 'null');
+  return { wall, cpu: usage ? (usage.userCPUTime + usage.systemCPUTime) / 1e6 : NaN, rssMB: usage ? usage.maxRSS / 1024 : NaN };
 }
+
+function measure(tool, corpus) {
+  const results = Array.from({ length: RUNS }, () => tool.run(corpus));
+  return { wall: median(results.map((r) => r.wall)), cpu: median(results.map((r) => r.cpu)), rssMB: median(results.map((r) => r.rssMB)) };
+}
+
+/** textlint with textlint-rule-prh (a 200-name dictionary) and textlint-rule-no-todo, installed for the benchmark only. */
+function textlintBin() {
+  const bin = join(peerDir, 'node_modules/textlint/bin/textlint.js');
+  if (!existsSync(bin)) {
+    console.log('bench: installing the peer (textlint) into test/bench/textlint ...');
+    const install = spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: peerDir, encoding: 'utf8', stdio: ['ignore', 'inherit', 'inherit'] });
+    if (install.status !== 0 || !existsSync(bin)) return null;
+  }
+  const dictionary = spawnSync(process.execPath, [join(peerDir, 'make-dictionary.mjs')], { encoding: 'utf8' });
+  if (dictionary.status !== 0) throw new Error(`make-dictionary.mjs failed: ${dictionary.stderr}`);
+  return bin;
+}
+
+const peer = textlintBin();
+const tools = [
+  { name: 'floor (read + scan quote marks)', key: 'floor', run: (c) => timeNode(join(root, 'test/bench/floor.mjs'), [c.dir]) },
+  { name: 'factlint check', key: 'factlint', run: (c) => timeNode(join(root, 'dist/cli.js'), ['check', c.dir, '--date', c.date, '--format', 'json', '-o', '/dev/null']) },
+  ...(peer ? [{ name: 'textlint (prh 200 + no-todo)', key: 'textlint', run: (c) => timeNode(peer, ['--config', join(peerDir, '.textlintrc.json'), '--format', 'json', '-o', '/dev/null', c.dir], peerDir) }] : []),
+];
+if (!peer) console.log('bench: textlint could not be installed (no npm registry?); the peer row is left out.');
 
 const rows = [];
 for (const corpus of corpora) {
-  if (!existsSync(corpus.dir)) continue;
+  if (!existsSync(corpus.dir)) {
+    console.log(`bench: ${corpus.dir} is missing; skipping ${corpus.name}.`);
+    continue;
+  }
   const files = articles(corpus.dir);
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  const runs = short ? 1 : 3;
-  const results = Array.from({ length: runs }, () => run(['check', corpus.dir, '--date', corpus.date, '--format', 'json', '-o', '/dev/null']));
-  const median = (key) => results.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
-  const wall = median('wall');
-  rows.push({ corpus: corpus.name, files: files.length, MB: bytes / 1e6, wall, cpu: median('cpu'), filesPerSecond: files.length / wall, MBPerSecond: bytes / 1e6 / wall, peakRssMB: median('rssMB'), runs });
+  for (const tool of tools) {
+    const m = measure(tool, corpus);
+    rows.push({ corpus: corpus.name, tool: tool.key, files: files.length, MB: bytes / 1e6, ...m, filesPerSecond: files.length / m.wall, MBPerSecond: bytes / 1e6 / m.wall });
+  }
 }
 
-const single = corpora[0] && existsSync(corpora[0].dir) ? articles(corpora[0].dir).find((f) => statSync(f).size > 4000 && statSync(f).size < 6000) : null;
-const cold = single ? Array.from({ length: short ? 3 : 7 }, () => run(['check', single, '--date', '2005'])) : [];
-const coldMedian = cold.map((r) => r.wall).sort((a, b) => a - b)[Math.floor(cold.length / 2)];
+const bbc = corpora[0];
+const single = existsSync(bbc.dir) ? articles(bbc.dir).find((f) => statSync(f).size >= 4500 && statSync(f).size <= 5500) : null;
+const cold = single ? Array.from({ length: COLD_RUNS }, () => timeNode(join(root, 'dist/cli.js'), ['check', single, '--date', '2005']).wall * 1000) : [];
+const warm = single ? await warmLatencies(readFileSync(single, 'utf8')) : [];
 
-console.log(`factlint benchmark (${short ? 'short' : 'full'}) on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
-console.log('corpus             files      MB   wall s   cpu s   files/s    MB/s   peak RSS MB');
+/** Start `factlint serve` on a free port and time sequential POST /v1/check requests after a warm-up. */
+async function warmLatencies(text) {
+  const server = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--port', '0'], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+  const port = await new Promise((found, fail) => {
+    let seen = '';
+    server.stderr.on('data', (chunk) => {
+      seen += chunk;
+      const match = /serving on http:\/\/[^:]+:(\d+)/.exec(seen);
+      if (match) found(Number(match[1]));
+    });
+    server.once('exit', (code) => fail(new Error(`factlint serve exited ${code}: ${seen.trim()}`)));
+  });
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const body = JSON.stringify({ text, date: '2005-03-01', filename: 'article.txt' });
+  const post = () =>
+    new Promise((done, fail) => {
+      const started = process.hrtime.bigint();
+      const req = request({ host: '127.0.0.1', port, path: '/v1/check', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 200 ? done(Number(process.hrtime.bigint() - started) / 1e6) : fail(new Error(`HTTP ${res.statusCode}`))));
+      });
+      req.on('error', fail);
+      req.end(body);
+    });
+  try {
+    for (let i = 0; i < 100; i++) await post();
+    const times = [];
+    for (let i = 0; i < WARM_REQUESTS; i++) times.push(await post());
+    return times;
+  } finally {
+    agent.destroy();
+    server.kill('SIGTERM');
+  }
+}
+
+const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+console.log(`\nfactlint benchmark (${short ? 'short' : 'full'}: median of ${RUNS} run${RUNS > 1 ? 's' : ''}) on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+console.log('corpus            tool                              files     MB   wall s   cpu s  files/s    MB/s  peak RSS MB');
 for (const r of rows) {
-  console.log(`${r.corpus.padEnd(17)} ${String(r.files).padStart(6)} ${r.MB.toFixed(2).padStart(7)} ${r.wall.toFixed(2).padStart(8)} ${r.cpu.toFixed(2).padStart(7)} ${r.filesPerSecond.toFixed(0).padStart(9)} ${r.MBPerSecond.toFixed(2).padStart(7)} ${r.peakRssMB.toFixed(0).padStart(12)}`);
+  const name = tools.find((t) => t.key === r.tool)?.name ?? r.tool;
+  console.log(`${r.corpus.padEnd(17)} ${name.padEnd(32)} ${String(r.files).padStart(6)} ${fmt(r.MB).padStart(6)} ${fmt(r.wall).padStart(8)} ${fmt(r.cpu).padStart(7)} ${fmt(r.filesPerSecond, 0).padStart(8)} ${fmt(r.MBPerSecond).padStart(7)} ${fmt(r.rssMB, 0).padStart(12)}`);
 }
-if (coldMedian !== undefined) console.log(`cold single-article CLI run (5 KB, fresh process): median ${(coldMedian * 1000).toFixed(0)} ms over ${cold.length} runs`);
+const ratios = corpora.map((c) => {
+  const of = (key) => rows.find((r) => r.corpus === c.name && r.tool === key);
+  const factlint = of('factlint');
+  return { corpus: c.name, overFloor: factlint && of('floor') ? factlint.wall / of('floor').wall : null, overTextlint: factlint && of('textlint') ? factlint.wall / of('textlint').wall : null };
+});
+for (const r of ratios) console.log(`${r.corpus}: factlint / floor ${fmt(r.overFloor)}x, factlint / textlint ${fmt(r.overTextlint)}x`);
+const latency = {
+  coldMedianMs: cold.length ? median(cold) : null,
+  warmMedianMs: warm.length ? median(warm) : null,
+  warmP99Ms: warm.length ? percentile(warm, 99) : null,
+};
+if (single) {
+  console.log(`single article (${single.split('/').slice(-2).join('/')}, ${statSync(single).size} bytes): cold CLI median ${fmt(latency.coldMedianMs, 0)} ms over ${cold.length} runs; warm server median ${fmt(latency.warmMedianMs)} ms, p99 ${fmt(latency.warmP99Ms)} ms over ${warm.length} requests`);
+}
+
+const bbcFactlint = rows.find((r) => r.corpus === bbc.name && r.tool === 'factlint');
+const targets = [
+  ['factlint / textlint, BBC', ratios[0]?.overTextlint, (v) => v <= 0.15, '<= 0.15'],
+  ['throughput, BBC (MB/s)', bbcFactlint?.MBPerSecond, (v) => v >= 8, '>= 8'],
+  ['peak RSS, BBC (MB)', bbcFactlint?.rssMB, (v) => v <= 200, '<= 200'],
+  ['cold single article (ms)', latency.coldMedianMs, (v) => v <= 250, '<= 250'],
+  ['warm median (ms)', latency.warmMedianMs, (v) => v <= 2, '<= 2'],
+  ['warm p99 (ms)', latency.warmP99Ms, (v) => v <= 10, '<= 10'],
+];
+console.log('targets:');
+for (const [what, value, ok, target] of targets) {
+  console.log(`  ${what.padEnd(28)} ${fmt(value).padStart(8)}  target ${target.padEnd(7)} ${value == null ? 'not measured' : ok(value) ? 'met' : 'MISSED'}`);
+}
 
 const out = join(root, 'test/bench/results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), cores: availableParallelism(), node: process.version, short, rows, coldSingleArticleMs: coldMedian === undefined ? null : coldMedian * 1000 }, null, 2)}\n`);
+writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, node: process.version, short, runs: RUNS, rows, ratios, latency, singleArticle: single }, null, 2)}\n`);

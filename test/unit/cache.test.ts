@@ -26,6 +26,16 @@ describe('compiled-table cache', () => {
     expect(second).toEqual(first);
   });
 
+  it('caches the compiled rules too, and a changed rule file misses', async () => {
+    const { loadRules } = await import('../../src/rules/load.js');
+    writeFileSync(join(tables, 'extra.yml'), 'id: extra-rule\nkind: title-holder\nseverity: warning\nmessage: "m"\n');
+    const first = loadRules(['extra.yml'], tables);
+    expect(readdirSync(dir).filter((f) => f.startsWith('rules-'))).toHaveLength(1);
+    expect(loadRules(['extra.yml'], tables)).toEqual(first);
+    writeFileSync(join(tables, 'extra.yml'), 'id: extra-rule\nkind: title-holder\nseverity: error\nmessage: "m"\n');
+    expect(loadRules(['extra.yml'], tables).find((r) => r.id === 'extra-rule')?.severity).toBe('error');
+  });
+
   it('misses when a table file changes', () => {
     load();
     writeFileSync(join(tables, 'a.yml'), 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Bob Beta, start: 2020}\n');
@@ -43,6 +53,26 @@ describe('compiled-table cache', () => {
     writeFileSync(file, 'not a cache');
     expect(load().offices.get('x')?.terms[0]?.personId).toBe('Ann Alpha');
     expect(readFileSync(file)).toEqual(whole);
+  });
+
+  it('does not trust an entry whose bytes were changed (checksum)', () => {
+    load();
+    const [entry] = readdirSync(dir);
+    const file = join(dir, entry ?? '');
+    const whole = readFileSync(file);
+    // Swap the cached holder's name for another of the same length, as a bit flip on disk could.
+    const forged = Buffer.from(whole.toString('latin1').replace('Ann Alpha', 'Eve Evans'), 'latin1');
+    expect(forged.equals(whole)).toBe(false);
+    writeFileSync(file, forged);
+    expect(load().offices.get('x')?.terms[0]?.personId).toBe('Ann Alpha');
+  });
+
+  it('keeps only the newest few entries as tables change', () => {
+    for (let i = 0; i < 7; i++) {
+      writeFileSync(join(tables, 'a.yml'), `offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha${'a'.repeat(i)}, start: 2020}\n`);
+      load();
+    }
+    expect(readdirSync(dir).length).toBe(4);
   });
 });
 
