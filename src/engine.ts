@@ -1,6 +1,6 @@
 import { dateFromSpec, inferDate, noDate, type ArticleDate } from './article/date.js';
 import { readFrontMatter } from './article/frontmatter.js';
-import { isSilenced, readDirectives, type Directive } from './article/directives.js';
+import { readDirectives, Silencer, type Directive } from './article/directives.js';
 import { DEFAULT_DATE_SOURCES, type DateSourceName } from './config/config.js';
 import { proseOfMarkdown, proseOfText, type Prose } from './article/markdown.js';
 import { paragraphsOf } from './article/paragraphs.js';
@@ -155,7 +155,8 @@ function applyControls(findings: Finding[], directives: Directive[], options: Ch
     const said = [f.text, f.person?.name ?? ''].map((n) => n.toLowerCase());
     return names.some((n) => said.includes(n.toLowerCase()));
   };
-  const kept = findings.filter((f) => f.ruleId === DATE_RULE_ID || (!isSilenced(directives, f.ruleId, f.offset, f.line) && !allowed(f)));
+  const silencer = new Silencer(directives);
+  const kept = findings.filter((f) => f.ruleId === DATE_RULE_ID || (!silencer.isSilenced(f.ruleId, f.offset, f.line) && !allowed(f)));
   if (!options.reportUnusedDirectives) return kept;
   const unused = directives.filter((d) => !d.used && d.kind !== 'enable');
   return [

@@ -1,5 +1,6 @@
 import type { Comment } from './markdown.js';
 import { positionAt } from '../util/text.js';
+import { firstIndexAtLeast, startOf } from '../util/search.js';
 
 /** An in-text instruction: `<!-- factlint-disable-next-line title-holder -- quoting the 2019 letter -->`. */
 export interface Directive {
@@ -37,20 +38,44 @@ function covers(directive: Directive, ruleId: string): boolean {
   return directive.rules.length === 0 || directive.rules.includes(ruleId);
 }
 
-/** Whether a finding of `ruleId` at `offset` (on `line`) is silenced; marks the directive that does it as used. */
-export function isSilenced(directives: readonly Directive[], ruleId: string, offset: number, line: number): boolean {
-  for (const d of directives) {
-    if ((d.kind === 'disable-line' || d.kind === 'disable-next-line') && d.line === line && covers(d, ruleId)) {
-      d.used = true;
-      return true;
+/**
+ * Answers "is this finding silenced?" for an article's directives, marking the directive
+ * that silences it as used. Indexed by line and by rule, so each question costs a lookup
+ * and a binary search however many directives and findings there are.
+ */
+export class Silencer {
+  private readonly byLine = new Map<number, Directive[]>();
+  private readonly switchesByRule = new Map<string, Directive[]>();
+
+  constructor(private readonly directives: readonly Directive[]) {
+    for (const d of directives) {
+      if (d.kind !== 'disable-line' && d.kind !== 'disable-next-line') continue;
+      const list = this.byLine.get(d.line);
+      if (list) list.push(d);
+      else this.byLine.set(d.line, [d]);
     }
   }
-  let silencing: Directive | null = null;
-  for (const d of directives) {
-    if (d.start > offset) break;
-    if (d.kind === 'disable' && covers(d, ruleId)) silencing = d;
-    else if (d.kind === 'enable' && covers(d, ruleId)) silencing = null;
+
+  isSilenced(ruleId: string, offset: number, line: number): boolean {
+    const lineDirective = this.byLine.get(line)?.find((d) => covers(d, ruleId));
+    if (lineDirective) {
+      lineDirective.used = true;
+      return true;
+    }
+    const switches = this.switchesFor(ruleId);
+    const last = switches[firstIndexAtLeast(switches, offset + 1, startOf) - 1];
+    if (last?.kind !== 'disable') return false;
+    last.used = true;
+    return true;
   }
-  if (silencing) silencing.used = true;
-  return silencing !== null;
+
+  /** The disable and enable directives that cover the rule, in text order. */
+  private switchesFor(ruleId: string): Directive[] {
+    let switches = this.switchesByRule.get(ruleId);
+    if (!switches) {
+      switches = this.directives.filter((d) => (d.kind === 'disable' || d.kind === 'enable') && covers(d, ruleId));
+      this.switchesByRule.set(ruleId, switches);
+    }
+    return switches;
+  }
 }

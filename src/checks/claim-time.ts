@@ -4,6 +4,7 @@ import type { Token } from '../scan/tokens.js';
 import { speechVerb } from '../scan/verbs.js';
 import { firstTokenAtOrAfter } from '../resolve/speakers.js';
 import { dayOf, yearOf, type DayRange } from '../util/dates.js';
+import { firstIndexAtLeast } from '../util/search.js';
 import type { ResolvedArticle } from './check.js';
 
 /**
@@ -85,16 +86,24 @@ interface Range {
   end: number;
 }
 
+/** Tokens looked at on each side of a claim: real sentences are far shorter; text without full stops is not a sentence. */
+const MAX_SENTENCE_REACH = 120;
+
 function sentenceOf(tokens: readonly Token[], index: number): Range {
+  const paragraph = tokens[index]?.paragraph;
+  const earliest = Math.max(0, index - MAX_SENTENCE_REACH);
+  const latest = Math.min(tokens.length, index + MAX_SENTENCE_REACH);
   let start = index;
-  while (start > 0 && !tokens[start]?.sentenceStart && tokens[start - 1]?.paragraph === tokens[index]?.paragraph) start--;
+  while (start > earliest && !tokens[start]?.sentenceStart && tokens[start - 1]?.paragraph === paragraph) start--;
   let end = index + 1;
-  while (end < tokens.length && !tokens[end]?.sentenceStart && tokens[end]?.paragraph === tokens[index]?.paragraph) end++;
+  while (end < latest && !tokens[end]?.sentenceStart && tokens[end]?.paragraph === paragraph) end++;
   return { start, end };
 }
 
+/** Quotes are in text order and do not overlap: the first ending after `offset` is the only one that could hold it. */
 function insideQuote(article: ResolvedArticle, offset: number): boolean {
-  return article.quotes.some((q) => q.innerStart <= offset && offset < q.innerEnd);
+  const quote = article.quotes[firstIndexAtLeast(article.quotes, offset + 1, (q) => q.innerEnd)];
+  return quote !== undefined && quote.innerStart <= offset;
 }
 
 /** Years before the article's, named outside quotes ("in 1993", "the 1990s"): every day they cover. */
@@ -188,11 +197,28 @@ function speechVerbSoonAfter(tokens: readonly Token[], from: number): boolean {
 
 /** The cue of the quote or speech verb whose subject the mention is, unless "had said" (reported from the past). */
 function speechCue(article: ResolvedArticle, mention: Mention): { start: number } | null {
-  const cue =
-    article.quotes.find((q) => q.speaker?.mention === mention && q.speaker.via === 'explicit')?.speaker?.cue ?? article.speech.find((s) => s.mention === mention)?.cue ?? null;
+  const cue = cuesOf(article)(mention);
   if (!cue) return null;
   const before = article.tokens[firstTokenAtOrAfter(article.tokens, cue.start) - 1]?.key;
   return before === 'had' ? null : cue;
+}
+
+type CueOf = (mention: Mention) => { start: number } | null;
+const cueIndexes = new WeakMap<ResolvedArticle, CueOf>();
+
+/** A mention's cue: that of the first quote it explicitly speaks, else of its first reported speech. Indexed once per article. */
+function cuesOf(article: ResolvedArticle): CueOf {
+  let cueOf = cueIndexes.get(article);
+  if (cueOf) return cueOf;
+  const fromQuote = new Map<Mention, { start: number } | null>();
+  for (const { speaker } of article.quotes) {
+    if (speaker?.mention && speaker.via === 'explicit' && !fromQuote.has(speaker.mention)) fromQuote.set(speaker.mention, speaker.cue ?? null);
+  }
+  const fromSpeech = new Map<Mention, { start: number } | null>();
+  for (const act of article.speech) if (!fromSpeech.has(act.mention)) fromSpeech.set(act.mention, act.cue ?? null);
+  cueOf = (mention) => fromQuote.get(mention) ?? fromSpeech.get(mention) ?? null;
+  cueIndexes.set(article, cueOf);
+  return cueOf;
 }
 
 /** The few words after a speech verb, where a year would date the speech: "said in 2019". */

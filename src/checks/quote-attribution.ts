@@ -3,6 +3,7 @@ import type { Term } from '../reference/table.js';
 import type { Entity } from '../resolve/entities.js';
 import type { Quote } from '../resolve/speakers.js';
 import type { Check, CheckContext, DraftFinding, ResolvedArticle } from './check.js';
+import { firstIndexAtLeast, startOf } from '../util/search.js';
 
 /**
  * A quote attributed by name to someone the article never introduces, next to text
@@ -72,7 +73,53 @@ function checkQuote(article: ResolvedArticle, quote: Quote, speaker: Entity, con
 
 /** Named in the article other than in attributions, e.g. with a title: then the article means them. */
 function isIntroducedOtherwise(article: ResolvedArticle, speaker: Entity, quote: Quote): boolean {
-  return article.claims.some((c) => c.mention.entity === speaker.id && c.mention.start !== quote.speaker?.start);
+  const starts = indexOf(article).titledAt.get(speaker.id);
+  if (!starts) return false;
+  return starts.size > 1 || !starts.has(quote.speaker?.start ?? -1);
+}
+
+interface ArticleIndex {
+  /** Where each entity is named with a title (mention starts). */
+  titledAt: Map<number, Set<number>>;
+  /** The table people named in a paragraph range, in entity order, by "first:last". */
+  nearby: Map<string, Entity[]>;
+}
+
+const indexes = new WeakMap<ResolvedArticle, ArticleIndex>();
+
+/** Per-article lookups built once, so checking many quotes stays linear. */
+function indexOf(article: ResolvedArticle): ArticleIndex {
+  let index = indexes.get(article);
+  if (index) return index;
+  const titledAt = new Map<number, Set<number>>();
+  for (const claim of article.claims) {
+    const starts = titledAt.get(claim.mention.entity);
+    if (starts) starts.add(claim.mention.start);
+    else titledAt.set(claim.mention.entity, new Set([claim.mention.start]));
+  }
+  index = { titledAt, nearby: new Map() };
+  indexes.set(article, index);
+  return index;
+}
+
+/** Table people with a mention in paragraphs first..last, in entity order. */
+function entitiesIn(article: ResolvedArticle, first: number, last: number): Entity[] {
+  const { nearby } = indexOf(article);
+  const key = `${first}:${last}`;
+  let found = nearby.get(key);
+  if (found) return found;
+  const from = first <= 0 ? 0 : (article.paragraphs[first]?.start ?? Infinity);
+  const to = article.paragraphs[last + 1]?.start ?? Infinity;
+  const ids = new Set<number>();
+  const { mentions } = article;
+  for (let i = firstIndexAtLeast(mentions, from, startOf); i < mentions.length && (mentions[i]?.start ?? Infinity) < to; i++) {
+    const entity = mentions[i]?.entity ?? -1;
+    if (entity >= 0) ids.add(entity);
+  }
+  // Only people in the table can conflict; that also bounds the list by the table's size.
+  found = article.entities.filter((e) => ids.has(e.id) && e.personId !== null);
+  nearby.set(key, found);
+  return found;
 }
 
 /** Someone named near the quote who held, on the article's date, an office the speaker held at another time. */
@@ -82,10 +129,8 @@ function contextConflict(article: ResolvedArticle, quote: Quote, speaker: Entity
   const back = Number(context.options.paragraphsBefore ?? 1);
   const first = quote.paragraph - back;
   let best: Conflict | null = null;
-  for (const other of article.entities) {
+  for (const other of entitiesIn(article, first, quote.endParagraph)) {
     if (other === speaker || !other.personId) continue;
-    const near = other.mentions.filter((m) => paragraphOf(article, m.start) >= first && paragraphOf(article, m.start) <= quote.endParagraph);
-    if (near.length === 0) continue;
     for (const term of table.termsByPerson.get(other.personId) ?? []) {
       if (!heldDuring([term], date)) continue;
       const own = ownTerms.filter((t) => t.officeId === term.officeId);

@@ -8,16 +8,17 @@ export const unintroducedSpeaker: Check = {
   defaultOptions: {},
   run(article, context) {
     const findings: DraftFinding[] = [];
-    const flagged = new Set<number>();
+    const judged = new Set<number>();
+    const titled = new Set(article.claims.map((c) => c.mention.entity));
     for (const quote of article.quotes) {
       const speaker = quote.speaker;
-      if (!speaker?.bySurname || speaker.via !== 'explicit' || !speaker.entity || flagged.has(speaker.entity.id)) continue;
+      if (!speaker?.bySurname || speaker.via !== 'explicit' || !speaker.entity || judged.has(speaker.entity.id)) continue;
       const entity = speaker.entity;
       if (entity.introduction) continue;
-      const titled = article.claims.some((c) => c.mention.entity === entity.id);
+      // Each entity is judged once, whether or not it is flagged.
+      judged.add(entity.id);
       const peer = entity.mentions.some((m) => m.honorific !== null && PEERAGE.has(m.honorific));
-      if (titled || peer) continue;
-      flagged.add(entity.id);
+      if (titled.has(entity.id) || peer) continue;
       const person = entity.personId ? context.table.people.get(entity.personId) : undefined;
       findings.push({
         start: speaker.start,

@@ -1,18 +1,29 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../util/yaml.js';
 
-/** Write a whole file or nothing: a temporary file in the same folder, then a rename. */
+/**
+ * Write a whole file or nothing: a temporary file in the same folder, then a rename.
+ * A symlink is followed (the link stays a link); a device, FIFO or socket (/dev/null,
+ * /dev/stdout) is written to directly, since renaming over it would replace it.
+ */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+  const target = existingTarget(path);
+  if (target && !target.regular) {
+    writeDirectly(target.path, bytes);
+    return;
+  }
+  const real = target?.path ?? path;
+  const temp = join(dirname(real), `.${basename(real)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | null = null;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, typeof content === 'string' ? Buffer.from(content) : content);
+    writeSync(fd, bytes);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
-    renameSync(temp, path);
+    renameSync(temp, real);
   } catch (error) {
     if (fd !== null) closeSync(fd);
     try {
@@ -20,8 +31,33 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     } catch {
       // the temporary file was never created
     }
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = code === 'ENOSPC' ? 'disk full' : code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'not writable' : code === 'ENOENT' ? 'folder does not exist' : (error as Error).message;
-    throw new InputError(`cannot write ${path}: ${reason}`);
+    throw writeError(path, error);
   }
+}
+
+function existingTarget(path: string): { path: string; regular: boolean } | null {
+  try {
+    const real = realpathSync(path);
+    return { path: real, regular: statSync(real).isFile() };
+  } catch {
+    return null;
+  }
+}
+
+function writeDirectly(path: string, bytes: Uint8Array): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'w');
+    writeSync(fd, bytes);
+  } catch (error) {
+    throw writeError(path, error);
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+function writeError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  const reason = code === 'ENOSPC' ? 'disk full' : code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'not writable' : code === 'ENOENT' ? 'folder does not exist' : (error as Error).message;
+  return new InputError(`cannot write ${path}: ${reason}`);
 }

@@ -23,7 +23,11 @@ export interface Entity {
  */
 export function resolveEntities(mentions: readonly Mention[], claims: readonly TitleClaim[], table: Table): Entity[] {
   const claimsByMention = new Map<Mention, TitleClaim[]>();
-  for (const claim of claims) claimsByMention.set(claim.mention, [...(claimsByMention.get(claim.mention) ?? []), claim]);
+  for (const claim of claims) {
+    const list = claimsByMention.get(claim.mention);
+    if (list) list.push(claim);
+    else claimsByMention.set(claim.mention, [claim]);
+  }
   const narrow = (mention: Mention) => narrowByTitle(mention.candidates, claimsByMention.get(mention) ?? [], table);
 
   const entities: Entity[] = [];
@@ -39,14 +43,17 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
       entities.push(entity);
       byKey.set(key, entity);
       const surname = mention.surnameKeys.join(' ');
-      fullBySurname.set(surname, [...(fullBySurname.get(surname) ?? []), entity]);
+      const list = fullBySurname.get(surname);
+      if (list) list.push(entity);
+      else fullBySurname.set(surname, [entity]);
     }
     link(entity, mention);
   }
+  const fullMentionCount = new Map(entities.map((e) => [e, e.mentions.length]));
   for (const mention of mentions) {
     if (mention.form !== 'surname') continue;
     const surname = mention.surnameKeys.join(' ');
-    const entity = nearestWithSurname(fullBySurname.get(surname) ?? [], mention) ?? surnameOnly(mention, narrow(mention), byKey, entities, table);
+    const entity = nearestWithSurname(fullBySurname.get(surname) ?? [], mention, fullMentionCount) ?? surnameOnly(mention, narrow(mention), byKey, entities, table);
     link(entity, mention);
   }
   for (const entity of entities) entity.mentions.sort((a, b) => a.start - b.start);
@@ -67,18 +74,38 @@ function link(entity: Entity, mention: Mention): void {
 }
 
 /** Of the people introduced with this surname, the one mentioned last before `mention`, else the first after it. */
-function nearestWithSurname(entities: readonly Entity[], mention: Mention): Entity | null {
+function nearestWithSurname(entities: readonly Entity[], mention: Mention, fullMentionCount: ReadonlyMap<Entity, number>): Entity | null {
   let best: Entity | null = null;
   let bestAt = -1;
-  for (const entity of entities) {
-    for (const other of entity.mentions) {
-      if (other.start < mention.start && other.start > bestAt) {
-        best = entity;
-        bestAt = other.start;
-      }
+  // Only absurd text introduces more people with one surname; the cap keeps it linear.
+  for (const entity of entities.slice(-MAX_NAMESAKES)) {
+    const at = latestMentionBefore(entity, mention.start, fullMentionCount.get(entity) ?? 0);
+    if (at > bestAt) {
+      best = entity;
+      bestAt = at;
     }
   }
   return best ?? entities[0] ?? null;
+}
+
+const MAX_NAMESAKES = 64;
+
+/**
+ * Where the entity was last mentioned before `offset`, or -1. Its mentions are the full
+ * names (in text order) and then the surnames linked so far, which all come before
+ * `offset` because surnames are linked in text order.
+ */
+function latestMentionBefore(entity: Entity, offset: number, fullCount: number): number {
+  const linked = entity.mentions.length > fullCount ? (entity.mentions[entity.mentions.length - 1]?.start ?? -1) : -1;
+  let low = 0;
+  let high = fullCount;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((entity.mentions[mid]?.start ?? 0) < offset) low = mid + 1;
+    else high = mid;
+  }
+  const full = low > 0 ? (entity.mentions[low - 1]?.start ?? -1) : -1;
+  return Math.max(full, linked < offset ? linked : -1);
 }
 
 function surnameOnly(mention: Mention, candidates: string[], byKey: Map<string, Entity>, entities: Entity[], table: Table): Entity {

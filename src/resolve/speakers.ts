@@ -5,6 +5,7 @@ import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
 import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
+import { firstIndexAtLeast, startOf } from '../util/search.js';
 
 export type AttributionVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
 
@@ -84,16 +85,56 @@ export interface Speakers {
 
 export function resolveSpeakers(quotes: readonly QuoteSpan[], context: SpeakerContext): Speakers {
   const speech: SpeechAct[] = [];
-  const events = subjectEvents(context, quotes, speech);
+  const events = new Timeline(subjectEvents(context, quotes, speech));
   const resolver = new SpeakerResolver(context, events);
   const resolved: Quote[] = [];
+  let lastAttributed: Quote | null = null;
   for (const quote of quotes) {
-    const speaker = quote.marks === 'double' ? resolver.attribute(quote, resolved) : null;
-    resolved.push({ ...quote, speaker });
-    if (speaker?.entity) events.push({ at: quote.start, entity: speaker.entity, strong: true });
-    events.sort((a, b) => a.at - b.at);
+    const speaker: Attribution | null = quote.marks === 'double' ? resolver.attribute(quote, lastAttributed) : null;
+    const done: Quote = { ...quote, speaker };
+    resolved.push(done);
+    if (speaker) lastAttributed = done;
+    if (speaker?.entity) events.add({ at: quote.start, entity: speaker.entity, strong: true });
   }
   return { quotes: resolved, speech };
+}
+
+/**
+ * Subject events in text order: those found before resolving, plus one per quote whose
+ * speaker was resolved, added as the quotes are (so in order too). Kept as two sorted
+ * lists merged on reading, so adding one costs nothing however long the article.
+ */
+const atOf = (event: SubjectEvent): number => event.at;
+
+class Timeline {
+  private readonly added: SubjectEvent[] = [];
+
+  constructor(private readonly found: readonly SubjectEvent[]) {}
+
+  add(event: SubjectEvent): void {
+    this.added.push(event);
+  }
+
+  /** Events before `at`, latest first; at the same offset, a quote's event counts as the later. */
+  *before(at: number): Generator<SubjectEvent> {
+    let i = firstIndexAtLeast(this.found, at, atOf) - 1;
+    let j = firstIndexAtLeast(this.added, at, atOf) - 1;
+    while (i >= 0 || j >= 0) {
+      const found = this.found[i];
+      const added = this.added[j];
+      if (added && (!found || added.at >= found.at)) {
+        yield added;
+        j--;
+      } else if (found) {
+        yield found;
+        i--;
+      }
+    }
+  }
+
+  latestBefore(at: number): SubjectEvent | null {
+    return this.before(at).next().value ?? null;
+  }
 }
 
 /** Subjects of speech verbs, and the first person named in each sentence. */
@@ -277,17 +318,18 @@ function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): 
 class SpeakerResolver {
   constructor(
     private readonly context: SpeakerContext,
-    private readonly events: SubjectEvent[],
+    private readonly events: Timeline,
   ) {}
 
-  attribute(quote: QuoteSpan, earlier: readonly Quote[]): Attribution | null {
+  /** `previous`: the last earlier quote that has a speaker. */
+  attribute(quote: QuoteSpan, previous: Quote | null): Attribution | null {
     const after = firstTokenAtOrAfter(this.context.tokens, quote.end);
     const before = lastTokenBefore(this.context.tokens, quote.start);
     return (
       this.afterQuote(quote, after) ??
       this.beforeQuote(quote, before) ??
       this.laterInSentence(quote, after) ??
-      this.continuation(quote, earlier)
+      this.continuation(quote, previous)
     );
   }
 
@@ -485,9 +527,8 @@ class SpeakerResolver {
     const verb = this.verbAt(colon - 1, 'before') ?? this.cueBeforeColon(colon - 1);
     const said = verb ? subjectBefore(this.context, colon - 1) : null;
     if (verb && said) return { ...this.toAttribution(said, verb, 'X said: (paragraph break) “…”'), via: said.kind === 'pronoun' ? 'pronoun' : 'explicit' };
-    const index = upperBound(this.events, quote.start) - 1;
-    const event = this.events[index];
-    const mention = event?.entity?.mentions.filter((m) => m.start < quote.start).pop();
+    const event = this.events.latestBefore(quote.start);
+    const mention = event?.entity ? lastMentionBefore(event.entity.mentions, quote.start) : null;
     if (!event?.entity || !mention || this.paragraphAt(event.at) !== quote.paragraph - 1) return null;
     const attribution = this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, event.cue ?? null, 'paragraph ending in a colon, then a quote');
     return { ...attribution, via: 'continuation' };
@@ -515,8 +556,8 @@ class SpeakerResolver {
    * or of the reported speech just before it ("…, Shyriaiev said. “When …”"), or, when it
    * opens a paragraph, of the previous paragraph's last quote.
    */
-  private continuation(quote: QuoteSpan, earlier: readonly Quote[]): Attribution | null {
-    const previous = [...earlier].reverse().find((q) => q.speaker && q.endParagraph >= quote.paragraph - 1);
+  private continuation(quote: QuoteSpan, lastAttributed: Quote | null): Attribution | null {
+    const previous = lastAttributed && lastAttributed.endParagraph >= quote.paragraph - 1 ? lastAttributed : null;
     const reported = this.reportedSpeechBefore(quote);
     if (reported && (!previous || previous.end < (reported.mention?.start ?? 0))) {
       const mention = reported.mention;
@@ -535,8 +576,7 @@ class SpeakerResolver {
 
   /** A named subject of a speech verb in the sentence just before the quote, in its paragraph. */
   private reportedSpeechBefore(quote: QuoteSpan): SubjectEvent | null {
-    const index = upperBound(this.events, quote.start) - 1;
-    const event = this.events[index];
+    const event = this.events.latestBefore(quote.start);
     if (!event?.mention || !event.entity) return null;
     const { tokens } = this.context;
     const quoteToken = firstTokenAtOrAfter(tokens, quote.start);
@@ -553,10 +593,17 @@ class SpeakerResolver {
   }
 
   private namesSomeoneBetween(from: number, to: number): boolean {
-    for (const entity of this.context.entities) {
-      if (entity.mentions.some((m) => m.start >= from && m.end <= to)) return true;
-    }
-    return false;
+    const people = this.peopleMentions();
+    const first = people[firstIndexAtLeast(people, from, startOf)];
+    return first !== undefined && first.end <= to;
+  }
+
+  private sortedPeopleMentions: Mention[] | null = null;
+
+  /** Every mention of an article person, in text order. */
+  private peopleMentions(): Mention[] {
+    this.sortedPeopleMentions ??= this.context.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
+    return this.sortedPeopleMentions;
   }
 
   private dashAttribution(i: number): Attribution | null {
@@ -665,10 +712,9 @@ class SpeakerResolver {
     if (want !== 'male' && want !== 'female') return { entity: null, via: 'pronoun' };
     const at = token?.start ?? 0;
     const paragraph = token?.paragraph ?? 0;
-    let index = upperBound(this.events, at) - 1;
-    for (let seen = 0; index >= 0 && seen < 25; index--, seen++) {
-      const event = this.events[index];
-      if (!event) break;
+    let seen = 0;
+    for (const event of this.events.before(at)) {
+      if (seen++ >= 25) break;
       const eventParagraph = this.paragraphAt(event.at);
       if (paragraph - eventParagraph > 3) break;
       if (!event.entity) {
@@ -701,12 +747,16 @@ class SpeakerResolver {
   /** Of the people the article gave a fitting title, the one mentioned last before `before`. */
   private entityWithTitle(keys: ReadonlySet<string>, before: number): Entity | null {
     let best: { entity: Entity; at: number } | null = null;
-    for (const claim of this.context.claims) {
-      if (claim.start >= before) continue;
+    const { claims } = this.context;
+    // Claims are in text order; only the latest few hundred before the phrase are weighed, so a
+    // pathological article stays linear (a real one has far fewer).
+    const end = firstIndexAtLeast(claims, before, startOf);
+    for (let c = end - 1; c >= 0 && c >= end - MAX_TITLE_CLAIMS; c--) {
+      const claim = claims[c] as TitleClaim;
       const titleKeys = this.context.tokens.slice(claim.claimStart, claim.claimEnd).map((t) => t.key);
       if (!titleKeys.some((k) => keys.has(k) && ROLE_NOUNS.has(k)) && !this.sharesCountry(claim, keys)) continue;
       const entity = entityOf(this.context, claim.mention);
-      const lastMention = entity?.mentions.filter((m) => m.start < before).pop();
+      const lastMention = entity ? lastMentionBefore(entity.mentions, before) : null;
       if (entity && lastMention && (!best || lastMention.start > best.at)) best = { entity, at: lastMention.start };
     }
     return best?.entity ?? null;
@@ -719,16 +769,13 @@ class SpeakerResolver {
   }
 }
 
-function upperBound(events: readonly SubjectEvent[], at: number): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((events[mid]?.at ?? 0) < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+const MAX_TITLE_CLAIMS = 200;
+
+/** Of mentions in text order, the last starting before `offset`. */
+function lastMentionBefore(mentions: readonly Mention[], offset: number): Mention | null {
+  return mentions[firstIndexAtLeast(mentions, offset, startOf) - 1] ?? null;
 }
+
 
 export function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
   let low = 0;

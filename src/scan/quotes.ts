@@ -94,12 +94,15 @@ function isApostrophePair(text: string, i: number): boolean {
 export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpan[] {
   const quotes: QuoteSpan[] = [];
   let open: OpenQuote | null = null;
+  // Where the next quote mark is; searched again only once passed, so the whole scan stays linear.
+  let nextMark = -1;
   for (const [index, paragraph] of paragraphs.entries()) {
     let i = paragraph.start;
     if (open) i = skipContinuationMark(prose, paragraph) ?? i;
     let nested = false;
     for (; i < paragraph.end; i++) {
-      i = nextQuoteMark(prose, i);
+      if (nextMark < i) nextMark = nextQuoteMark(prose, i);
+      i = nextMark;
       if (i >= paragraph.end) break;
       const c = prose[i];
       const pair = isApostrophePair(prose, i);

@@ -1,0 +1,13 @@
+/** In a list sorted by `keyOf`, the index of the first item whose key is at least `value` (the length if none). */
+export function firstIndexAtLeast<T>(items: readonly T[], value: number, keyOf: (item: T) => number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (keyOf(items[mid] as T) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export const startOf = (item: { start: number }): number => item.start;
