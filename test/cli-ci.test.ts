@@ -1,25 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from './helpers.js';
-
-const CLI = join(ROOT, 'dist/cli.js');
+import { CLI, ROOT, runCli, workdir as makeWorkdir } from './helpers.js';
 
 function factlint(args: string[], cwd: string, env: Record<string, string> = {}, input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, input });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(args, { cwd, env, ...(input !== undefined ? { input } : {}) });
 }
 
-function workdir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'factlint-ci-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const workdir = (files: Record<string, string>) => makeWorkdir(files, 'factlint-ci-');
 
 const WRONG = '---\ndate: 2026-01-07\n---\nGerman Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany will engage,” Scholz said.\n';
 const SPELLING = '---\ndate: 2026-01-07\n---\nVolodymyr Zelensky arrived in Paris.\n\nUkrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.\n';

@@ -1,27 +1,11 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, chmodSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validatorFor } from '../src/util/validate.js';
 import reportSchema from '../src/report/schema.json' with { type: 'json' };
-import { ROOT } from './helpers.js';
+import { ROOT, runCli, workdir } from './helpers.js';
 
-const CLI = join(ROOT, 'dist/cli.js');
-
-function factlint(args: string[], options: { cwd?: string; input?: string | Buffer } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input, encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function workdir(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'factlint-'));
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(join(dir, name, '..'), { recursive: true });
-    writeFileSync(join(dir, name), content);
-  }
-  return dir;
-}
+const factlint = runCli;
 
 const WRONG = 'German Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany will engage,” Scholz said.\n';
 const CLEAN = 'German Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany will engage,” Merz said.\n';

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyze, type Analysis, type CheckOptions } from '../src/engine.js';
 import { compileTable } from '../src/reference/compile.js';
@@ -49,4 +51,22 @@ export function speakers(analysis: Analysis): { quote: string; speaker: string |
     speaker: q.speaker ? (q.speaker.name ?? q.speaker.text) : null,
     via: q.speaker?.via ?? null,
   }));
+}
+
+export const CLI = join(ROOT, 'dist/cli.js');
+
+/** Run the built CLI; stdout and stderr as text. */
+export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input, encoding: 'utf8', env: { ...process.env, ...options.env }, maxBuffer: 1 << 30 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A fresh temporary folder holding these files. */
+export function workdir(files: Record<string, string | Buffer>, prefix = 'factlint-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
+  return dir;
 }

@@ -69,6 +69,20 @@ describe('HTTP API', () => {
     }
   });
 
+  it('never sends request text back as raw markup: <, > and & leave as JSON escapes', async () => {
+    const article = `${ARTICLE}\n“<script>alert(1)</script> & more,” Scholz said.\n`;
+    const response = await fetch(`${open.base}/v1/check`, { method: 'POST', body: JSON.stringify({ text: article, date: '2026-01-07' }), headers: { 'content-type': 'application/json' } });
+    const raw = await response.text();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(raw).not.toMatch(/[<>&]/);
+    expect(raw).toContain('\\u003cscript\\u003e');
+    const parsed = JSON.parse(raw) as { files: { quotes: { text: string }[] }[] };
+    expect(parsed.files[0]?.quotes.map((q) => q.text)).toContain('“<script>alert(1)</script> & more,”');
+    const broken = await fetch(`${open.base}/v1/check`, { method: 'POST', body: JSON.stringify({ text: '---\n<b>: [x\n---\n', filename: '<i>.md' }), headers: { 'content-type': 'application/json' } });
+    expect(broken.status).toBe(422);
+    expect(await broken.text()).not.toMatch(/[<>]/);
+  });
+
   it('answers 422 for malformed front matter in the text', async () => {
     const { status, json } = await post(open.base, JSON.stringify({ text: '---\ndate: [x\n---\nBody', format: 'markdown', filename: 'a.md' }));
     expect(status).toBe(422);

@@ -28,13 +28,25 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
     const b = bytes[i] ?? 0;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
+    const [low, high] = secondByteRange(b);
+    const second = bytes[i + 1];
+    if (need > 0 && (second === undefined || second < low || second > high)) return i;
+    for (let k = 2; k <= need; k++) {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
     i += need + 1;
   }
   return i;
+}
+
+/** Where the second byte must lie: this is what rules out overlong forms, surrogates (ED A0..BF) and code points past U+10FFFF. */
+function secondByteRange(first: number): [number, number] {
+  if (first === 0xe0) return [0xa0, 0xbf];
+  if (first === 0xed) return [0x80, 0x9f];
+  if (first === 0xf0) return [0x90, 0xbf];
+  if (first === 0xf4) return [0x80, 0x8f];
+  return [0x80, 0xbf];
 }
 
 export function formatSize(bytes: number): string {

@@ -35,18 +35,19 @@ export function loadTable(options: LoadTableOptions = {}): Table {
   return cachedCompile('table', sources, options.houseStyle ?? {}, () => compileTable(sources, options));
 }
 
-export function yamlFilesIn(path: string): string[] {
+/** The YAML files at a path (a file, or a folder searched recursively); `what` names them in the error when the path is missing. */
+export function yamlFilesIn(path: string, what = 'reference table'): string[] {
   let stats;
   try {
     stats = statSync(path);
   } catch {
-    throw new InputError(`cannot read reference table: ${path} does not exist`);
+    throw new InputError(`cannot read ${what}: ${path} does not exist`);
   }
   if (stats.isFile()) return [path];
   const files: string[] = [];
   for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const full = join(path, entry.name);
-    if (entry.isDirectory()) files.push(...yamlFilesIn(full));
+    if (entry.isDirectory()) files.push(...yamlFilesIn(full, what));
     else if (/\.ya?ml$/i.test(entry.name)) files.push(full);
   }
   return files;

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { parseYaml, InputError } from '../util/yaml.js';
 import { validateYaml } from '../util/validate.js';
 import { packageRoot } from '../util/package.js';
@@ -66,7 +66,7 @@ export function loadRules(paths: readonly string[] = [], cwd = process.cwd()): R
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
     .map((name) => join(dir, name));
-  const extra = paths.flatMap((p) => yamlFilesIn(join(cwd, p)));
+  const extra = paths.flatMap((p) => yamlFilesIn(resolve(cwd, p), 'rules'));
   const sources = [...shipped, ...extra].map((file) => ({ file: displayPath(file, cwd), text: readFileSync(file, 'utf8') }));
   return cachedCompile('rules', sources, null, () => compileRules(sources));
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { check, InputError, loadReference, type FileReport, type Report } from '../../src/index.js';
 import { lineStarts, positionAt } from '../../src/util/text.js';
+import { decodeArticle } from '../../src/article/decode.js';
 
 const reference = loadReference();
 
@@ -110,6 +111,34 @@ describe('any article, any options', () => {
         expect(reversed).toEqual(inOrder);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('decoding bytes', () => {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
+  const decodes = (bytes: Uint8Array) => {
+    try {
+      fatal.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('names the offset where valid UTF-8 stops, for any bytes', () => {
+    const utf8ish = fc.array(fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xe0, 0xed, 0xf0, 0xf4, 0xc0, 0xc2, 0xa0, 0x9f, 0x80, 0xbf)), { maxLength: 24 }).map((a) => Uint8Array.from(a));
+    fc.assert(
+      fc.property(utf8ish, (bytes) => {
+        const result = decodeArticle(bytes, 1 << 20);
+        expect(result.ok).toBe(decodes(bytes));
+        if (result.ok) return;
+        const offset = Number(/offset (\d+)/.exec(result.message)?.[1]);
+        expect(decodes(bytes.subarray(0, offset))).toBe(true);
+        // The bytes from there cannot start a character: with any valid continuation they still fail.
+        expect(decodes(bytes.subarray(0, offset + 4))).toBe(false);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
