@@ -133,6 +133,10 @@ describe('decoding bytes', () => {
         const result = decodeArticle(bytes, 1 << 20);
         expect(result.ok).toBe(decodes(bytes));
         if (result.ok) return;
+        if (/UTF-16/.test(result.message)) {
+          expect([bytes[0], bytes[1]]).toEqual(bytes[0] === 0xff ? [0xff, 0xfe] : [0xfe, 0xff]);
+          return;
+        }
         const offset = Number(/offset (\d+)/.exec(result.message)?.[1]);
         expect(decodes(bytes.subarray(0, offset))).toBe(true);
         // The bytes from there cannot start a character: with any valid continuation they still fail.
