@@ -185,7 +185,7 @@ export function resolveArticle(text: string, prose: Prose, table: Table): Resolv
   const claims = attachTitles(tokens, phrases, mentionAt, mentionEndingAt, prose.text);
   const entities = resolveEntities(mentions, claims, table);
   const quoteSpans = scanQuotes(prose.text, paragraphs);
-  const speakers = resolveSpeakers(quoteSpans, { tokens, mentionAt, mentionEndingAt, entities, claims, roles });
+  const speakers = resolveSpeakers(quoteSpans, { tokens, mentions, mentionAt, mentionEndingAt, entities, claims, roles });
   return { text, paragraphs, tokens, quotes: speakers.quotes, mentions, entities, claims, speech: speakers.speech };
 }
 

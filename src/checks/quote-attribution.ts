@@ -73,7 +73,7 @@ function checkQuote(article: ResolvedArticle, quote: Quote, speaker: Entity, con
 
 /** Named in the article other than in attributions, e.g. with a title: then the article means them. */
 function isIntroducedOtherwise(article: ResolvedArticle, speaker: Entity, quote: Quote): boolean {
-  const starts = indexOf(article).titledAt.get(speaker.id);
+  const starts = articleIndex(article).titledAt.get(speaker.id);
   if (!starts) return false;
   return starts.size > 1 || !starts.has(quote.speaker?.start ?? -1);
 }
@@ -88,7 +88,7 @@ interface ArticleIndex {
 const indexes = new WeakMap<ResolvedArticle, ArticleIndex>();
 
 /** Per-article lookups built once, so checking many quotes stays linear. */
-function indexOf(article: ResolvedArticle): ArticleIndex {
+function articleIndex(article: ResolvedArticle): ArticleIndex {
   let index = indexes.get(article);
   if (index) return index;
   const titledAt = new Map<number, Set<number>>();
@@ -104,7 +104,7 @@ function indexOf(article: ResolvedArticle): ArticleIndex {
 
 /** Table people with a mention in paragraphs first..last, in entity order. */
 function entitiesIn(article: ResolvedArticle, first: number, last: number): Entity[] {
-  const { nearby } = indexOf(article);
+  const { nearby } = articleIndex(article);
   const key = `${first}:${last}`;
   let found = nearby.get(key);
   if (found) return found;
@@ -139,18 +139,6 @@ function contextConflict(article: ResolvedArticle, quote: Quote, speaker: Entity
     }
   }
   return best;
-}
-
-function paragraphOf(article: ResolvedArticle, offset: number): number {
-  const paragraphs = article.paragraphs;
-  let low = 0;
-  let high = paragraphs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((paragraphs[mid]?.start ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }
 
 function termPhrase(terms: readonly Term[], day: number): string {

@@ -2,6 +2,7 @@ import type { Table } from '../reference/table.js';
 import { HONORIFICS } from '../scan/lexicon.js';
 import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
+import { firstIndexAtLeast, startOf } from '../util/search.js';
 
 /** A person the article talks about, with every mention that refers to them. */
 export interface Entity {
@@ -97,14 +98,7 @@ const MAX_NAMESAKES = 64;
  */
 function latestMentionBefore(entity: Entity, offset: number, fullCount: number): number {
   const linked = entity.mentions.length > fullCount ? (entity.mentions[entity.mentions.length - 1]?.start ?? -1) : -1;
-  let low = 0;
-  let high = fullCount;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((entity.mentions[mid]?.start ?? 0) < offset) low = mid + 1;
-    else high = mid;
-  }
-  const full = low > 0 ? (entity.mentions[low - 1]?.start ?? -1) : -1;
+  const full = entity.mentions[firstIndexAtLeast(entity.mentions, offset, startOf, fullCount) - 1]?.start ?? -1;
   return Math.max(full, linked < offset ? linked : -1);
 }
 

@@ -39,6 +39,8 @@ export interface Quote extends QuoteSpan {
 
 export interface SpeakerContext {
   tokens: readonly Token[];
+  /** Every name in the text, in text order. */
+  mentions: readonly Mention[];
   mentionAt: ReadonlyMap<number, Mention>;
   mentionEndingAt: ReadonlyMap<number, Mention>;
   entities: readonly Entity[];
@@ -593,17 +595,9 @@ class SpeakerResolver {
   }
 
   private namesSomeoneBetween(from: number, to: number): boolean {
-    const people = this.peopleMentions();
-    const first = people[firstIndexAtLeast(people, from, startOf)];
+    const { mentions } = this.context;
+    const first = mentions[firstIndexAtLeast(mentions, from, startOf)];
     return first !== undefined && first.end <= to;
-  }
-
-  private sortedPeopleMentions: Mention[] | null = null;
-
-  /** Every mention of an article person, in text order. */
-  private peopleMentions(): Mention[] {
-    this.sortedPeopleMentions ??= this.context.entities.flatMap((e) => e.mentions).sort((a, b) => a.start - b.start);
-    return this.sortedPeopleMentions;
   }
 
   private dashAttribution(i: number): Attribution | null {
@@ -778,14 +772,7 @@ function lastMentionBefore(mentions: readonly Mention[], offset: number): Mentio
 
 
 export function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((tokens[mid]?.start ?? 0) < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndexAtLeast(tokens, offset, startOf);
 }
 
 export function lastTokenBefore(tokens: readonly Token[], offset: number): number {

@@ -179,12 +179,9 @@ function splitLines(source: string): Line[] {
   return lines;
 }
 
-/** Drop a `# comment` that is outside quotes and preceded by a space or at line start. */
+/** Drop a `# comment` that is outside quotes and preceded by a space or at line start; quotes must balance. */
 function stripComment(line: string): string {
-  if (!line.includes('#')) {
-    if (line.includes('"') || line.includes("'")) return checkedQuotes(line);
-    return line;
-  }
+  if (!line.includes('#') && !line.includes('"') && !line.includes("'")) return line;
   let quote: string | null = null;
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -196,24 +193,6 @@ function stripComment(line: string): string {
       }
     } else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(line[i - 1] ?? ''))) quote = c;
     else if (c === '#' && (i === 0 || /\s/.test(line[i - 1] ?? ''))) return line.slice(0, i);
-  }
-  if (quote) throw new NotSimple();
-  return line;
-}
-
-/** A sequence item that opens a mapping on its own line: `- person: X`. */
-/** A line without a comment: only its quotes need to be balanced. */
-function checkedQuotes(line: string): string {
-  let quote: string | null = null;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) {
-        if (quote === "'" && line[i + 1] === "'") i++;
-        else quote = null;
-      }
-    } else if ((c === '"' || c === "'") && (i === 0 || /[\s,[{:]/.test(line[i - 1] ?? ''))) quote = c;
   }
   if (quote) throw new NotSimple();
   return line;

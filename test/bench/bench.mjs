@@ -5,11 +5,12 @@
 // Needs ../shared (skips with a message when it is absent) and a built dist/ (npm run build).
 // textlint is installed on first use into test/bench/textlint/ (npm registry needed).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request, Agent } from 'node:http';
 import { availableParallelism, cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { articleFiles } from './articles.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = join(root, '..', 'shared');
@@ -31,16 +32,6 @@ if (!existsSync(shared)) {
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: dist/cli.js is missing: run `npm run build` first.');
   process.exit(2);
-}
-
-function articles(dir) {
-  const out = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...articles(full));
-    else if (/\.(md|markdown|txt)$/i.test(entry.name)) out.push(full);
-  }
-  return out.sort();
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -88,7 +79,7 @@ for (const corpus of corpora) {
     console.log(`bench: ${corpus.dir} is missing; skipping ${corpus.name}.`);
     continue;
   }
-  const files = articles(corpus.dir);
+  const files = articleFiles(corpus.dir);
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
   for (const tool of tools) {
     const m = measure(tool, corpus);
@@ -97,7 +88,7 @@ for (const corpus of corpora) {
 }
 
 const bbc = corpora[0];
-const single = existsSync(bbc.dir) ? articles(bbc.dir).find((f) => statSync(f).size >= 4500 && statSync(f).size <= 5500) : null;
+const single = existsSync(bbc.dir) ? articleFiles(bbc.dir).find((f) => statSync(f).size >= 4500 && statSync(f).size <= 5500) : null;
 const cold = single ? Array.from({ length: COLD_RUNS }, () => timeNode(join(root, 'dist/cli.js'), ['check', single, '--date', '2005']).wall * 1000) : [];
 const warm = single ? await warmLatencies(readFileSync(single, 'utf8')) : [];
 
