@@ -15,10 +15,12 @@ import { findOtherNames, findTableNames, type Mention, type TokenRole } from './
 import { scanQuotes } from './scan/quotes.js';
 import { attachTitles, findTitles } from './scan/titles.js';
 import { tokenize } from './scan/tokens.js';
+import { wordFlagsOf } from './scan/word-flags.js';
 import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, RuleSetting, Severity } from './types.js';
 import { describeRange } from './reference/query.js';
 import { formatDay } from './util/dates.js';
 import { lineStarts, positionAt } from './util/text.js';
+import { TokenMap } from './util/token-map.js';
 import { InputError } from './util/yaml.js';
 import { VERSION } from './version.js';
 
@@ -174,15 +176,15 @@ function applyControls(findings: Finding[], directives: Directive[], options: Ch
 /** Scan and resolve: quotes, names, titles, people, speakers. */
 export function resolveArticle(text: string, prose: Prose, table: Table): ResolvedArticle {
   const paragraphs = paragraphsOf(prose.text, prose.blockStarts);
-  const tokens = tokenize(prose.text, paragraphs);
+  const tokens = tokenize(prose.text, paragraphs, wordFlagsOf(table));
   const roles: TokenRole[] = new Array<TokenRole>(tokens.length).fill(null);
   const tableNames = findTableNames(tokens, table, roles);
   const phrases = findTitles(tokens, table, roles);
   const otherNames = findOtherNames(tokens, table, roles, tableNames);
   const mentions = [...tableNames, ...otherNames].sort((a, b) => a.start - b.start);
-  const mentionAt = new Map<number, Mention>(mentions.map((m) => [m.tokenStart, m]));
-  const mentionEndingAt = new Map<number, Mention>(mentions.map((m) => [m.tokenEnd, m]));
-  const claims = attachTitles(tokens, phrases, mentionAt, mentionEndingAt, prose.text);
+  const mentionAt = new TokenMap(tokens.length, mentions, (m) => m.tokenStart);
+  const mentionEndingAt = new TokenMap(tokens.length, mentions, (m) => m.tokenEnd);
+  const claims = attachTitles(tokens, phrases, mentions, mentionAt, mentionEndingAt, prose.text);
   const entities = resolveEntities(mentions, claims, table);
   const quoteSpans = scanQuotes(prose.text, paragraphs);
   const speakers = resolveSpeakers(quoteSpans, { tokens, mentions, mentionAt, mentionEndingAt, entities, claims, roles });

@@ -22,6 +22,7 @@ export interface Prose {
 const URL_PATTERN = /\b(?:https?:\/\/|www\.)[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]/g;
 
 export function proseOfText(text: string, bodyStart: number): Prose {
+  if (isPlainProse(text, bodyStart)) return { text, comments: [], blockStarts: [] };
   const chars = new Chars(text);
   blankRange(chars, 0, bodyStart);
   if (text.charCodeAt(0) === 0xfeff) chars.set(0, ' ');
@@ -41,6 +42,13 @@ export function proseOfMarkdown(text: string, bodyStart: number): Prose {
   blankInline(chars);
   blankUrls(chars.text(), chars);
   return { text: chars.text(), comments, blockStarts };
+}
+
+/** Nothing to blank (the usual plain-text article): the text is its own prose, no copy needed. */
+function isPlainProse(text: string, bodyStart: number): boolean {
+  if (bodyStart > 0 || text.charCodeAt(0) === 0xfeff || text.includes('<!--') || text.includes('http') || text.includes('www.')) return false;
+  // The copy would turn lone surrogates into U+FFFD; keep that behaviour for such text.
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
 
 const utf16 = new TextDecoder('utf-16le');

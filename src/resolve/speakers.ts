@@ -3,9 +3,11 @@ import type { Mention, TokenRole } from '../scan/names.js';
 import type { QuoteSpan } from '../scan/quotes.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
+import { WordFlag } from '../scan/word-flags.js';
 import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
 import { firstIndexAtLeast, startOf } from '../util/search.js';
+import { TokenMap } from '../util/token-map.js';
 
 export type AttributionVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
 
@@ -41,8 +43,8 @@ export interface SpeakerContext {
   tokens: readonly Token[];
   /** Every name in the text, in text order. */
   mentions: readonly Mention[];
-  mentionAt: ReadonlyMap<number, Mention>;
-  mentionEndingAt: ReadonlyMap<number, Mention>;
+  mentionAt: TokenMap<Mention>;
+  mentionEndingAt: TokenMap<Mention>;
   entities: readonly Entity[];
   claims: readonly TitleClaim[];
   roles: readonly TokenRole[];
@@ -306,7 +308,7 @@ function firstCapitalisedRun(tokens: readonly Token[], start: number, end: numbe
  */
 function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): Cue | null {
   const token = tokens[k];
-  if (!token?.isWord || token.capitalised) return null;
+  if (!token?.isWord || token.capitalised || (token.flags & WordFlag.speechVerb) === 0) return null;
   const verb = speechVerb(token.key);
   if (!verb) return null;
   const afterAuxiliary = AUXILIARIES.has(tokens[k - 1]?.key ?? '');

@@ -3,6 +3,7 @@ import { trieLongest, type TrieNode } from '../util/trie.js';
 import { phraseLongest, type PhraseIndex } from '../util/phrase-index.js';
 import { FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_PERSON_WORDS } from './lexicon.js';
 import type { Token } from './tokens.js';
+import { WordFlag } from './word-flags.js';
 
 /** A name in the text: a full name (known to the table or not) or a surname alone. */
 export interface Mention {
@@ -28,12 +29,6 @@ export interface Mention {
 }
 
 export type TokenRole = 'name' | 'title' | 'country' | 'modifier' | null;
-
-export interface NameScan {
-  mentions: Mention[];
-  /** Mention starting at each token, if any. */
-  mentionAt: Map<number, Mention>;
-}
 
 const MAX_RUN = 5;
 
@@ -64,11 +59,11 @@ export function findTableNames(tokens: readonly Token[], table: Table, roles: To
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token?.isWord || !table.names.first.has(token.key)) continue;
+    if (!token?.isWord || (token.flags & WordFlag.nameStart) === 0) continue;
     const match = matchPhrase(table.names, tokens, i);
     const last = match ? tokens[match.end - 1] : undefined;
     // The last word may be a lower-case part joined by a hyphen ("Ban Ki-moon").
-    if (!match || !(last?.capitalised || last?.hyphenBefore) || !(token.capitalised || NAME_PARTICLES.has(token.key))) continue;
+    if (!match || !(last?.capitalised || last?.hyphenBefore) || !(token.capitalised || (token.flags & WordFlag.nameParticle) !== 0)) continue;
     const form = match.value[0];
     if (!form) continue;
     const surnameStart = wordIndexAfter(tokens, i, form.surnameAt);
@@ -105,7 +100,7 @@ function mention(
   const first = tokens[start];
   const last = tokens[end - 1];
   const before = tokens[start - 1];
-  const honorific = before?.isWord && HONORIFICS.has(before.key) && before.capitalised ? before.key : null;
+  const honorific = before?.isWord && (before.flags & WordFlag.honorific) !== 0 && before.capitalised ? before.key : null;
   return {
     start: first?.start ?? 0,
     end: last?.end ?? 0,
@@ -137,7 +132,7 @@ function isNameWord(token: Token | undefined, paragraph: number): boolean {
 export function findOtherNames(tokens: readonly Token[], table: Table, roles: TokenRole[], known: readonly Mention[]): Mention[] {
   const runs: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!startsName(tokens, i, table, roles)) continue;
+    if (!startsName(tokens, i, roles)) continue;
     const end = runEnd(tokens, i, roles);
     const found = end - i >= 2 ? fullNameRun(tokens, i, end, table) : null;
     if (found?.form === 'full') {
@@ -149,7 +144,7 @@ export function findOtherNames(tokens: readonly Token[], table: Table, roles: To
   const articleSurnames = new Set([...known, ...runs].map((m) => m.surnameKeys.join(' ')));
   const singles: Mention[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!startsName(tokens, i, table, roles)) continue;
+    if (!startsName(tokens, i, roles)) continue;
     const found = surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames) ?? afterHonorific(tokens, i);
     if (!found) continue;
     singles.push(found);
@@ -159,11 +154,12 @@ export function findOtherNames(tokens: readonly Token[], table: Table, roles: To
   return [...runs, ...singles].sort((a, b) => a.start - b.start);
 }
 
-function startsName(tokens: readonly Token[], i: number, table: Table, roles: readonly TokenRole[]): boolean {
+function startsName(tokens: readonly Token[], i: number, roles: readonly TokenRole[]): boolean {
   const token = tokens[i];
   if (!token || roles[i] || !isNameWord(token, token.paragraph)) return false;
-  if (FUNCTION_WORDS.has(token.key) && (token.sentenceStart || token.key.length <= 3) && !table.surnames.first.has(token.key)) return false;
-  return !(HONORIFICS.has(token.key) && isNameWord(tokens[i + 1], token.paragraph));
+  const flags = token.flags;
+  if ((flags & WordFlag.functionWord) !== 0 && (token.sentenceStart || token.key.length <= 3) && (flags & WordFlag.surnameStart) === 0) return false;
+  return !((flags & WordFlag.honorific) !== 0 && isNameWord(tokens[i + 1], token.paragraph));
 }
 
 /** "Ms Hewitt": a capitalised word after Mr, Ms, Dr … is a surname even when nothing else is known. */
@@ -190,7 +186,7 @@ function runEnd(tokens: readonly Token[], start: number, roles: readonly TokenRo
       end++;
       continue;
     }
-    const particle = token?.isWord && NAME_PARTICLES.has(token.key) && isNameWord(tokens[end + 1], paragraph);
+    const particle = token?.isWord && (token.flags & WordFlag.nameParticle) !== 0 && isNameWord(tokens[end + 1], paragraph);
     if (!isNameWord(token, paragraph) && !particle) break;
     if (token?.possessive && !particle) {
       end++;
@@ -256,6 +252,7 @@ function isMonth(tokens: readonly Token[], i: number): boolean {
 }
 
 function surnameAlone(tokens: readonly Token[], i: number, table: Table): Mention | null {
+  if (((tokens[i]?.flags ?? 0) & WordFlag.surnameStart) === 0) return null;
   const match = matchPhrase(table.surnames, tokens, i);
   if (!match || isMonth(tokens, i)) return null;
   if (!tokens[match.end - 1]?.capitalised) return null;

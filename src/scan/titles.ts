@@ -2,6 +2,8 @@ import type { Table } from '../reference/table.js';
 import { HONORIFICS, OTHER_OFFICE_WORDS, TIME_MODIFIERS, TRAILING_MODIFIERS, type TimeModifier } from './lexicon.js';
 import { matchTrie, type Mention, type TokenRole } from './names.js';
 import type { Token } from './tokens.js';
+import { WordFlag } from './word-flags.js';
+import { TokenMap } from '../util/token-map.js';
 
 /** A title found in the text, before it is tied to a name. */
 export interface TitlePhrase {
@@ -43,7 +45,7 @@ export function findTitles(tokens: readonly Token[], table: Table, roles: TokenR
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     // A title may begin with an organisation's or country's own name ("UN Secretary-General").
-    if (!token?.isWord || (roles[i] && roles[i] !== 'country') || !table.titles.next.has(token.key)) continue;
+    if (!token?.isWord || (roles[i] && roles[i] !== 'country') || (token.flags & WordFlag.titleStart) === 0) continue;
     const match = matchTitle(tokens, i, table, countries);
     if (!match || (roles[i] === 'country' && !spansBeyondCountry(match.end, i, countries))) continue;
     const phrase = describeTitle(tokens, i, match.end, match.officeIds, match.innerCountry, table, countries, roles);
@@ -80,7 +82,7 @@ function findCountries(tokens: readonly Token[], table: Table, roles: TokenRole[
   const index: CountryIndex = { byStart: new Map(), byEnd: new Map() };
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (!token?.isWord || !token.capitalised || roles[i] || !table.countryWords.next.has(token.key)) continue;
+    if (!token?.isWord || !token.capitalised || roles[i] || (token.flags & WordFlag.countryStart) === 0) continue;
     const match = matchTrie(table.countryWords, tokens, i);
     if (!match || !tokens[match.end - 1]?.capitalised) continue;
     index.byStart.set(i, { end: match.end, codes: match.value });
@@ -217,13 +219,14 @@ function isTitleContext(token: Token): boolean {
 }
 
 /** Tie titles to names: "Title Name", "Name, the title,", "Name Title of Country"; and "the late Name". */
-export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePhrase[], mentionAt: ReadonlyMap<number, Mention>, mentionEndingAt: ReadonlyMap<number, Mention>, prose: string): TitleClaim[] {
+export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePhrase[], mentions: readonly Mention[], mentionAt: TokenMap<Mention>, mentionEndingAt: TokenMap<Mention>, prose: string): TitleClaim[] {
   const claims: TitleClaim[] = [];
   for (const phrase of phrases) {
     const claim = nameAfter(tokens, phrase, mentionAt, prose) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
     if (claim) claims.push(claim);
   }
-  for (const mention of mentionAt.values()) {
+  for (const mention of mentions) {
+    if (mentionAt.get(mention.tokenStart) !== mention) continue;
     const late = tokens[mention.tokenStart - 1];
     if (late?.key !== 'late' || tokens[mention.tokenStart - 2]?.key !== 'the') continue;
     const at = mention.tokenStart - 1;
@@ -256,7 +259,7 @@ function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention
   return { ...phrase, mention, form, start, end, text };
 }
 
-function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: ReadonlyMap<number, Mention>, prose: string): TitleClaim | null {
+function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: TokenMap<Mention>, prose: string): TitleClaim | null {
   let i = phrase.claimEnd;
   const last = tokens[phrase.claimEnd - 1];
   if (last?.possessive) return null;
@@ -277,7 +280,7 @@ function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: Rea
 }
 
 /** "Name, the title [of X]," and the caption form "Name Title of Country". */
-function nameBefore(tokens: readonly Token[], phrase: TitlePhrase, mentionEndingAt: ReadonlyMap<number, Mention>, prose: string): TitleClaim | null {
+function nameBefore(tokens: readonly Token[], phrase: TitlePhrase, mentionEndingAt: TokenMap<Mention>, prose: string): TitleClaim | null {
   const after = tokens[phrase.claimEnd];
   const closes = after === undefined || after.paragraph !== tokens[phrase.tokenStart]?.paragraph || /^[,.;:)—–]$/.test(after.text);
   let i = phrase.claimStart;

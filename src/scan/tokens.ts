@@ -1,5 +1,6 @@
 import { fold } from '../util/text.js';
 import type { Span } from '../types.js';
+import { FIXED_WORD_FLAGS, type WordFlags } from './word-flags.js';
 
 export interface Token {
   start: number;
@@ -17,6 +18,8 @@ export interface Token {
   paragraph: number;
   /** First word of a sentence. */
   sentenceStart: boolean;
+  /** `WordFlag` bits: what the word can start or be. */
+  flags: number;
 }
 
 /** The token grammar, kept as the reference the hand-written scanner below is tested against. */
@@ -27,11 +30,12 @@ const ABBREVIATIONS = new Set(
   'mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n'.split(' '),
 );
 
-export function tokenize(prose: string, paragraphs: readonly Span[]): Token[] {
+/** `flags`: the words that matter to the scanners (`wordFlagsOf(table)`); by default only the fixed word lists. */
+export function tokenize(prose: string, paragraphs: readonly Span[], flags: WordFlags = FIXED_WORD_FLAGS): Token[] {
   const tokens: Token[] = [];
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index] as Span;
-    tokenizeParagraph(prose, paragraph, index, tokens);
+    tokenizeParagraph(prose, paragraph, index, tokens, flags);
   }
   return tokens;
 }
@@ -133,7 +137,7 @@ function wordEnd(text: string, i: number): number {
   }
 }
 
-function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens: Token[]): void {
+function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens: Token[], wordFlags: WordFlags): void {
   let hyphen = false;
   let sentenceStart = true;
   let i = paragraph.start;
@@ -157,7 +161,7 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens
       isWord = false;
       end = punctuationEnd(prose, i, cp);
     }
-    i = pushToken(prose, i, end, isWord, index, hyphen, sentenceStart, tokens);
+    i = pushToken(prose, i, end, isWord, index, hyphen, sentenceStart, tokens, wordFlags);
     const token = tokens[tokens.length - 1] as Token;
     hyphen = false;
     if (isWord) sentenceStart = false;
@@ -186,7 +190,7 @@ function punctuationEnd(text: string, i: number, cp: number): number {
 }
 
 /** Add the token [start, end) and return where scanning goes on. */
-function pushToken(prose: string, start: number, end: number, isWord: boolean, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, tokens: Token[]): number {
+function pushToken(prose: string, start: number, end: number, isWord: boolean, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, tokens: Token[], wordFlags: WordFlags): number {
   let raw = prose.slice(start, end);
   let possessive = false;
   if (isWord && raw.length > 2 && isPossessiveEnding(raw)) {
@@ -195,11 +199,12 @@ function pushToken(prose: string, start: number, end: number, isWord: boolean, p
   }
   const first = codePointAt(raw, 0);
   const flags = first < 128 ? asciiClass(first) : classOf(first);
+  const key = fold(raw);
   tokens.push({
     start,
     end: start + raw.length,
     text: raw,
-    key: fold(raw),
+    key,
     isWord,
     capitalised: isWord && isCapital(raw.charCodeAt(0), raw),
     possessive,
@@ -207,6 +212,7 @@ function pushToken(prose: string, start: number, end: number, isWord: boolean, p
     paragraph,
     // After a full stop, only a capital (or a number) starts a sentence: "R-Ky., said".
     sentenceStart: isWord && sentenceStart && (tokens.length === 0 || (flags & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
+    flags: isWord ? (wordFlags.get(key) ?? 0) : 0,
   });
   return end;
 }

@@ -58,6 +58,11 @@ function buildTable(): Map<string, SpeechVerb> {
 
 const VERBS = buildTable();
 
+/** Every form of every speech verb. */
+export function speechVerbForms(): Iterable<string> {
+  return VERBS.keys();
+}
+
 export function speechVerb(key: string): SpeechVerb | null {
   return VERBS.get(key) ?? null;
 }

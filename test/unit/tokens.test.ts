@@ -30,7 +30,7 @@ function tokenizeByPattern(prose: string, paragraphs: readonly Span[]): Pick<Tok
   return tokens;
 }
 
-const comparable = (tokens: readonly Token[]) => tokens.map(({ sentenceStart: _s, ...rest }) => rest);
+const comparable = (tokens: readonly Token[]) => tokens.map(({ sentenceStart: _s, flags: _f, ...rest }) => rest);
 
 const ALPHABET = ['a', 'b', 'Z', 'Q', 'é', 'É', 'ß', 'İ', '\u0301', '7', '٣', '½', "'", '’', '‘', '-', '–', '.', ',', '"', '“', '”', ' ', ' ', '\u00a0', '\u2009', '\n', '\t', '\u0000', '😀', '𝐀', '\ud800', '\udc00', 'U.S.', "''", '...', 'it’s', "rock'n'roll", 'ex-', 'A.', 'Mr.'];
 

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { proseOfText } from '../../src/article/markdown.js';
+import { tokenize } from '../../src/scan/tokens.js';
+import { WordFlag, wordFlagsOf } from '../../src/scan/word-flags.js';
+import { createPhraseIndex, phraseAdd, phraseLongest } from '../../src/util/phrase-index.js';
+import { loadReference } from '../../src/index.js';
+
+describe('phrase index', () => {
+  const index = createPhraseIndex<string>();
+  phraseAdd(index, ['a', 'p', 'j', 'abdul', 'kalam'], () => 'kalam');
+  phraseAdd(index, ['a', 'b'], () => 'ab');
+  phraseAdd(index, ['tony', 'blair'], () => 'blair');
+
+  const match = (words: string[]) => {
+    let lookups = 0;
+    const found = phraseLongest(index, 0, words.length, (i) => {
+      lookups++;
+      return words[i] ?? null;
+    });
+    return { found, lookups };
+  };
+
+  it('finds the longest phrase', () => {
+    expect(match(['a', 'p', 'j', 'abdul', 'kalam', 'said']).found).toEqual({ end: 5, value: 'kalam' });
+    expect(match(['a', 'b', 'c']).found).toEqual({ end: 2, value: 'ab' });
+    expect(match(['a', 'p', 'j', 'smith']).found).toBeNull();
+  });
+
+  it('stops reading as soon as no phrase continues the words read', () => {
+    // "a big house …": "a big" begins no phrase, so the third word is never read.
+    expect(match(['a', 'big', 'house', 'in', 'town']).lookups).toBe(2);
+    expect(index.prefixes.has('a p j abdul')).toBe(true);
+    expect(index.prefixes.has('a p j abdul kalam')).toBe(false);
+  });
+});
+
+describe('word flags', () => {
+  it('mark what each word can start, from the table and the fixed word lists', () => {
+    const { table } = loadReference();
+    const text = 'Prime Minister Tony Blair said the German leader was in Berlin.';
+    const tokens = tokenize(text, [{ start: 0, end: text.length }], wordFlagsOf(table));
+    const flagsOf = (word: string) => tokens.find((t) => t.text === word)?.flags ?? -1;
+    expect(flagsOf('Prime') & WordFlag.titleStart).toBeTruthy();
+    expect(flagsOf('Tony') & WordFlag.nameStart).toBeTruthy();
+    expect(flagsOf('Blair') & WordFlag.surnameStart).toBeTruthy();
+    expect(flagsOf('German') & WordFlag.countryStart).toBeTruthy();
+    expect(flagsOf('said') & WordFlag.speechVerb).toBeTruthy();
+    expect(flagsOf('the') & WordFlag.functionWord).toBeTruthy();
+    expect(flagsOf('was') & (WordFlag.nameStart | WordFlag.titleStart | WordFlag.speechVerb)).toBe(0);
+    expect(tokens.find((t) => t.text === '.')?.flags).toBe(0);
+  });
+});
+
+describe('plain text prose', () => {
+  it('is the text itself when there is nothing to blank, and a blanked copy otherwise', () => {
+    const plain = 'He said “yes”.\n\nShe said no.';
+    expect(proseOfText(plain, 0).text).toBe(plain);
+    const withUrl = 'See https://example.com/x now.';
+    expect(proseOfText(withUrl, 0).text).toBe('See                       now.');
+    const loneSurrogate = 'A \ud800 b';
+    expect(proseOfText(loneSurrogate, 0).text).toBe('A \ufffd b');
+  });
+});
