@@ -1,6 +1,6 @@
 import { fold } from '../util/text.js';
 import type { Span } from '../types.js';
-import { FIXED_WORD_FLAGS, type WordFlags } from './word-flags.js';
+import { FIXED_WORD_FLAGS, HASH_SEED, hashStep, type WordFlags } from './word-flags.js';
 
 export interface Token {
   start: number;
@@ -142,6 +142,24 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens
   let sentenceStart = true;
   let i = paragraph.start;
   while (i < paragraph.end) {
+    const c = prose.charCodeAt(i);
+    if (c < 128) {
+      const ascii = ASCII_CLASSES[c] as number;
+      if (ascii & SPACE) {
+        i++;
+        continue;
+      }
+      if (ascii & WORD) {
+        const end = plainAsciiWordEnd(prose, i, ascii);
+        if (end > 0) {
+          pushPlainWord(prose, i, end, ascii, index, hyphen, sentenceStart, tokens, wordFlags);
+          i = end;
+          hyphen = false;
+          sentenceStart = false;
+          continue;
+        }
+      }
+    }
     const cp = codePointAt(prose, i);
     const flags = cp < 128 ? asciiClass(cp) : classOf(cp);
     if (flags & SPACE) {
@@ -168,6 +186,55 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens
     else if (endsSentence(token, tokens)) sentenceStart = true;
     else if (token.text === ',' || token.text === ')' || token.text === ';') sentenceStart = false;
   }
+}
+
+const ASCII_CLASSES = Uint8Array.from({ length: 128 }, (_, c) => asciiClass(c));
+let plainWordHasUpper = false;
+/** `hashOf` the word's key, computed as `plainAsciiWordEnd` reads it. */
+let plainWordHash = 0;
+
+/**
+ * Where an ASCII word starting at i ends, if nothing after it needs the general rules
+ * (a non-ASCII letter, an apostrophe, an initialism's full stop); else -1. Most words
+ * take this path. Also notes whether the word has a capital, for its key.
+ */
+function plainAsciiWordEnd(text: string, i: number, firstClass: number): number {
+  let upper = firstClass & UPPER;
+  let hash = hashStep(HASH_SEED, upper ? text.charCodeAt(i) + 32 : text.charCodeAt(i));
+  let at = i + 1;
+  for (; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (c >= 128) return -1;
+    const cls = ASCII_CLASSES[c] as number;
+    if ((cls & WORD) === 0) break;
+    const isUpper = cls & UPPER;
+    upper |= isUpper;
+    hash = hashStep(hash, isUpper ? c + 32 : c);
+  }
+  const next = text.charCodeAt(at);
+  if (next === APOSTROPHE || (next === DOT && firstClass & UPPER)) return -1;
+  plainWordHasUpper = upper !== 0;
+  plainWordHash = hash;
+  return at;
+}
+
+/** `pushToken` for a word `plainAsciiWordEnd` accepted: no possessive, and its key is its lower case. */
+function pushPlainWord(prose: string, start: number, end: number, firstClass: number, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, tokens: Token[], wordFlags: WordFlags): void {
+  const raw = prose.slice(start, end);
+  const key = plainWordHasUpper ? raw.toLowerCase() : raw;
+  tokens.push({
+    start,
+    end,
+    text: raw,
+    key,
+    isWord: true,
+    capitalised: (firstClass & UPPER) !== 0,
+    possessive: false,
+    hyphenBefore,
+    paragraph,
+    sentenceStart: sentenceStart && (tokens.length === 0 || (firstClass & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
+    flags: wordFlags.getHashed(key, plainWordHash),
+  });
 }
 
 function isAsciiWordCode(c: number): boolean {
@@ -212,7 +279,7 @@ function pushToken(prose: string, start: number, end: number, isWord: boolean, p
     paragraph,
     // After a full stop, only a capital (or a number) starts a sentence: "R-Ky., said".
     sentenceStart: isWord && sentenceStart && (tokens.length === 0 || (flags & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
-    flags: isWord ? (wordFlags.get(key) ?? 0) : 0,
+    flags: isWord ? wordFlags.get(key) : 0,
   });
   return end;
 }

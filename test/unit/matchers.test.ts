@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proseOfText } from '../../src/article/markdown.js';
 import { tokenize } from '../../src/scan/tokens.js';
-import { WordFlag, wordFlagsOf } from '../../src/scan/word-flags.js';
+import { WordFlag, WordFlags, wordFlagsOf } from '../../src/scan/word-flags.js';
 import { createPhraseIndex, phraseAdd, phraseLongest } from '../../src/util/phrase-index.js';
 import { loadReference } from '../../src/index.js';
 
@@ -59,5 +59,26 @@ describe('plain text prose', () => {
     expect(proseOfText(withUrl, 0).text).toBe('See                       now.');
     const loneSurrogate = 'A \ud800 b';
     expect(proseOfText(loneSurrogate, 0).text).toBe('A \ufffd b');
+  });
+});
+
+describe('word flag table', () => {
+  it('answers exactly as the map it was built from, for listed and unlisted words, colliding or not', () => {
+    const entries = new Map<string, number>();
+    for (let i = 0; i < 500; i++) entries.set(`w${i}`, (i % 7) + 1);
+    const flags = new WordFlags(entries);
+    for (let i = 0; i < 1000; i++) expect(flags.get(`w${i}`)).toBe(entries.get(`w${i}`) ?? 0);
+    expect(flags.get('')).toBe(0);
+  });
+
+  it('is read with the hash the tokenizer computes as it scans', () => {
+    const { table } = loadReference();
+    const wordFlags = wordFlagsOf(table);
+    const text = 'Mr BLAIR, the Prime Minister, said: “Schröder and Ségolène Royal met the U.S. envoy’s aide.” Then he left.';
+    const tokens = tokenize(text, [{ start: 0, end: text.length }], wordFlags);
+    for (const token of tokens) {
+      expect(token.flags, token.text).toBe(token.isWord ? wordFlags.get(token.key) : 0);
+    }
+    expect(tokens.filter((t) => t.flags !== 0).map((t) => t.text)).toEqual(expect.arrayContaining(['Mr', 'BLAIR', 'Prime', 'said', 'the', 'and']));
   });
 });
