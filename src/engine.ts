@@ -274,8 +274,17 @@ function quoteReport(quote: ResolvedArticle['quotes'][number], article: Resolved
   const speaker = quote.speaker;
   const entity = speaker?.entity;
   const person = entity?.personId ? table.people.get(entity.personId) : undefined;
+  const from = positionAt(starts, quote.start);
+  const to = positionAt(starts, quote.end);
+  // Spelled out rather than spread from position(): one object shape, built in one step.
   return {
-    ...position(article.text, quote.start, quote.end, starts),
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    offset: quote.start,
+    length: quote.end - quote.start,
+    text: article.text.slice(quote.start, quote.end),
     closed: quote.closed,
     speaker: speaker
       ? {

@@ -22,7 +22,7 @@ export function paragraphsOf(prose: string, blockStarts: readonly number[]): Spa
     if (current && blankSeparated && !starts.has(line.start)) {
       current.end = content.end;
     } else {
-      current = { ...content };
+      current = { start: content.start, end: content.end };
       paragraphs.push(current);
     }
   }

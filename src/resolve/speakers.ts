@@ -95,7 +95,17 @@ export function resolveSpeakers(quotes: readonly QuoteSpan[], context: SpeakerCo
   let lastAttributed: Quote | null = null;
   for (const quote of quotes) {
     const speaker: Attribution | null = quote.marks === 'double' ? resolver.attribute(quote, lastAttributed) : null;
-    const done: Quote = { ...quote, speaker };
+    const done: Quote = {
+      start: quote.start,
+      end: quote.end,
+      innerStart: quote.innerStart,
+      innerEnd: quote.innerEnd,
+      paragraph: quote.paragraph,
+      endParagraph: quote.endParagraph,
+      closed: quote.closed,
+      marks: quote.marks,
+      speaker,
+    };
     resolved.push(done);
     if (speaker) lastAttributed = done;
     if (speaker?.entity) events.add({ at: quote.start, entity: speaker.entity, strong: true });
@@ -319,6 +329,11 @@ function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): 
   return { start: token.start, end: token.end, text: token.text, lemma: verb.lemma, tense: verb.tense };
 }
 
+/** A copy that says another way it was found; spelled out, not spread, to keep one object shape. */
+function withVia(a: Attribution, via: AttributionVia, pattern = a.pattern): Attribution {
+  return { start: a.start, end: a.end, text: a.text, cue: a.cue, pattern, bySurname: a.bySurname, mention: a.mention, entity: a.entity, via };
+}
+
 class SpeakerResolver {
   constructor(
     private readonly context: SpeakerContext,
@@ -530,12 +545,12 @@ class SpeakerResolver {
     const colon = lastTokenBefore(this.context.tokens, quote.start);
     const verb = this.verbAt(colon - 1, 'before') ?? this.cueBeforeColon(colon - 1);
     const said = verb ? subjectBefore(this.context, colon - 1) : null;
-    if (verb && said) return { ...this.toAttribution(said, verb, 'X said: (paragraph break) “…”'), via: said.kind === 'pronoun' ? 'pronoun' : 'explicit' };
+    if (verb && said) return withVia(this.toAttribution(said, verb, 'X said: (paragraph break) “…”'), said.kind === 'pronoun' ? 'pronoun' : 'explicit');
     const event = this.events.latestBefore(quote.start);
     const mention = event?.entity ? lastMentionBefore(event.entity.mentions, quote.start) : null;
     if (!event?.entity || !mention || this.paragraphAt(event.at) !== quote.paragraph - 1) return null;
     const attribution = this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, event.cue ?? null, 'paragraph ending in a colon, then a quote');
-    return { ...attribution, via: 'continuation' };
+    return withVia(attribution, 'continuation');
   }
 
   /** A quote inside reported speech attributed at the end: ‘… a “Declaration of Intent” …, Starmer said.’ */
@@ -567,7 +582,7 @@ class SpeakerResolver {
       const mention = reported.mention;
       if (mention && reported.cue) {
         const attribution = this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, reported.cue, 'reported speech, then a quote');
-        return { ...attribution, via: 'continuation' };
+        return withVia(attribution, 'continuation');
       }
     }
     if (!previous?.speaker) return null;
@@ -575,7 +590,7 @@ class SpeakerResolver {
     const opensParagraph = this.opensParagraph(quote);
     if (!sameParagraph && !opensParagraph) return null;
     if (!sameParagraph && this.namesSomeoneBetween(previous.end, quote.start)) return null;
-    return { ...previous.speaker, via: 'continuation', pattern: sameParagraph ? 'quote after an attributed quote in the paragraph' : 'paragraph opening with a quote after an attributed quote' };
+    return withVia(previous.speaker, 'continuation', sameParagraph ? 'quote after an attributed quote in the paragraph' : 'paragraph opening with a quote after an attributed quote');
   }
 
   /** A named subject of a speech verb in the sentence just before the quote, in its paragraph. */
@@ -692,13 +707,10 @@ class SpeakerResolver {
     const start = tokens[subject.start]?.start ?? 0;
     const end = tokens[subject.end - 1]?.end ?? start;
     const text = tokens.slice(subject.start, subject.end).map((t) => t.text).join(' ');
-    const base = { start, end, text, cue, pattern, bySurname: false, mention: subject.mention };
-    if (subject.mention) {
-      const entity = entityOf(this.context, subject.mention);
-      return { ...base, entity, via: 'explicit', bySurname: subject.mention.form === 'surname' };
-    }
-    if (subject.kind === 'pronoun') return { ...base, ...this.resolvePronoun(subject) };
-    return { ...base, ...this.resolvePhrase(subject) };
+    const { mention } = subject;
+    const resolved = mention ? { entity: entityOf(this.context, mention), via: 'explicit' as const } : subject.kind === 'pronoun' ? this.resolvePronoun(subject) : this.resolvePhrase(subject);
+    // Built in one step (no spreads): spreading here cost more than the rest of the attribution.
+    return { start, end, text, cue, pattern, bySurname: mention?.form === 'surname', mention, entity: resolved.entity, via: resolved.via };
   }
 
   /** He/she: the nearest earlier subject of speech, or person first named in a sentence, of a fitting gender. */

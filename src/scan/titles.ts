@@ -256,7 +256,24 @@ function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention
   const start = tokens[phrase.claimStart]?.start ?? 0;
   const end = tokens[phrase.claimEnd - 1]?.end ?? 0;
   const text = prose.slice(Math.min(start, mention.start), Math.max(end, mention.end)).replace(/\s+/g, ' ');
-  return { ...phrase, mention, form, start, end, text };
+  return {
+    tokenStart: phrase.tokenStart,
+    tokenEnd: phrase.tokenEnd,
+    claimStart: phrase.claimStart,
+    claimEnd: phrase.claimEnd,
+    titleText: phrase.titleText,
+    officeIds: phrase.officeIds,
+    country: phrase.country,
+    modifier: phrase.modifier,
+    modifierToken: phrase.modifierToken,
+    otherOffice: phrase.otherOffice,
+    determined: phrase.determined,
+    mention,
+    form,
+    start,
+    end,
+    text,
+  };
 }
 
 function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: TokenMap<Mention>, prose: string): TitleClaim | null {
