@@ -13,7 +13,10 @@ export interface Expanded {
   ignoredExplicitly: string[];
 }
 
-export function expandPaths(patterns: readonly string[], cwd: string, ignored: (path: string) => boolean = () => false): Expanded {
+/** The filter when there are no ignore patterns: lets expansion skip working out relative paths. */
+export const NOTHING_IGNORED = (_path: string): boolean => false;
+
+export function expandPaths(patterns: readonly string[], cwd: string, ignored: (path: string) => boolean = NOTHING_IGNORED): Expanded {
   const files = new Set<string>();
   const explicit = new Set<string>();
   for (const pattern of patterns) {
@@ -28,6 +31,7 @@ export function expandPaths(patterns: readonly string[], cwd: string, ignored: (
     for (const file of matches) files.add(file);
   }
   const all = [...files].sort();
+  if (ignored === NOTHING_IGNORED) return { files: all, ignoredExplicitly: [] };
   return {
     files: all.filter((f) => !ignored(relative(cwd, f))),
     ignoredExplicitly: all.filter((f) => explicit.has(f) && ignored(relative(cwd, f))),
@@ -49,7 +53,7 @@ function addPath(path: string, given: string, files: Set<string>, ignored: (path
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       if (ALWAYS_IGNORED.has(entry.name)) continue;
       const child = join(path, entry.name);
-      if (ignored(relative(cwd, child) + (entry.isDirectory() ? '/' : ''))) continue;
+      if (ignored !== NOTHING_IGNORED && ignored(relative(cwd, child) + (entry.isDirectory() ? '/' : ''))) continue;
       if (entry.isDirectory()) addPath(child, child, files, ignored, cwd, false);
       else if (entry.isFile() && ARTICLE_EXTENSIONS.test(entry.name)) files.add(child);
     }
@@ -116,7 +120,9 @@ export function globToRegExp(pattern: string): RegExp {
 export function ignoreFilter(cwd: string, patterns: readonly string[], useIgnoreFile = true): (relativePath: string) => boolean {
   const matcher = ignore();
   const file = join(cwd, '.factlintignore');
-  if (useIgnoreFile && existsSync(file)) matcher.add(readFileSync(file, 'utf8'));
+  const hasFile = useIgnoreFile && existsSync(file);
+  if (!hasFile && patterns.length === 0) return NOTHING_IGNORED;
+  if (hasFile) matcher.add(readFileSync(file, 'utf8'));
   matcher.add([...patterns]);
   return (relativePath: string) => {
     const path = relativePath.split(sep).join('/');

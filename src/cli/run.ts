@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -108,14 +108,19 @@ function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {
 }
 
 function readInput(path: string, absolute: string, maxSize: number): Input {
+  let fd: number | null = null;
   try {
-    const size = statSync(absolute).size;
+    // One open for the size check and the read (a stat by path, then a read by path, cost twice the lookups).
+    fd = openSync(absolute, 'r');
+    const size = fstatSync(fd).size;
     if (size > maxSize) return { path, absolute, bytes: null, error: `${path}: file is ${formatSize(size)}, over the ${formatSize(maxSize)} limit (raise it with --max-file-size)` };
-    return { path, absolute, bytes: readFileSync(absolute), error: null };
+    return { path, absolute, bytes: readFileSync(fd), error: null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error');
     return { path, absolute, bytes: null, error: `${path}: cannot read (${why})` };
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
 }
 
