@@ -14,7 +14,7 @@ import { renderMessage } from './rules/rule.js';
 import { findOtherNames, findTableNames, type Mention, type TokenRole } from './scan/names.js';
 import { scanQuotes } from './scan/quotes.js';
 import { attachTitles, findTitles } from './scan/titles.js';
-import { tokenize } from './scan/tokens.js';
+import { tokenizeArticle } from './scan/tokens.js';
 import { wordFlagsOf } from './scan/word-flags.js';
 import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, RuleSetting, Severity } from './types.js';
 import { describeRange } from './reference/query.js';
@@ -176,11 +176,11 @@ function applyControls(findings: Finding[], directives: Directive[], options: Ch
 /** Scan and resolve: quotes, names, titles, people, speakers. */
 export function resolveArticle(text: string, prose: Prose, table: Table): ResolvedArticle {
   const paragraphs = paragraphsOf(prose.text, prose.blockStarts);
-  const tokens = tokenize(prose.text, paragraphs, wordFlagsOf(table));
+  const { tokens, nameStarts, titleStarts } = tokenizeArticle(prose.text, paragraphs, wordFlagsOf(table));
   const roles: TokenRole[] = new Array<TokenRole>(tokens.length).fill(null);
-  const tableNames = findTableNames(tokens, table, roles);
-  const phrases = findTitles(tokens, table, roles);
-  const otherNames = findOtherNames(tokens, table, roles, tableNames);
+  const tableNames = findTableNames(tokens, table, roles, nameStarts);
+  const phrases = findTitles(tokens, table, roles, nameStarts, titleStarts);
+  const otherNames = findOtherNames(tokens, table, roles, tableNames, nameStarts);
   const mentions = [...tableNames, ...otherNames].sort((a, b) => a.start - b.start);
   const mentionAt = new TokenMap(tokens.length, mentions, (m) => m.tokenStart);
   const mentionEndingAt = new TokenMap(tokens.length, mentions, (m) => m.tokenEnd);

@@ -54,12 +54,13 @@ export function matchPhrase<T>(index: PhraseIndex<T>, tokens: readonly Token[], 
   return phraseLongest(index, start, Math.min(tokens.length, start + 12), (i) => wordKey(tokens, i, paragraph), (i) => isInitialStop(tokens, i));
 }
 
-/** Full names from the table, in one pass; marks their tokens. */
-export function findTableNames(tokens: readonly Token[], table: Table, roles: TokenRole[]): Mention[] {
+/** Full names from the table, in one pass over the words that may start one (`nameStarts`); marks their tokens. */
+export function findTableNames(tokens: readonly Token[], table: Table, roles: TokenRole[], nameStarts: readonly number[]): Mention[] {
   const mentions: Mention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  let next = 0;
+  for (const i of nameStarts) {
     const token = tokens[i];
-    if (!token?.isWord || (token.flags & WordFlag.nameStart) === 0) continue;
+    if (i < next || !token?.isWord || (token.flags & WordFlag.nameStart) === 0) continue;
     const match = matchPhrase(table.names, tokens, i);
     const last = match ? tokens[match.end - 1] : undefined;
     // The last word may be a lower-case part joined by a hyphen ("Ban Ki-moon").
@@ -71,7 +72,7 @@ export function findTableNames(tokens: readonly Token[], table: Table, roles: To
       mention(tokens, i, match.end, 'full', [...new Set(match.value.map((f) => f.personId))], form, surnameStart, Math.min(match.end, wordIndexAfter(tokens, surnameStart, form.surnameLength - 1) + 1)),
     );
     for (let k = i; k < match.end; k++) roles[k] = 'name';
-    i = match.end - 1;
+    next = match.end;
   }
   return mentions;
 }
@@ -129,27 +130,29 @@ function isNameWord(token: Token | undefined, paragraph: number): boolean {
  * words that are a table surname ("Scholz") or the surname of a full name the article
  * uses anywhere ("Chen").
  */
-export function findOtherNames(tokens: readonly Token[], table: Table, roles: TokenRole[], known: readonly Mention[]): Mention[] {
+export function findOtherNames(tokens: readonly Token[], table: Table, roles: TokenRole[], known: readonly Mention[], nameStarts: readonly number[]): Mention[] {
   const runs: Mention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!startsName(tokens, i, roles)) continue;
+  let next = 0;
+  for (const i of nameStarts) {
+    if (i < next || !startsName(tokens, i, roles)) continue;
     const end = runEnd(tokens, i, roles);
     const found = end - i >= 2 ? fullNameRun(tokens, i, end, table) : null;
     if (found?.form === 'full') {
       runs.push(found);
       for (let k = found.tokenStart; k < found.tokenEnd; k++) roles[k] = 'name';
     }
-    i = Math.max(i, (found?.tokenEnd ?? end) - 1);
+    next = Math.max(i + 1, found?.tokenEnd ?? end);
   }
   const articleSurnames = new Set([...known, ...runs].map((m) => m.surnameKeys.join(' ')));
   const singles: Mention[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    if (!startsName(tokens, i, roles)) continue;
+  next = 0;
+  for (const i of nameStarts) {
+    if (i < next || !startsName(tokens, i, roles)) continue;
     const found = surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames) ?? afterHonorific(tokens, i);
     if (!found) continue;
     singles.push(found);
     for (let k = found.tokenStart; k < found.tokenEnd; k++) roles[k] = 'name';
-    i = found.tokenEnd - 1;
+    next = found.tokenEnd;
   }
   return [...runs, ...singles].sort((a, b) => a.start - b.start);
 }

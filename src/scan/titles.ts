@@ -39,19 +39,21 @@ export interface TitleClaim extends TitlePhrase {
 const COUNTRY_LINKS = new Set(['of', 'for']);
 
 /** Every title phrase, with country words and modifiers on either side. */
-export function findTitles(tokens: readonly Token[], table: Table, roles: TokenRole[]): TitlePhrase[] {
-  const countries = findCountries(tokens, table, roles);
+/** `nameStarts`, `titleStarts`: the words that may start a country word or a title (`tokenizeArticle`). */
+export function findTitles(tokens: readonly Token[], table: Table, roles: TokenRole[], nameStarts: readonly number[], titleStarts: readonly number[]): TitlePhrase[] {
+  const countries = findCountries(tokens, table, roles, nameStarts);
   const phrases: TitlePhrase[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  let next = 0;
+  for (const i of titleStarts) {
     const token = tokens[i];
     // A title may begin with an organisation's or country's own name ("UN Secretary-General").
-    if (!token?.isWord || (roles[i] && roles[i] !== 'country') || (token.flags & WordFlag.titleStart) === 0) continue;
+    if (i < next || !token?.isWord || (roles[i] && roles[i] !== 'country') || (token.flags & WordFlag.titleStart) === 0) continue;
     const match = matchTitle(tokens, i, table, countries);
     if (!match || (roles[i] === 'country' && !spansBeyondCountry(match.end, i, countries))) continue;
     const phrase = describeTitle(tokens, i, match.end, match.officeIds, match.innerCountry, table, countries, roles);
     for (let k = i; k < match.end; k++) roles[k] = 'title';
     if (!isPredicative(tokens, phrase.claimStart)) phrases.push(phrase);
-    i = match.end - 1;
+    next = match.end;
   }
   return phrases;
 }
@@ -78,17 +80,18 @@ interface CountryIndex {
   byEnd: Map<number, { start: number; codes: string[] }>;
 }
 
-function findCountries(tokens: readonly Token[], table: Table, roles: TokenRole[]): CountryIndex {
+function findCountries(tokens: readonly Token[], table: Table, roles: TokenRole[], nameStarts: readonly number[]): CountryIndex {
   const index: CountryIndex = { byStart: new Map(), byEnd: new Map() };
-  for (let i = 0; i < tokens.length; i++) {
+  let next = 0;
+  for (const i of nameStarts) {
     const token = tokens[i];
-    if (!token?.isWord || !token.capitalised || roles[i] || (token.flags & WordFlag.countryStart) === 0) continue;
+    if (i < next || !token?.isWord || !token.capitalised || roles[i] || (token.flags & WordFlag.countryStart) === 0) continue;
     const match = matchTrie(table.countryWords, tokens, i);
     if (!match || !tokens[match.end - 1]?.capitalised) continue;
     index.byStart.set(i, { end: match.end, codes: match.value });
     index.byEnd.set(match.end, { start: i, codes: match.value });
     for (let k = i; k < match.end; k++) roles[k] = 'country';
-    i = match.end - 1;
+    next = match.end;
   }
   return index;
 }

@@ -1,6 +1,6 @@
 import { fold } from '../util/text.js';
 import type { Span } from '../types.js';
-import { FIXED_WORD_FLAGS, HASH_SEED, hashStep, type WordFlags } from './word-flags.js';
+import { FIXED_WORD_FLAGS, HASH_SEED, hashStep, WordFlag, type WordFlags } from './word-flags.js';
 
 export interface Token {
   start: number;
@@ -30,14 +30,33 @@ const ABBREVIATIONS = new Set(
   'mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n'.split(' '),
 );
 
+/** The tokens, and where the scanners need to look: most words start neither a name nor a title. */
+export interface Tokenized {
+  tokens: Token[];
+  /** Indexes of words that may start a name or a country word: capitalised, or a name particle ("de", "van"). */
+  nameStarts: number[];
+  /** Indexes of words that may start a title. */
+  titleStarts: number[];
+}
+
 /** `flags`: the words that matter to the scanners (`wordFlagsOf(table)`); by default only the fixed word lists. */
-export function tokenize(prose: string, paragraphs: readonly Span[], flags: WordFlags = FIXED_WORD_FLAGS): Token[] {
-  const tokens: Token[] = [];
+export function tokenizeArticle(prose: string, paragraphs: readonly Span[], flags: WordFlags = FIXED_WORD_FLAGS): Tokenized {
+  const sink: Tokenized = { tokens: [], nameStarts: [], titleStarts: [] };
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index] as Span;
-    tokenizeParagraph(prose, paragraph, index, tokens, flags);
+    tokenizeParagraph(prose, paragraph, index, sink, flags);
   }
-  return tokens;
+  return sink;
+}
+
+export function tokenize(prose: string, paragraphs: readonly Span[], flags: WordFlags = FIXED_WORD_FLAGS): Token[] {
+  return tokenizeArticle(prose, paragraphs, flags).tokens;
+}
+
+function noteStarts(sink: Tokenized, capitalised: boolean, flags: number): void {
+  const index = sink.tokens.length - 1;
+  if (capitalised || (flags & WordFlag.nameParticle) !== 0) sink.nameStarts.push(index);
+  if ((flags & WordFlag.titleStart) !== 0) sink.titleStarts.push(index);
 }
 
 // Character classes of TOKEN_PATTERN, looked up per code point; the BMP is cached lazily.
@@ -137,7 +156,8 @@ function wordEnd(text: string, i: number): number {
   }
 }
 
-function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens: Token[], wordFlags: WordFlags): void {
+function tokenizeParagraph(prose: string, paragraph: Span, index: number, sink: Tokenized, wordFlags: WordFlags): void {
+  const { tokens } = sink;
   let hyphen = false;
   let sentenceStart = true;
   let i = paragraph.start;
@@ -152,7 +172,7 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens
       if (ascii & WORD) {
         const end = plainAsciiWordEnd(prose, i, ascii);
         if (end > 0) {
-          pushPlainWord(prose, i, end, ascii, index, hyphen, sentenceStart, tokens, wordFlags);
+          pushPlainWord(prose, i, end, ascii, index, hyphen, sentenceStart, sink, wordFlags);
           i = end;
           hyphen = false;
           sentenceStart = false;
@@ -179,7 +199,7 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, tokens
       isWord = false;
       end = punctuationEnd(prose, i, cp);
     }
-    i = pushToken(prose, i, end, isWord, index, hyphen, sentenceStart, tokens, wordFlags);
+    i = pushToken(prose, i, end, isWord, index, hyphen, sentenceStart, sink, wordFlags);
     const token = tokens[tokens.length - 1] as Token;
     hyphen = false;
     if (isWord) sentenceStart = false;
@@ -219,22 +239,26 @@ function plainAsciiWordEnd(text: string, i: number, firstClass: number): number 
 }
 
 /** `pushToken` for a word `plainAsciiWordEnd` accepted: no possessive, and its key is its lower case. */
-function pushPlainWord(prose: string, start: number, end: number, firstClass: number, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, tokens: Token[], wordFlags: WordFlags): void {
+function pushPlainWord(prose: string, start: number, end: number, firstClass: number, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, sink: Tokenized, wordFlags: WordFlags): void {
+  const { tokens } = sink;
   const raw = prose.slice(start, end);
   const key = plainWordHasUpper ? raw.toLowerCase() : raw;
+  const capitalised = (firstClass & UPPER) !== 0;
+  const flags = wordFlags.getHashed(key, plainWordHash);
   tokens.push({
     start,
     end,
     text: raw,
     key,
     isWord: true,
-    capitalised: (firstClass & UPPER) !== 0,
+    capitalised,
     possessive: false,
     hyphenBefore,
     paragraph,
     sentenceStart: sentenceStart && (tokens.length === 0 || (firstClass & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
-    flags: wordFlags.getHashed(key, plainWordHash),
+    flags,
   });
+  noteStarts(sink, capitalised, flags);
 }
 
 function isAsciiWordCode(c: number): boolean {
@@ -257,7 +281,8 @@ function punctuationEnd(text: string, i: number, cp: number): number {
 }
 
 /** Add the token [start, end) and return where scanning goes on. */
-function pushToken(prose: string, start: number, end: number, isWord: boolean, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, tokens: Token[], wordFlags: WordFlags): number {
+function pushToken(prose: string, start: number, end: number, isWord: boolean, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, sink: Tokenized, wordFlags: WordFlags): number {
+  const { tokens } = sink;
   let raw = prose.slice(start, end);
   let possessive = false;
   if (isWord && raw.length > 2 && isPossessiveEnding(raw)) {
@@ -265,22 +290,25 @@ function pushToken(prose: string, start: number, end: number, isWord: boolean, p
     possessive = true;
   }
   const first = codePointAt(raw, 0);
-  const flags = first < 128 ? asciiClass(first) : classOf(first);
+  const firstClass = first < 128 ? asciiClass(first) : classOf(first);
   const key = fold(raw);
+  const capitalised = isWord && isCapital(raw.charCodeAt(0), raw);
+  const flags = isWord ? wordFlags.get(key) : 0;
   tokens.push({
     start,
     end: start + raw.length,
     text: raw,
     key,
     isWord,
-    capitalised: isWord && isCapital(raw.charCodeAt(0), raw),
+    capitalised,
     possessive,
     hyphenBefore,
     paragraph,
     // After a full stop, only a capital (or a number) starts a sentence: "R-Ky., said".
-    sentenceStart: isWord && sentenceStart && (tokens.length === 0 || (flags & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
-    flags: isWord ? wordFlags.get(key) : 0,
+    sentenceStart: isWord && sentenceStart && (tokens.length === 0 || (firstClass & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
+    flags,
   });
+  if (isWord) noteStarts(sink, capitalised, flags);
   return end;
 }
 
