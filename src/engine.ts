@@ -176,7 +176,7 @@ function applyControls(findings: Finding[], directives: Directive[], options: Ch
 /** Scan and resolve: quotes, names, titles, people, speakers. */
 export function resolveArticle(text: string, prose: Prose, table: Table): ResolvedArticle {
   const paragraphs = paragraphsOf(prose.text, prose.blockStarts);
-  const { tokens, nameStarts, titleStarts } = tokenizeArticle(prose.text, paragraphs, wordFlagsOf(table));
+  const { tokens, nameStarts, titleStarts, sentenceStarts, speechVerbs } = tokenizeArticle(prose.text, paragraphs, wordFlagsOf(table));
   const roles: TokenRole[] = new Array<TokenRole>(tokens.length).fill(null);
   const tableNames = findTableNames(tokens, table, roles, nameStarts);
   const phrases = findTitles(tokens, table, roles, nameStarts, titleStarts);
@@ -187,7 +187,7 @@ export function resolveArticle(text: string, prose: Prose, table: Table): Resolv
   const claims = attachTitles(tokens, phrases, mentions, mentionAt, mentionEndingAt, prose.text);
   const entities = resolveEntities(mentions, claims, table);
   const quoteSpans = scanQuotes(prose.text, paragraphs);
-  const speakers = resolveSpeakers(quoteSpans, { tokens, mentions, mentionAt, mentionEndingAt, entities, claims, roles });
+  const speakers = resolveSpeakers(quoteSpans, { tokens, mentions, mentionAt, mentionEndingAt, entities, claims, roles, sentenceStarts, speechVerbs });
   return { text, paragraphs, tokens, quotes: speakers.quotes, mentions, entities, claims, speech: speakers.speech };
 }
 

@@ -48,6 +48,9 @@ export interface SpeakerContext {
   entities: readonly Entity[];
   claims: readonly TitleClaim[];
   roles: readonly TokenRole[];
+  /** From `tokenizeArticle`: where sentences begin, and the speech verbs. */
+  sentenceStarts: readonly number[];
+  speechVerbs: readonly number[];
 }
 
 /** A subject of speech seen in the text, for pronouns to refer back to. */
@@ -151,9 +154,13 @@ class Timeline {
   }
 }
 
-/** Subjects of speech verbs, and the first person named in each sentence. */
+/**
+ * Subjects of speech verbs, and the first person named in each sentence. Only three
+ * kinds of token matter (sentence starts, names, speech verbs), so this walks their
+ * three sorted lists together rather than every token.
+ */
 function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], speech: SpeechAct[]): SubjectEvent[] {
-  const { tokens } = context;
+  const { tokens, mentions, sentenceStarts, speechVerbs } = context;
   let quoteIndex = 0;
   const events: SubjectEvent[] = [];
   let sentenceHasStrong = false;
@@ -163,12 +170,25 @@ function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], sp
     sentenceHasStrong = false;
     firstMention = null;
   };
-  for (let i = 0; i < tokens.length; i++) {
+  let s = 0;
+  let m = 0;
+  let v = 0;
+  for (;;) {
+    const i = Math.min(sentenceStarts[s] ?? Infinity, mentions[m]?.tokenStart ?? Infinity, speechVerbs[v] ?? Infinity);
+    if (i === Infinity) break;
     const token = tokens[i];
-    if (!token) continue;
-    if (token.sentenceStart || tokens[i - 1]?.paragraph !== token.paragraph) flush();
-    const mention = context.mentionAt.get(i);
-    if (mention && !firstMention) firstMention = mention;
+    if (!token) break;
+    if (sentenceStarts[s] === i) {
+      flush();
+      s++;
+    }
+    if (mentions[m]?.tokenStart === i) {
+      const mention = context.mentionAt.get(i);
+      if (mention && !firstMention) firstMention = mention;
+      while (mentions[m]?.tokenStart === i) m++;
+    }
+    if (speechVerbs[v] !== i) continue;
+    v++;
     const verb = cueAt(tokens, i, 'before');
     if (!verb) continue;
     while ((quotes[quoteIndex]?.end ?? Infinity) <= token.start) quoteIndex++;

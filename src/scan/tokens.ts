@@ -37,11 +37,15 @@ export interface Tokenized {
   nameStarts: number[];
   /** Indexes of words that may start a title. */
   titleStarts: number[];
+  /** Indexes of tokens that begin a sentence or a paragraph. */
+  sentenceStarts: number[];
+  /** Indexes of lower-case speech verbs ("said", "told"). */
+  speechVerbs: number[];
 }
 
 /** `flags`: the words that matter to the scanners (`wordFlagsOf(table)`); by default only the fixed word lists. */
 export function tokenizeArticle(prose: string, paragraphs: readonly Span[], flags: WordFlags = FIXED_WORD_FLAGS): Tokenized {
-  const sink: Tokenized = { tokens: [], nameStarts: [], titleStarts: [] };
+  const sink: Tokenized = { tokens: [], nameStarts: [], titleStarts: [], sentenceStarts: [], speechVerbs: [] };
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index] as Span;
     tokenizeParagraph(prose, paragraph, index, sink, flags);
@@ -53,10 +57,16 @@ export function tokenize(prose: string, paragraphs: readonly Span[], flags: Word
   return tokenizeArticle(prose, paragraphs, flags).tokens;
 }
 
-function noteStarts(sink: Tokenized, capitalised: boolean, flags: number): void {
-  const index = sink.tokens.length - 1;
+/** File the token just added under the lists of `Tokenized`. */
+function note(sink: Tokenized, token: Token): void {
+  const { tokens } = sink;
+  const index = tokens.length - 1;
+  if (token.sentenceStart || index === 0 || tokens[index - 1]?.paragraph !== token.paragraph) sink.sentenceStarts.push(index);
+  if (!token.isWord) return;
+  const { flags, capitalised } = token;
   if (capitalised || (flags & WordFlag.nameParticle) !== 0) sink.nameStarts.push(index);
   if ((flags & WordFlag.titleStart) !== 0) sink.titleStarts.push(index);
+  if ((flags & WordFlag.speechVerb) !== 0 && !capitalised) sink.speechVerbs.push(index);
 }
 
 // Character classes of TOKEN_PATTERN, looked up per code point; the BMP is cached lazily.
@@ -108,6 +118,9 @@ const APOSTROPHE = 39;
 const RIGHT_QUOTE = 0x2019;
 const DOT = 46;
 const HYPHEN = 45;
+const COMMA = 44;
+const CLOSE_PAREN = 41;
+const SEMICOLON = 59;
 
 /** Where an initialism ("U.S.", "U.N.") starting at i ends, or -1. */
 function initialismEnd(text: string, i: number): number {
@@ -178,6 +191,14 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, sink: 
           sentenceStart = false;
           continue;
         }
+      } else if (c !== HYPHEN) {
+        const end = punctuationEnd(prose, i, c);
+        const token = pushPunctuation(prose, i, end, index, hyphen, sink);
+        i = end;
+        hyphen = false;
+        if (endsSentence(token, tokens)) sentenceStart = true;
+        else if (c === COMMA || c === CLOSE_PAREN || c === SEMICOLON) sentenceStart = false;
+        continue;
       }
     }
     const cp = codePointAt(prose, i);
@@ -238,6 +259,15 @@ function plainAsciiWordEnd(text: string, i: number, firstClass: number): number 
   return at;
 }
 
+/** `pushToken` for ASCII punctuation: its own key, never a word. */
+function pushPunctuation(prose: string, start: number, end: number, paragraph: number, hyphenBefore: boolean, sink: Tokenized): Token {
+  const raw = prose.slice(start, end);
+  const token: Token = { start, end, text: raw, key: raw, isWord: false, capitalised: false, possessive: false, hyphenBefore, paragraph, sentenceStart: false, flags: 0 };
+  sink.tokens.push(token);
+  note(sink, token);
+  return token;
+}
+
 /** `pushToken` for a word `plainAsciiWordEnd` accepted: no possessive, and its key is its lower case. */
 function pushPlainWord(prose: string, start: number, end: number, firstClass: number, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, sink: Tokenized, wordFlags: WordFlags): void {
   const { tokens } = sink;
@@ -245,7 +275,7 @@ function pushPlainWord(prose: string, start: number, end: number, firstClass: nu
   const key = plainWordHasUpper ? raw.toLowerCase() : raw;
   const capitalised = (firstClass & UPPER) !== 0;
   const flags = wordFlags.getHashed(key, plainWordHash);
-  tokens.push({
+  const token: Token = {
     start,
     end,
     text: raw,
@@ -257,8 +287,9 @@ function pushPlainWord(prose: string, start: number, end: number, firstClass: nu
     paragraph,
     sentenceStart: sentenceStart && (tokens.length === 0 || (firstClass & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
     flags,
-  });
-  noteStarts(sink, capitalised, flags);
+  };
+  tokens.push(token);
+  note(sink, token);
 }
 
 function isAsciiWordCode(c: number): boolean {
@@ -294,7 +325,7 @@ function pushToken(prose: string, start: number, end: number, isWord: boolean, p
   const key = fold(raw);
   const capitalised = isWord && isCapital(raw.charCodeAt(0), raw);
   const flags = isWord ? wordFlags.get(key) : 0;
-  tokens.push({
+  const token: Token = {
     start,
     end: start + raw.length,
     text: raw,
@@ -307,8 +338,9 @@ function pushToken(prose: string, start: number, end: number, isWord: boolean, p
     // After a full stop, only a capital (or a number) starts a sentence: "R-Ky., said".
     sentenceStart: isWord && sentenceStart && (tokens.length === 0 || (firstClass & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
     flags,
-  });
-  if (isWord) noteStarts(sink, capitalised, flags);
+  };
+  tokens.push(token);
+  note(sink, token);
   return end;
 }
 
