@@ -1,5 +1,5 @@
 import { AUXILIARIES, FUNCTION_WORDS, HONORIFICS, NOT_PERSON_WORDS, PRONOUNS } from '../scan/lexicon.js';
-import type { Mention, TokenRole } from '../scan/names.js';
+import { spacedText, type Mention, type TokenRole } from '../scan/names.js';
 import type { QuoteSpan } from '../scan/quotes.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
@@ -511,8 +511,9 @@ class SpeakerResolver {
   private cueBeforeColon(k: number): Cue | null {
     const { tokens } = this.context;
     const next = tokens[k + 1]?.text;
+    if (next !== ':' && next !== ',') return null;
     const quoteFollows = OPENING_MARKS.has(tokens[k + 2]?.text ?? '');
-    if (next !== ':' && !(next === ',' && quoteFollows)) return null;
+    if (next !== ':' && !quoteFollows) return null;
     const token = tokens[k];
     // "The statement read: “…”": verbs that attribute text only when a quote follows.
     if (token?.isWord && !token.capitalised && COLON_CUES.has(token.key)) return { start: token.start, end: token.end, text: token.text, lemma: 'read', tense: 'past' };
@@ -726,7 +727,7 @@ class SpeakerResolver {
     const { tokens } = this.context;
     const start = tokens[subject.start]?.start ?? 0;
     const end = tokens[subject.end - 1]?.end ?? start;
-    const text = tokens.slice(subject.start, subject.end).map((t) => t.text).join(' ');
+    const text = spacedText(tokens, subject.start, subject.end);
     const { mention } = subject;
     const resolved = mention ? { entity: entityOf(this.context, mention), via: 'explicit' as const } : subject.kind === 'pronoun' ? this.resolvePronoun(subject) : this.resolvePhrase(subject);
     // Built in one step (no spreads): spreading here cost more than the rest of the attribution.

@@ -1,6 +1,6 @@
 import type { NameForm, Table } from '../reference/table.js';
-import { trieLongest, type TrieNode } from '../util/trie.js';
-import { phraseLongest, type PhraseIndex } from '../util/phrase-index.js';
+import type { TrieNode } from '../util/trie.js';
+import type { PhraseIndex } from '../util/phrase-index.js';
 import { FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_PERSON_WORDS } from './lexicon.js';
 import type { Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
@@ -44,14 +44,59 @@ function isInitialStop(tokens: readonly Token[], i: number): boolean {
   return token?.text === '.' && before !== undefined && before.isWord && before.text.length === 1 && before.capitalised && before.end === token.start;
 }
 
-export function matchTrie<T>(root: TrieNode<T>, tokens: readonly Token[], start: number) {
-  const paragraph = tokens[start]?.paragraph ?? -1;
-  return trieLongest(root, start, Math.min(tokens.length, start + 12), (i) => wordKey(tokens, i, paragraph), (i) => isInitialStop(tokens, i));
+/** How far a phrase may run from its first token. */
+const MAX_PHRASE_TOKENS = 12;
+
+export interface PhraseMatch<T> {
+  /** Index after the last token matched. */
+  end: number;
+  value: T;
 }
 
-export function matchPhrase<T>(index: PhraseIndex<T>, tokens: readonly Token[], start: number) {
+/** The longest phrase of the trie at token `start`: words of one paragraph, passing over the full stop after an initial. */
+export function matchTrie<T>(root: TrieNode<T>, tokens: readonly Token[], start: number): PhraseMatch<T> | null {
   const paragraph = tokens[start]?.paragraph ?? -1;
-  return phraseLongest(index, start, Math.min(tokens.length, start + 12), (i) => wordKey(tokens, i, paragraph), (i) => isInitialStop(tokens, i));
+  const limit = Math.min(tokens.length, start + MAX_PHRASE_TOKENS);
+  let node = root;
+  let best: PhraseMatch<T> | null = null;
+  for (let i = start; i < limit; i++) {
+    if (i > start && isInitialStop(tokens, i)) continue;
+    const key = wordKey(tokens, i, paragraph);
+    if (key === null) break;
+    const child = node.next.get(key);
+    if (!child) break;
+    node = child;
+    if (node.value !== undefined) best = { end: i + 1, value: node.value };
+  }
+  return best;
+}
+
+/**
+ * The longest phrase of the index at token `start`, read as `matchTrie` reads: the words
+ * joined by spaces are looked up, and reading stops once no longer phrase begins so.
+ */
+export function matchPhrase<T>(index: PhraseIndex<T>, tokens: readonly Token[], start: number): PhraseMatch<T> | null {
+  const paragraph = tokens[start]?.paragraph ?? -1;
+  const limit = Math.min(tokens.length, start + MAX_PHRASE_TOKENS);
+  const firstKey = wordKey(tokens, start, paragraph);
+  if (firstKey === null || !index.first.has(firstKey)) return null;
+  let joined = firstKey;
+  let words = 1;
+  let best: PhraseMatch<T> | null = null;
+  for (let i = start; ; ) {
+    const value = index.entries.get(joined);
+    if (value !== undefined) best = { end: i + 1, value };
+    if (words >= index.maxWords || (words >= 2 && !index.prefixes.has(joined))) break;
+    let next = i + 1;
+    while (next < limit && isInitialStop(tokens, next)) next++;
+    if (next >= limit) break;
+    const key = wordKey(tokens, next, paragraph);
+    if (key === null) break;
+    joined += ` ${key}`;
+    words++;
+    i = next;
+  }
+  return best;
 }
 
 /** Full names from the table, in one pass over the words that may start one (`nameStarts`); marks their tokens. */
@@ -88,6 +133,24 @@ function wordIndexAfter(tokens: readonly Token[], start: number, n: number): num
   return i;
 }
 
+/** The tokens' texts joined by single spaces. */
+export function spacedText(tokens: readonly Token[], start: number, end: number): string {
+  const stop = Math.min(end, tokens.length);
+  if (start >= stop) return '';
+  let text = tokens[start]?.text ?? '';
+  for (let k = start + 1; k < stop; k++) text += ` ${tokens[k]?.text ?? ''}`;
+  return text;
+}
+
+function wordKeys(tokens: readonly Token[], start: number, end: number): string[] {
+  const keys: string[] = [];
+  for (let k = start; k < end; k++) {
+    const token = tokens[k];
+    if (token?.isWord) keys.push(token.key);
+  }
+  return keys;
+}
+
 function mention(
   tokens: readonly Token[],
   start: number,
@@ -107,11 +170,11 @@ function mention(
     end: last?.end ?? 0,
     tokenStart: start,
     tokenEnd: end,
-    text: tokens.slice(start, end).map((t) => t.text).join(' '),
+    text: spacedText(tokens, start, end),
     form,
     candidates,
     nameForm,
-    surnameKeys: tokens.slice(surnameStart, surnameEnd).filter((t) => t.isWord).map((t) => t.key),
+    surnameKeys: wordKeys(tokens, surnameStart, surnameEnd),
     surnameStart,
     surnameEnd,
     honorific,
@@ -207,9 +270,21 @@ function looksLikePerson(tokens: readonly Token[], start: number, end: number): 
     const token = tokens[k];
     if (!token?.isWord) continue;
     if (NOT_PERSON_WORDS.has(token.key) || (FUNCTION_WORDS.has(token.key) && !NAME_PARTICLES.has(token.key))) return false;
-    if (token.text.length > 1 && token.text === token.text.toUpperCase() && /\p{L}/u.test(token.text)) return false;
+    if (token.text.length > 1 && isAllCapitals(token.text)) return false;
   }
   return true;
+}
+
+/** Letters, all capitals ("NATO", "BBC"): an acronym, not a name. */
+function isAllCapitals(text: string): boolean {
+  let letters = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return text === text.toUpperCase() && /\p{L}/u.test(text);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters = true;
+  }
+  return letters;
 }
 
 function fullNameRun(tokens: readonly Token[], start: number, end: number, table: Table): Mention | null {

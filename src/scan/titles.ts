@@ -1,6 +1,6 @@
 import type { Table } from '../reference/table.js';
 import { HONORIFICS, OTHER_OFFICE_WORDS, TIME_MODIFIERS, TRAILING_MODIFIERS, type TimeModifier } from './lexicon.js';
-import { matchTrie, type Mention, type TokenRole } from './names.js';
+import { matchTrie, spacedText, type Mention, type TokenRole } from './names.js';
 import type { Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
 import { TokenMap } from '../util/token-map.js';
@@ -192,7 +192,7 @@ function describeTitle(
       country ??= countryMatch.codes;
       claimEnd = countryMatch.end;
     } else if (tokens[after]?.capitalised) {
-      otherOffice ??= `${tokens.slice(start, after + 1).map((t) => t.text).join(' ')}`;
+      otherOffice ??= spacedText(tokens, start, after + 1);
     }
   }
   const trailing = tokens[claimEnd];
@@ -206,7 +206,7 @@ function describeTitle(
     tokenEnd: end,
     claimStart,
     claimEnd,
-    titleText: tokens.slice(start, end).map((t) => t.text).join(' '),
+    titleText: spacedText(tokens, start, end),
     officeIds: narrowed,
     country: country?.[0] ?? null,
     modifier,

@@ -13,12 +13,6 @@ export interface PhraseIndex<T> {
   maxWords: number;
 }
 
-export interface PhraseMatch<T> {
-  /** Index after the last item matched. */
-  end: number;
-  value: T;
-}
-
 export function createPhraseIndex<T>(): PhraseIndex<T> {
   return { first: new Set(), entries: new Map(), prefixes: new Set(), maxWords: 0 };
 }
@@ -37,36 +31,4 @@ export function phraseAdd<T>(index: PhraseIndex<T>, keys: readonly string[], upd
 
 export function phraseGet<T>(index: PhraseIndex<T>, keys: readonly string[]): T | undefined {
   return index.entries.get(keys.join(' '));
-}
-
-/**
- * The longest phrase starting at `start`. `keyAt(i)` gives the key of item i, or null to
- * stop; `skip(i)` lets the match pass over an item (a full stop after an initial).
- */
-export function phraseLongest<T>(
-  index: PhraseIndex<T>,
-  start: number,
-  limit: number,
-  keyAt: (i: number) => string | null,
-  skip?: (i: number) => boolean,
-): PhraseMatch<T> | null {
-  const firstKey = keyAt(start);
-  if (firstKey === null || !index.first.has(firstKey)) return null;
-  let joined = firstKey;
-  let words = 1;
-  let best: PhraseMatch<T> | null = null;
-  for (let i = start; ; ) {
-    const value = index.entries.get(joined);
-    if (value !== undefined) best = { end: i + 1, value };
-    if (words >= index.maxWords || (words >= 2 && !index.prefixes.has(joined))) break;
-    let next = i + 1;
-    while (next < limit && skip?.(next)) next++;
-    if (next >= limit) break;
-    const key = keyAt(next);
-    if (key === null) break;
-    joined += ` ${key}`;
-    words++;
-    i = next;
-  }
-  return best;
 }
