@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../util/yaml.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
@@ -87,6 +88,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw error;
 });
+
+// A command-line run is short: most of it passes before V8's optimising compiler has
+// caught up with the code, and that compiler spends most of its time inlining. A smaller
+// inlining budget lets optimised code arrive sooner (the first pass over the BBC corpus in
+// one process: 694 → 545 ms, median of 7; the fully warmed speed barely moves). This is a
+// process-wide setting, so the CLI makes it and the library leaves it alone.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
 
 main(process.argv.slice(2)).then(
   (code) => {
