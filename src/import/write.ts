@@ -1,4 +1,5 @@
-import { Document, isMap, isNode, isScalar, isSeq, type Pair } from 'yaml';
+import type { Pair } from 'yaml';
+import { yamlLib } from '../util/libraries.js';
 import { compareText } from './assemble.js';
 import type { ImportedOffice, ImportedTable, ImportedTerm } from './types.js';
 
@@ -11,7 +12,7 @@ const PERSON_FIELDS = ['variants', 'surname', 'gender', 'born', 'died'] as const
  * date order, people by name. The same table always gives the same text.
  */
 export function tableYaml(table: ImportedTable, header: string): string {
-  const doc = new Document(orderedTable(table));
+  const doc = new (yamlLib().Document)(orderedTable(table));
   doc.commentBefore = header
     .split('\n')
     .map((line) => ` ${line}`)
@@ -52,6 +53,7 @@ function picked<T extends object>(value: T, fields: readonly (keyof T & string)[
 }
 
 function styleOffices(offices: unknown): void {
+  const { isMap, isSeq } = yamlLib();
   if (!isMap(offices)) return;
   styleMapValues(offices, ['titles']);
   for (const pair of offices.items) {
@@ -62,6 +64,7 @@ function styleOffices(offices: unknown): void {
 
 /** Lists written inline: `titles: [Prime Minister, PM]`. */
 function styleMapValues(map: unknown, flowFields: readonly string[]): void {
+  const { isMap, isSeq } = yamlLib();
   if (!isMap(map)) return;
   for (const pair of map.items) {
     if (!isMap(pair.value)) continue;
@@ -74,6 +77,7 @@ function styleMapValues(map: unknown, flowFields: readonly string[]): void {
 
 /** A blank line before each office and each section, as in the hand-written files. */
 function spaceOut(root: unknown): void {
+  const { isMap, isScalar } = yamlLib();
   if (!isMap(root)) return;
   for (const [index, section] of root.items.entries()) {
     if (index > 0) markSpaceBefore(section);
@@ -83,5 +87,6 @@ function spaceOut(root: unknown): void {
 }
 
 function markSpaceBefore(pair: Pair): void {
+  const { isNode } = yamlLib();
   if (isNode(pair.key)) pair.key.spaceBefore = true;
 }

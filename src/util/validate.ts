@@ -1,4 +1,5 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
+import { ajvLib } from './libraries.js';
 import { InputError, type ParsedYaml } from './yaml.js';
 
 let ajv: Ajv | null = null;
@@ -8,7 +9,7 @@ const compiled = new Map<object, ValidateFunction>();
 export function validatorFor(schema: object): ValidateFunction {
   let validate = compiled.get(schema);
   if (!validate) {
-    ajv ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+    ajv ??= new (ajvLib().Ajv)({ allErrors: false, strict: true, allowUnionTypes: true });
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }

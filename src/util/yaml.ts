@@ -1,4 +1,5 @@
-import { LineCounter, parseDocument, isMap, isSeq, isNode, isPair, isScalar, type Document, type Node } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { yamlLib } from './libraries.js';
 import { parseFastYaml, type FastYaml } from './fast-yaml.js';
 
 /** A problem in an input file, with the place it was found. */
@@ -42,6 +43,7 @@ export interface ParseOptions {
 export function parseYaml(text: string, file: string, lineOffset = 0, options: ParseOptions = {}): ParsedYaml {
   const fast = options.fast ? parseFastYaml(text) : null;
   if (fast) return fastParsed(fast, lineOffset);
+  const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, customTags: [] });
   const where = (offset: number) => {
@@ -64,6 +66,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0, options: P
     locate: (path, atKey = false) => where(nodeAt(doc, path, atKey)?.range?.[0] ?? 0),
     linesOf: (path) => {
       const node = nodeAt(doc, path, false);
+      const { isNode, isSeq } = yamlLib();
       return isSeq(node) ? node.items.map((item) => where(isNode(item) ? (item.range?.[0] ?? 0) : 0).line) : [];
     },
   };
@@ -105,6 +108,7 @@ function yamlMessage(message: string): string {
 
 /** The deepest node along a path; for a missing key, its parent. */
 function nodeAt(doc: Document, path: readonly (string | number)[], atKey: boolean): Node | undefined {
+  const { isMap, isNode, isPair, isScalar, isSeq } = yamlLib();
   let node: unknown = doc.contents;
   for (const [index, key] of path.entries()) {
     if (isMap(node)) {
