@@ -196,6 +196,7 @@ function runChecks(article: ResolvedArticle, date: ArticleDate, options: CheckOp
   const { table, rules } = options.reference;
   const findings: Finding[] = [];
   const skipped: string[] = [];
+  const dateText = date.range ? describeRange(date.range) : 'unknown';
   for (const rule of rules) {
     const severity = options.rules?.[rule.id] ?? rule.severity;
     const check = CHECKS.get(rule.kind);
@@ -204,7 +205,7 @@ function runChecks(article: ResolvedArticle, date: ArticleDate, options: CheckOp
       skipped.push(rule.id);
       continue;
     }
-    const context: CheckContext = { table, date: date.range, dateText: date.range ? describeRange(date.range) : 'unknown', options: rule.options };
+    const context: CheckContext = { table, date: date.range, dateText, options: rule.options };
     for (const draft of check.run(article, context)) findings.push(toFinding(draft, rule, severity, article, table, starts));
   }
   if (skipped.length > 0) {
@@ -216,6 +217,7 @@ function runChecks(article: ResolvedArticle, date: ArticleDate, options: CheckOp
       evidence: [],
     });
   }
+  if (findings.length === 0) return findings;
   return dedupe(findings).sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
 }
 
