@@ -19,12 +19,19 @@ const OPENING_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', '“', '
 const CLOSING_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '”', '’', '"', "'", '…']);
 const SENTENCE_END = new Set(['.', '?', '!', '…']);
 
+// ASCII answered by code; only other characters go to the (Unicode-aware) regexes.
 function isSpace(c: string | undefined): boolean {
-  return c === undefined || /\s/.test(c);
+  if (c === undefined) return true;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(c);
 }
 
 function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return /[\p{L}\p{N}]/u.test(c);
 }
 
 function doubleRole(text: string, i: number, start: number, end: number, width = 1): Role {

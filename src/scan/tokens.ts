@@ -93,6 +93,8 @@ function classOf(cp: number): number {
 
 function computeClass(cp: number): number {
   const c = String.fromCodePoint(cp);
+  // Most characters past ASCII in news copy are punctuation (curly quotes, dashes): one test settles them.
+  if (!/[\p{L}\p{M}\p{N}\s]/u.test(c)) return 0;
   let flags = 0;
   if (/\p{L}/u.test(c)) flags |= WORD | LETTER_OR_MARK | LETTER;
   if (/\p{M}/u.test(c)) flags |= WORD | LETTER_OR_MARK;
