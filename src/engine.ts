@@ -86,9 +86,9 @@ export function analyze(text: string, options: CheckOptions): Analysis {
   const date = articleDate(options.date, settings.date ?? frontMatter?.data?.date, prose, filename, options.dateSources ?? DEFAULT_DATE_SOURCES);
   const article = resolveArticle(text, prose, options.reference.table);
   const starts = lineStarts(text);
-  const rules = { ...(options.rules ?? {}), ...settings.rules };
+  const rules = Object.keys(settings.rules).length > 0 ? { ...(options.rules ?? {}), ...settings.rules } : options.rules;
   const directives = readDirectives(prose.comments, starts);
-  const findings = applyControls(runChecks(article, date, { ...options, rules }, starts), directives, options, starts, text);
+  const findings = applyControls(runChecks(article, date, options.reference, rules, starts), directives, options, starts, text);
   const report: FileReport = {
     path: filename,
     date: { start: date.range ? formatDay(date.range.start) : null, end: date.range ? formatDay(date.range.end) : null, source: date.source },
@@ -192,13 +192,13 @@ export function resolveArticle(text: string, prose: Prose, table: Table): Resolv
   return { text, paragraphs, tokens, quotes: speakers.quotes, mentions, entities, claims, speech: speakers.speech };
 }
 
-function runChecks(article: ResolvedArticle, date: ArticleDate, options: CheckOptions, starts: readonly number[]): Finding[] {
-  const { table, rules } = options.reference;
+function runChecks(article: ResolvedArticle, date: ArticleDate, reference: Reference, overrides: RuleOverrides | undefined, starts: readonly number[]): Finding[] {
+  const { table, rules } = reference;
   const findings: Finding[] = [];
   const skipped: string[] = [];
   const dateText = date.range ? describeRange(date.range) : 'unknown';
   for (const rule of rules) {
-    const severity = options.rules?.[rule.id] ?? rule.severity;
+    const severity = overrides?.[rule.id] ?? rule.severity;
     const check = CHECKS.get(rule.kind);
     if (severity === 'off' || !check) continue;
     if (check.needsDate && !date.range) {

@@ -9,17 +9,19 @@ export function paragraphsOf(prose: string, blockStarts: readonly number[]): Spa
   const blank = lines.map((l) => isBlank(prose, l));
   const firstText = blank.indexOf(false);
   const lastText = blank.lastIndexOf(false);
-  const blankSeparated = blank.some((b, i) => b && i > firstText && i < lastText);
-  const starts = new Set(blockStarts);
+  let blankSeparated = false;
+  for (let i = firstText + 1; i < lastText && !blankSeparated; i++) blankSeparated = blank[i] === true;
+  const starts = blockStarts.length > 0 ? new Set(blockStarts) : null;
   const paragraphs: Span[] = [];
   let current: Span | null = null;
-  for (const [i, line] of lines.entries()) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Span;
     if (blank[i]) {
       current = null;
       continue;
     }
     const content = trimmed(prose, line);
-    if (current && blankSeparated && !starts.has(line.start)) {
+    if (current && blankSeparated && !starts?.has(line.start)) {
       current.end = content.end;
     } else {
       current = { start: content.start, end: content.end };

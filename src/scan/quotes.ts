@@ -103,7 +103,8 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
   let open: OpenQuote | null = null;
   // Where the next quote mark is; searched again only once passed, so the whole scan stays linear.
   let nextMark = -1;
-  for (const [index, paragraph] of paragraphs.entries()) {
+  for (let index = 0; index < paragraphs.length; index++) {
+    const paragraph = paragraphs[index] as Span;
     let i = paragraph.start;
     if (open) i = skipContinuationMark(prose, paragraph) ?? i;
     let nested = false;

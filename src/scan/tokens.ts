@@ -277,21 +277,15 @@ function pushPlainWord(prose: string, start: number, end: number, firstClass: nu
   const key = plainWordHasUpper ? raw.toLowerCase() : raw;
   const capitalised = (firstClass & UPPER) !== 0;
   const flags = wordFlags.getHashed(key, plainWordHash);
-  const token: Token = {
-    start,
-    end,
-    text: raw,
-    key,
-    isWord: true,
-    capitalised,
-    possessive: false,
-    hyphenBefore,
-    paragraph,
-    sentenceStart: sentenceStart && (tokens.length === 0 || (firstClass & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
-    flags,
-  };
-  tokens.push(token);
-  note(sink, token);
+  const index = tokens.length;
+  const newParagraph = index === 0 || tokens[index - 1]?.paragraph !== paragraph;
+  const startsSentence = sentenceStart && (newParagraph || (firstClass & LOWER) === 0);
+  tokens.push({ start, end, text: raw, key, isWord: true, capitalised, possessive: false, hyphenBefore, paragraph, sentenceStart: startsSentence, flags });
+  // As note() would, from the values at hand.
+  if (startsSentence || newParagraph) sink.sentenceStarts.push(index);
+  if (capitalised || (flags & WordFlag.nameParticle) !== 0) sink.nameStarts.push(index);
+  if ((flags & WordFlag.titleStart) !== 0) sink.titleStarts.push(index);
+  if ((flags & WordFlag.speechVerb) !== 0 && !capitalised) sink.speechVerbs.push(index);
 }
 
 function isAsciiWordCode(c: number): boolean {
