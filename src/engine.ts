@@ -19,7 +19,7 @@ import { wordFlagsOf } from './scan/word-flags.js';
 import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, RuleSetting, Severity } from './types.js';
 import { describeRange } from './reference/query.js';
 import { formatDay } from './util/dates.js';
-import { lineStarts, positionAt } from './util/text.js';
+import { compareText, lineStarts, positionAt } from './util/text.js';
 import { TokenMap } from './util/token-map.js';
 import { InputError } from './util/yaml.js';
 import { VERSION } from './version.js';
@@ -171,7 +171,7 @@ function applyControls(findings: Finding[], directives: Directive[], options: Ch
       ...position(text, d.start, d.end, starts),
       evidence: [],
     })),
-  ].sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  ].sort((a, b) => a.offset - b.offset || compareText(a.ruleId, b.ruleId));
 }
 
 /** Scan and resolve: quotes, names, titles, people, speakers. */
@@ -218,7 +218,7 @@ function runChecks(article: ResolvedArticle, date: ArticleDate, reference: Refer
     });
   }
   if (findings.length === 0) return findings;
-  return dedupe(findings).sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+  return dedupe(findings).sort((a, b) => a.offset - b.offset || compareText(a.ruleId, b.ruleId));
 }
 
 /** A span flagged as a wrong attribution is not also reported as an unintroduced speaker. */

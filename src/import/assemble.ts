@@ -1,6 +1,10 @@
 import { parsePartialDate, type DayRange } from '../util/dates.js';
 import { phraseKeys } from '../scan/tokens.js';
 import type { ImportedOffice, ImportedPerson, ImportedTable, ImportedTerm, ImportResult, ImportSummary } from './types.js';
+import { compareText } from '../util/text.js';
+
+/** Re-exported for the importers, which sort with it too. */
+export { compareText };
 
 export type OfficeInfo = Omit<ImportedOffice, 'holders'>;
 
@@ -224,10 +228,6 @@ function termDoc(term: PendingTerm): ImportedTerm {
   return { person: term.person, start: term.start, ...(term.end !== undefined ? { end: term.end } : {}), ...(term.acting ? { acting: true } : {}) };
 }
 
-/** Code-point order: the same on every machine, unlike `localeCompare`. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The last day a term may cover. */
 function lastDay(term: PendingTerm): number {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { InputError } from '../util/yaml.js';
+import { compareText } from '../util/text.js';
 import { packageRoot } from '../util/package.js';
 import { compileTable, type CompileOptions, type TableSource } from './compile.js';
 import type { Table } from './table.js';
@@ -45,7 +46,7 @@ export function yamlFilesIn(path: string, what = 'reference table'): string[] {
   }
   if (stats.isFile()) return [path];
   const files: string[] = [];
-  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
     const full = join(path, entry.name);
     if (entry.isDirectory()) files.push(...yamlFilesIn(full, what));
     else if (/\.ya?ml$/i.test(entry.name)) files.push(full);
