@@ -16,9 +16,19 @@ const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
 const PUBLISHED = /\b(?:published|updated|posted|first published)\b[^\n]{0,30}$/i;
 
 export function dateFromSpec(spec: string, source: DateSource): ArticleDate | null {
-  const range = parseDateSpec(spec);
-  return range ? { range, source, text: spec } : null;
+  // A run gives every article the same --date (or a few front-matter dates): parse each once.
+  let range = parsedSpecs.get(spec);
+  if (range === undefined) {
+    if (parsedSpecs.size >= MAX_PARSED_SPECS) parsedSpecs.clear();
+    range = parseDateSpec(spec);
+    parsedSpecs.set(spec, range);
+  }
+  // A copy each time: callers own what they are given.
+  return range ? { range: { start: range.start, end: range.end }, source, text: spec } : null;
 }
+
+const parsedSpecs = new Map<string, DayRange | null>();
+const MAX_PARSED_SPECS = 1000;
 
 export function noDate(): ArticleDate {
   return { range: null, source: 'none', text: 'unknown' };

@@ -79,7 +79,8 @@ function nearestWithSurname(entities: readonly Entity[], mention: Mention, fullM
   let best: Entity | null = null;
   let bestAt = -1;
   // Only absurd text introduces more people with one surname; the cap keeps it linear.
-  for (const entity of entities.slice(-MAX_NAMESAKES)) {
+  for (let k = Math.max(0, entities.length - MAX_NAMESAKES); k < entities.length; k++) {
+    const entity = entities[k] as Entity;
     const at = latestMentionBefore(entity, mention.start, fullMentionCount.get(entity) ?? 0);
     if (at > bestAt) {
       best = entity;
