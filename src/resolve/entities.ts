@@ -23,6 +23,7 @@ export interface Entity {
  * person with that surname mentioned most recently before it (else the first after it).
  */
 export function resolveEntities(mentions: readonly Mention[], claims: readonly TitleClaim[], table: Table): Entity[] {
+  if (mentions.length === 0) return [];
   const claimsByMention = new Map<Mention, TitleClaim[]>();
   for (const claim of claims) {
     const list = claimsByMention.get(claim.mention);

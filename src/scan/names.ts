@@ -1,4 +1,4 @@
-import type { NameForm, Table } from '../reference/table.js';
+import type { NameForm, Person, Table } from '../reference/table.js';
 import type { TrieNode } from '../util/trie.js';
 import type { PhraseIndex } from '../util/phrase-index.js';
 import { FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_PERSON_WORDS } from './lexicon.js';
@@ -312,12 +312,21 @@ function samePerson(firstKey: string, people: readonly string[], table: Table): 
   return people.filter((id) => {
     const person = table.people.get(id);
     if (!person) return false;
-    return [person.name, ...person.variants].some((name) => {
-      const first = name.trim().split(/\s+/)[0]?.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') ?? '';
-      return first === firstKey || (firstKey.length === 1 && first.startsWith(firstKey));
-    });
+    return firstNamesOf(person).some((first) => first === firstKey || (firstKey.length === 1 && first.startsWith(firstKey)));
   });
 }
+
+/** The first words of a person's name and variants, folded; worked out once per person (runs ask again and again). */
+function firstNamesOf(person: Person): string[] {
+  let firsts = firstNames.get(person);
+  if (!firsts) {
+    firsts = [person.name, ...person.variants].map((name) => name.trim().split(/\s+/)[0]?.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') ?? '');
+    firstNames.set(person, firsts);
+  }
+  return firsts;
+}
+
+const firstNames = new WeakMap<Person, string[]>();
 
 const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 const BEFORE_MONTH = new Set(['in', 'last', 'next', 'this', 'since', 'until', 'till', 'by', 'early', 'late', 'mid', 'of', 'from', 'to', 'during', 'before', 'after', 'between', 'and']);
