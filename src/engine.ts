@@ -77,7 +77,11 @@ export function reportOf(files: FileReport[]): Report {
 }
 
 export function analyze(text: string, options: CheckOptions): Analysis {
-  const filename = options.filename ?? '<text>';
+  return analyzeFile(text, options, options.filename ?? '<text>');
+}
+
+/** `analyze` with the file name apart, so a run over many files need not copy its options for each. */
+export function analyzeFile(text: string, options: Omit<CheckOptions, 'filename'>, filename: string): Analysis {
   const format = options.format ?? (/\.(txt|text)$/i.test(filename) ? 'text' : 'markdown');
   const frontMatter = format === 'markdown' ? readFrontMatter(text, filename) : null;
   const bodyStart = frontMatter?.end ?? 0;

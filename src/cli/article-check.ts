@@ -1,5 +1,5 @@
 import { decodeArticle } from '../article/decode.js';
-import { analyze, type Analysis, type CheckOptions } from '../engine.js';
+import { analyzeFile, type Analysis, type CheckOptions } from '../engine.js';
 import type { FileReport } from '../types.js';
 import { InputError } from '../util/yaml.js';
 import { applySafeFixes, lineDiff } from './fix.js';
@@ -16,17 +16,21 @@ export interface ArticleResult {
 }
 
 /** Decode, check and (if asked) fix one article's bytes. Problems with the input are results, not exceptions. */
+function resultOf(analysis: Analysis, keepAnalysis: boolean): ArticleResult {
+  return keepAnalysis ? { report: analysis.report, analysis } : { report: analysis.report };
+}
+
 export function checkArticle(path: string, bytes: Uint8Array, options: Omit<CheckOptions, 'filename'>, maxSize: number, fix: FixMode, keepAnalysis = false): ArticleResult {
   const decoded = decodeArticle(bytes, maxSize);
   if (!decoded.ok) return { error: `${path}: ${decoded.message}` };
   try {
-    const analysis = analyze(decoded.text, { ...options, filename: path });
-    const kept = (a: Analysis) => (keepAnalysis ? { analysis: a } : {});
-    if (fix === 'none') return { report: analysis.report, ...kept(analysis) };
+    const analysis = analyzeFile(decoded.text, options, path);
+    if (fix === 'none') return resultOf(analysis, keepAnalysis);
     const fixed = applySafeFixes(decoded.text, analysis.report.findings);
-    if (fixed.applied === 0) return { report: analysis.report, ...kept(analysis) };
-    const after = analyze(fixed.text, { ...options, filename: path });
-    return { report: after.report, ...kept(after), fixed: { text: fixed.text, diff: lineDiff(path, decoded.text, fixed.text) } };
+    if (fixed.applied === 0) return resultOf(analysis, keepAnalysis);
+    const after = resultOf(analyzeFile(fixed.text, options, path), keepAnalysis);
+    after.fixed = { text: fixed.text, diff: lineDiff(path, decoded.text, fixed.text) };
+    return after;
   } catch (error) {
     if (error instanceof InputError) return { error: error.file ? error.describe() : `${path}: ${error.message}` };
     throw error;
