@@ -1,13 +1,13 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { formatSize } from '../article/decode.js';
 import { reportOf, type Analysis, type CheckOptions, type Reference } from '../engine.js';
 import type { FileReport, Report } from '../types.js';
 import { checkArticle, type ArticleResult, type FixMode } from './article-check.js';
 import { expandPaths, ignoreFilter } from './files.js';
 import { writeFileAtomic } from './output.js';
+import { workerThreadsLib } from '../util/libraries.js';
 import { ResultsCache } from './results-cache.js';
 import { checkOptionsOf, referenceOf, settingsKey, type Settings } from './settings.js';
 
@@ -141,7 +141,7 @@ async function checkInWorkers(inputs: readonly Input[], pending: readonly number
     batches.map(
       (batch) =>
         new Promise<void>((done, fail) => {
-          const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: settings });
+          const worker = new (workerThreadsLib().Worker)(new URL('./worker.js', import.meta.url), { workerData: settings });
           let left = batch.length;
           worker.on('message', (message: { index: number; report?: FileReport; error?: string }) => {
             results[message.index] = message.report ? { report: message.report } : { error: message.error ?? 'worker failed' };

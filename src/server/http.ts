@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { httpLib } from '../util/libraries.js';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { check, type CheckOptions, type Reference } from '../engine.js';
@@ -51,7 +52,7 @@ class HttpError extends Error {
 /** The HTTP API and the editors' page around `check`. Never crashes on a request; every error is JSON. */
 export function createFactlintServer(options: ServerOptions): Server {
   let active = 0;
-  const server = createServer((request, response) => {
+  const server = httpLib().createServer((request, response) => {
     active++;
     response.on('close', () => active--);
     if (active > options.maxConcurrent) {

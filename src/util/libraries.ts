@@ -3,9 +3,9 @@ import type * as YamlLibrary from 'yaml';
 import type * as AjvLibrary from 'ajv';
 
 /**
- * yaml and ajv, loaded on first use from node_modules (they stay out of the bundles). A
- * check whose table and rules come from the compiled cache, on articles without front
- * matter, never needs them, and reading their code was a fifth of start-up.
+ * Libraries loaded on first use. yaml and ajv come from node_modules (they stay out of
+ * the bundles): a check whose table and rules come from the compiled cache, on articles
+ * without front matter, never needs them, and reading their code was a fifth of start-up.
  */
 const load = createRequire(import.meta.url);
 
@@ -20,4 +20,13 @@ export function yamlLib(): typeof YamlLibrary {
 export function ajvLib(): typeof AjvLibrary {
   ajvLibrary ??= load('ajv') as typeof AjvLibrary;
   return ajvLibrary;
+}
+
+/** Node's http and worker_threads, likewise on first use: most runs serve nothing and start no worker. */
+export function httpLib(): typeof import('node:http') {
+  return load('node:http') as typeof import('node:http');
+}
+
+export function workerThreadsLib(): typeof import('node:worker_threads') {
+  return load('node:worker_threads') as typeof import('node:worker_threads');
 }
