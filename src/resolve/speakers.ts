@@ -458,8 +458,8 @@ class SpeakerResolver {
   }
 
   private isInTheWordsOf(k: number): boolean {
-    const keys = this.context.tokens.slice(k, k + 4).map((t) => t.key);
-    return keys.join(' ') === 'in the words of';
+    const { tokens } = this.context;
+    return tokens[k]?.key === 'in' && tokens[k + 1]?.key === 'the' && tokens[k + 2]?.key === 'words' && tokens[k + 3]?.key === 'of';
   }
 
   /** “…,” Maj. Oleh Shyriaiev of the 225th regiment told ABC News: a cue after a short modifier of the name. */
