@@ -11,7 +11,7 @@ import { resolveEntities } from './resolve/entities.js';
 import { resolveSpeakers } from './resolve/speakers.js';
 import type { Rule, RuleOverrides } from './rules/rule.js';
 import { renderMessage } from './rules/rule.js';
-import { findOtherNames, findTableNames, type Mention, type TokenRole } from './scan/names.js';
+import { findOtherNames, findTableNames, type TokenRole } from './scan/names.js';
 import { scanQuotes } from './scan/quotes.js';
 import { attachTitles, findTitles } from './scan/titles.js';
 import { tokenizeArticle } from './scan/tokens.js';
