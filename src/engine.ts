@@ -18,9 +18,10 @@ import { tokenizeArticle } from './scan/tokens.js';
 import { wordFlagsOf } from './scan/word-flags.js';
 import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, RuleSetting, Severity } from './types.js';
 import { describeRange } from './reference/query.js';
-import { formatDay } from './util/dates.js';
+import { formatDay, type DayRange } from './util/dates.js';
 import { compareText, lineStarts, positionAt } from './util/text.js';
 import { TokenMap } from './util/token-map.js';
+import { mergeByStart } from './util/search.js';
 import { InputError } from './util/yaml.js';
 import { VERSION } from './version.js';
 
@@ -186,7 +187,7 @@ export function resolveArticle(text: string, prose: Prose, table: Table): Resolv
   const tableNames = findTableNames(tokens, table, roles, nameStarts);
   const phrases = findTitles(tokens, table, roles, nameStarts, titleStarts);
   const otherNames = findOtherNames(tokens, table, roles, tableNames, nameStarts);
-  const mentions = [...tableNames, ...otherNames].sort((a, b) => a.start - b.start);
+  const mentions = mergeByStart(tableNames, otherNames);
   const mentionAt = new TokenMap(tokens.length, mentions, (m) => m.tokenStart);
   const mentionEndingAt = new TokenMap(tokens.length, mentions, (m) => m.tokenEnd);
   const claims = attachTitles(tokens, phrases, mentions, mentionAt, mentionEndingAt, prose.text);
@@ -200,7 +201,7 @@ function runChecks(article: ResolvedArticle, date: ArticleDate, reference: Refer
   const { table, rules } = reference;
   const findings: Finding[] = [];
   const skipped: string[] = [];
-  const dateText = date.range ? describeRange(date.range) : 'unknown';
+  const dateText = date.range ? describeArticleRange(date.range) : 'unknown';
   for (const rule of rules) {
     const severity = overrides?.[rule.id] ?? rule.severity;
     const check = CHECKS.get(rule.kind);
@@ -224,6 +225,14 @@ function runChecks(article: ResolvedArticle, date: ArticleDate, reference: Refer
   if (findings.length === 0) return findings;
   return dedupe(findings).sort((a, b) => a.offset - b.offset || compareText(a.ruleId, b.ruleId));
 }
+
+/** `describeRange` of the article's date: a run gives most articles the same one, so the last is kept. */
+function describeArticleRange(range: DayRange): string {
+  if (range.start !== lastDescribed.start || range.end !== lastDescribed.end) lastDescribed = { start: range.start, end: range.end, text: describeRange(range) };
+  return lastDescribed.text;
+}
+
+let lastDescribed = { start: NaN, end: NaN, text: '' };
 
 /** A span flagged as a wrong attribution is not also reported as an unintroduced speaker. */
 function dedupe(findings: Finding[]): Finding[] {

@@ -55,14 +55,19 @@ function checkEntity(article: ResolvedArticle, entity: Entity, person: Person): 
 }
 
 function spellingOf(article: ResolvedArticle, mention: Mention): Spelling {
-  const words = (from: number, to: number) =>
-    article.tokens
-      .slice(from, to)
-      .filter((t) => t.isWord)
-      .map((t) => t.text.toLowerCase())
-      .join(' ');
-  const first = mention.form === 'full' && mention.surnameStart > mention.tokenStart ? words(mention.tokenStart, mention.tokenStart + 1) : null;
-  return { mention, surname: words(mention.surnameStart, mention.surnameEnd), first };
+  const first = mention.form === 'full' && mention.surnameStart > mention.tokenStart ? lowerWords(article, mention.tokenStart, mention.tokenStart + 1) : null;
+  return { mention, surname: lowerWords(article, mention.surnameStart, mention.surnameEnd), first };
+}
+
+/** The words among tokens [from, to), in lower case, joined by spaces. */
+function lowerWords(article: ResolvedArticle, from: number, to: number): string {
+  let text = '';
+  for (let k = from; k < Math.min(to, article.tokens.length); k++) {
+    const token = article.tokens[k];
+    if (!token?.isWord) continue;
+    text += text ? ` ${token.text.toLowerCase()}` : token.text.toLowerCase();
+  }
+  return text;
 }
 
 /** The part that differs, as written: the surname, or else the first name. */

@@ -2,7 +2,7 @@ import type { Table } from '../reference/table.js';
 import { HONORIFICS } from '../scan/lexicon.js';
 import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
-import { firstIndexAtLeast, startOf } from '../util/search.js';
+import { firstIndexAtLeast, sortByStart, startOf } from '../util/search.js';
 
 /** A person the article talks about, with every mention that refers to them. */
 export interface Entity {
@@ -58,7 +58,7 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
     const entity = nearestWithSurname(fullBySurname.get(surname) ?? [], mention, fullMentionCount) ?? surnameOnly(mention, narrow(mention), byKey, entities, table);
     link(entity, mention);
   }
-  for (const entity of entities) entity.mentions.sort((a, b) => a.start - b.start);
+  for (const entity of entities) sortByStart(entity.mentions);
   return entities;
 }
 

@@ -1,6 +1,7 @@
 import type { NameForm, Person, Table } from '../reference/table.js';
 import type { TrieNode } from '../util/trie.js';
 import type { PhraseIndex } from '../util/phrase-index.js';
+import { mergeByStart, sortByStart } from '../util/search.js';
 import { FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_PERSON_WORDS } from './lexicon.js';
 import type { Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
@@ -217,7 +218,7 @@ export function findOtherNames(tokens: readonly Token[], table: Table, roles: To
     for (let k = found.tokenStart; k < found.tokenEnd; k++) roles[k] = 'name';
     next = found.tokenEnd;
   }
-  return [...runs, ...singles].sort((a, b) => a.start - b.start);
+  return mergeByStart(sortByStart(runs), singles);
 }
 
 function startsName(tokens: readonly Token[], i: number, roles: readonly TokenRole[]): boolean {

@@ -4,6 +4,7 @@ import { matchTrie, spacedText, type Mention, type TokenRole } from './names.js'
 import type { Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
 import { TokenMap } from '../util/token-map.js';
+import { sortByStart } from '../util/search.js';
 
 /** A title found in the text, before it is tied to a name. */
 export interface TitlePhrase {
@@ -252,7 +253,7 @@ export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePh
       form: 'before-name',
     });
   }
-  return claims.sort((a, b) => a.start - b.start);
+  return sortByStart(claims);
 }
 
 function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention, form: TitleClaim['form'], prose: string): TitleClaim {

@@ -11,3 +11,22 @@ export function firstIndexAtLeast<T>(items: readonly T[], value: number, keyOf: 
 }
 
 export const startOf = (item: { start: number }): number => item.start;
+
+/** Two lists, each sorted by `start`, merged as a stable sort of `[...a, ...b]` would order them (no comparator calls). */
+export function mergeByStart<T extends { start: number }>(a: readonly T[], b: readonly T[]): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push((b[j] as T).start < (a[i] as T).start ? (b[j++] as T) : (a[i++] as T));
+  while (i < a.length) merged.push(a[i++] as T);
+  while (j < b.length) merged.push(b[j++] as T);
+  return merged;
+}
+
+/** Sort by `start` in place (stably), skipping the sort when the list is in order already, as it mostly is. */
+export function sortByStart<T extends { start: number }>(items: T[]): T[] {
+  for (let k = 1; k < items.length; k++) {
+    if ((items[k] as T).start < (items[k - 1] as T).start) return items.sort((x, y) => x.start - y.start);
+  }
+  return items;
+}
