@@ -1,6 +1,6 @@
 import type { Comment } from './markdown.js';
 import { positionAt } from '../util/text.js';
-import { firstIndexAtLeast, startOf } from '../util/search.js';
+import { firstStartAtLeast } from '../util/search.js';
 
 /** An in-text instruction: `<!-- factlint-disable-next-line title-holder -- quoting the 2019 letter -->`. */
 export interface Directive {
@@ -63,7 +63,7 @@ export class Silencer {
       return true;
     }
     const switches = this.switchesFor(ruleId);
-    const last = switches[firstIndexAtLeast(switches, offset + 1, startOf) - 1];
+    const last = switches[firstStartAtLeast(switches, offset + 1) - 1];
     if (last?.kind !== 'disable') return false;
     last.used = true;
     return true;

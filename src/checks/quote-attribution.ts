@@ -3,7 +3,7 @@ import type { Term } from '../reference/table.js';
 import type { Entity } from '../resolve/entities.js';
 import type { Quote } from '../resolve/speakers.js';
 import type { Check, CheckContext, DraftFinding, ResolvedArticle } from './check.js';
-import { firstIndexAtLeast, startOf } from '../util/search.js';
+import { firstStartAtLeast } from '../util/search.js';
 
 /**
  * A quote attributed by name to someone the article never introduces, next to text
@@ -112,7 +112,7 @@ function entitiesIn(article: ResolvedArticle, first: number, last: number): Enti
   const to = article.paragraphs[last + 1]?.start ?? Infinity;
   const ids = new Set<number>();
   const { mentions } = article;
-  for (let i = firstIndexAtLeast(mentions, from, startOf); i < mentions.length && (mentions[i]?.start ?? Infinity) < to; i++) {
+  for (let i = firstStartAtLeast(mentions, from); i < mentions.length && (mentions[i]?.start ?? Infinity) < to; i++) {
     const entity = mentions[i]?.entity ?? -1;
     if (entity >= 0) ids.add(entity);
   }

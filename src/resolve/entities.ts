@@ -2,7 +2,7 @@ import type { Table } from '../reference/table.js';
 import { HONORIFICS } from '../scan/lexicon.js';
 import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
-import { firstIndexAtLeast, sortByStart, startOf } from '../util/search.js';
+import { firstStartAtLeast, sortByStart } from '../util/search.js';
 
 /** A person the article talks about, with every mention that refers to them. */
 export interface Entity {
@@ -100,7 +100,7 @@ const MAX_NAMESAKES = 64;
  */
 function latestMentionBefore(entity: Entity, offset: number, fullCount: number): number {
   const linked = entity.mentions.length > fullCount ? (entity.mentions[entity.mentions.length - 1]?.start ?? -1) : -1;
-  const full = entity.mentions[firstIndexAtLeast(entity.mentions, offset, startOf, fullCount) - 1]?.start ?? -1;
+  const full = entity.mentions[firstStartAtLeast(entity.mentions, offset, fullCount) - 1]?.start ?? -1;
   return Math.max(full, linked < offset ? linked : -1);
 }
 

@@ -6,7 +6,7 @@ import type { Token } from '../scan/tokens.js';
 import { WordFlag } from '../scan/word-flags.js';
 import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
-import { firstIndexAtLeast, startOf } from '../util/search.js';
+import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
 import { TokenMap } from '../util/token-map.js';
 
 export type AttributionVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
@@ -123,6 +123,9 @@ export function resolveSpeakers(quotes: readonly QuoteSpan[], context: SpeakerCo
  */
 const atOf = (event: SubjectEvent): number => event.at;
 
+/** How many earlier subjects a pronoun may reach back over. */
+const PRONOUN_REACH = 25;
+
 class Timeline {
   private readonly added: SubjectEvent[] = [];
 
@@ -132,25 +135,27 @@ class Timeline {
     this.added.push(event);
   }
 
-  /** Events before `at`, latest first; at the same offset, a quote's event counts as the later. */
-  *before(at: number): Generator<SubjectEvent> {
+  /** Up to `limit` events before `at`, latest first; at the same offset, a quote's event counts as the later. */
+  before(at: number, limit: number): SubjectEvent[] {
+    const events: SubjectEvent[] = [];
     let i = firstIndexAtLeast(this.found, at, atOf) - 1;
     let j = firstIndexAtLeast(this.added, at, atOf) - 1;
-    while (i >= 0 || j >= 0) {
+    while ((i >= 0 || j >= 0) && events.length < limit) {
       const found = this.found[i];
       const added = this.added[j];
       if (added && (!found || added.at >= found.at)) {
-        yield added;
+        events.push(added);
         j--;
       } else if (found) {
-        yield found;
+        events.push(found);
         i--;
       }
     }
+    return events;
   }
 
   latestBefore(at: number): SubjectEvent | null {
-    return this.before(at).next().value ?? null;
+    return this.before(at, 1)[0] ?? null;
   }
 }
 
@@ -634,7 +639,7 @@ class SpeakerResolver {
 
   private namesSomeoneBetween(from: number, to: number): boolean {
     const { mentions } = this.context;
-    const first = mentions[firstIndexAtLeast(mentions, from, startOf)];
+    const first = mentions[firstStartAtLeast(mentions, from)];
     return first !== undefined && first.end <= to;
   }
 
@@ -741,9 +746,7 @@ class SpeakerResolver {
     if (want !== 'male' && want !== 'female') return { entity: null, via: 'pronoun' };
     const at = token?.start ?? 0;
     const paragraph = token?.paragraph ?? 0;
-    let seen = 0;
-    for (const event of this.events.before(at)) {
-      if (seen++ >= 25) break;
+    for (const event of this.events.before(at, PRONOUN_REACH)) {
       const eventParagraph = this.paragraphAt(event.at);
       if (paragraph - eventParagraph > 3) break;
       if (!event.entity) {
@@ -779,7 +782,7 @@ class SpeakerResolver {
     const { claims } = this.context;
     // Claims are in text order; only the latest few hundred before the phrase are weighed, so a
     // pathological article stays linear (a real one has far fewer).
-    const end = firstIndexAtLeast(claims, before, startOf);
+    const end = firstStartAtLeast(claims, before);
     for (let c = end - 1; c >= 0 && c >= end - MAX_TITLE_CLAIMS; c--) {
       const claim = claims[c] as TitleClaim;
       const titleKeys = this.context.tokens.slice(claim.claimStart, claim.claimEnd).map((t) => t.key);
@@ -802,12 +805,12 @@ const MAX_TITLE_CLAIMS = 200;
 
 /** Of mentions in text order, the last starting before `offset`. */
 function lastMentionBefore(mentions: readonly Mention[], offset: number): Mention | null {
-  return mentions[firstIndexAtLeast(mentions, offset, startOf) - 1] ?? null;
+  return mentions[firstStartAtLeast(mentions, offset) - 1] ?? null;
 }
 
 
 export function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
-  return firstIndexAtLeast(tokens, offset, startOf);
+  return firstStartAtLeast(tokens, offset);
 }
 
 export function lastTokenBefore(tokens: readonly Token[], offset: number): number {

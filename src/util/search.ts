@@ -10,7 +10,17 @@ export function firstIndexAtLeast<T>(items: readonly T[], value: number, keyOf: 
   return low;
 }
 
-export const startOf = (item: { start: number }): number => item.start;
+/** `firstIndexAtLeast` by `start`, read directly: the commonest search, called for every quote, pronoun and mention. */
+export function firstStartAtLeast(items: readonly { start: number }[], value: number, end = items.length): number {
+  let low = 0;
+  let high = end;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((items[mid] as { start: number }).start < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
 
 /** Two lists, each sorted by `start`, merged as a stable sort of `[...a, ...b]` would order them (no comparator calls). */
 export function mergeByStart<T extends { start: number }>(a: readonly T[], b: readonly T[]): T[] {
