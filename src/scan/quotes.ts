@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { isAsciiWordCode } from './tokens.js';
 
 export interface QuoteSpan {
   /** From the opening mark to just after the closing mark. */
@@ -30,7 +31,7 @@ function isSpace(c: string | undefined): boolean {
 function isWordChar(c: string | undefined): boolean {
   if (c === undefined) return false;
   const code = c.charCodeAt(0);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  if (code < 128) return isAsciiWordCode(code);
   return /[\p{L}\p{N}]/u.test(c);
 }
 
@@ -65,6 +66,13 @@ const ANY_QUOTE_MARK = /["'\u2018-\u201e]/g;
 function nextQuoteMark(text: string, i: number): number {
   ANY_QUOTE_MARK.lastIndex = i;
   return ANY_QUOTE_MARK.exec(text)?.index ?? text.length;
+}
+
+/** ' or ’ between two ASCII letters or digits ("it's", "Blair’s"): an apostrophe, settled before anything else is asked of it. */
+function isPlainApostrophe(text: string, i: number, paragraph: Span): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 39 && c !== 0x2019) return false;
+  return i > paragraph.start && i + 1 < paragraph.end && isAsciiWordCode(text.charCodeAt(i - 1)) && isAsciiWordCode(text.charCodeAt(i + 1));
 }
 
 function isDoubleMark(c: string | undefined): boolean {
@@ -112,6 +120,7 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
       if (nextMark < i) nextMark = nextQuoteMark(prose, i);
       i = nextMark;
       if (i >= paragraph.end) break;
+      if (isPlainApostrophe(prose, i, paragraph)) continue;
       const c = prose[i];
       const pair = isApostrophePair(prose, i);
       if (isDoubleMark(c) || pair) {

@@ -288,7 +288,7 @@ function pushPlainWord(prose: string, start: number, end: number, firstClass: nu
   if ((flags & WordFlag.speechVerb) !== 0 && !capitalised) sink.speechVerbs.push(index);
 }
 
-function isAsciiWordCode(c: number): boolean {
+export function isAsciiWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
 }
 
