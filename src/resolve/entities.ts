@@ -30,20 +30,22 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
     if (list) list.push(claim);
     else claimsByMention.set(claim.mention, [claim]);
   }
-  const narrow = (mention: Mention) => narrowByTitle(mention.candidates, claimsByMention.get(mention) ?? [], table);
+  const narrow = (mention: Mention) => narrowByTitle(mention.candidates, claimsByMention.get(mention) ?? NO_CLAIMS, table);
 
   const entities: Entity[] = [];
-  const byKey = new Map<string, Entity>();
+  const known = new KnownEntities();
   const fullBySurname = new Map<string, Entity[]>();
   for (const mention of mentions) {
     if (mention.form !== 'full') continue;
     const candidates = narrow(mention);
-    const key = candidates.length === 1 ? `person:${candidates[0]}` : `name:${mention.text.toLowerCase()}`;
-    let entity = byKey.get(key);
+    const unique = candidates.length === 1;
+    const map = unique ? known.byPerson : known.byName;
+    const key = unique ? (candidates[0] as string) : mention.text.toLowerCase();
+    let entity = map.get(key);
     if (!entity) {
       entity = newEntity(entities.length, candidates, mention.text, mention, table);
       entities.push(entity);
-      byKey.set(key, entity);
+      map.set(key, entity);
       const surname = mention.surnameKeys.join(' ');
       const list = fullBySurname.get(surname);
       if (list) list.push(entity);
@@ -51,11 +53,12 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
     }
     link(entity, mention);
   }
-  const fullMentionCount = new Map(entities.map((e) => [e, e.mentions.length]));
+  // Entities so far have only full-name mentions; their counts, by entity id.
+  const fullMentionCount = entities.map((e) => e.mentions.length);
   for (const mention of mentions) {
     if (mention.form !== 'surname') continue;
     const surname = mention.surnameKeys.join(' ');
-    const entity = nearestWithSurname(fullBySurname.get(surname) ?? [], mention, fullMentionCount) ?? surnameOnly(mention, narrow(mention), byKey, entities, table);
+    const entity = nearestWithSurname(fullBySurname.get(surname) ?? [], mention, fullMentionCount) ?? surnameOnly(mention, narrow(mention), known, entities, table);
     link(entity, mention);
   }
   for (const entity of entities) sortByStart(entity.mentions);
@@ -76,13 +79,13 @@ function link(entity: Entity, mention: Mention): void {
 }
 
 /** Of the people introduced with this surname, the one mentioned last before `mention`, else the first after it. */
-function nearestWithSurname(entities: readonly Entity[], mention: Mention, fullMentionCount: ReadonlyMap<Entity, number>): Entity | null {
+function nearestWithSurname(entities: readonly Entity[], mention: Mention, fullMentionCount: readonly number[]): Entity | null {
   let best: Entity | null = null;
   let bestAt = -1;
   // Only absurd text introduces more people with one surname; the cap keeps it linear.
   for (let k = Math.max(0, entities.length - MAX_NAMESAKES); k < entities.length; k++) {
     const entity = entities[k] as Entity;
-    const at = latestMentionBefore(entity, mention.start, fullMentionCount.get(entity) ?? 0);
+    const at = latestMentionBefore(entity, mention.start, fullMentionCount[entity.id] ?? 0);
     if (at > bestAt) {
       best = entity;
       bestAt = at;
@@ -104,16 +107,27 @@ function latestMentionBefore(entity: Entity, offset: number, fullCount: number):
   return Math.max(full, linked < offset ? linked : -1);
 }
 
-function surnameOnly(mention: Mention, candidates: string[], byKey: Map<string, Entity>, entities: Entity[], table: Table): Entity {
-  const key = candidates.length === 1 ? `person:${candidates[0]}` : `surname:${mention.surnameKeys.join(' ')}`;
-  let entity = byKey.get(key);
+function surnameOnly(mention: Mention, candidates: string[], known: KnownEntities, entities: Entity[], table: Table): Entity {
+  const unique = candidates.length === 1;
+  const map = unique ? known.byPerson : known.bySurname;
+  const key = unique ? (candidates[0] as string) : mention.surnameKeys.join(' ');
+  let entity = map.get(key);
   if (!entity) {
     entity = newEntity(entities.length, candidates, mention.text, null, table);
     entities.push(entity);
-    byKey.set(key, entity);
+    map.set(key, entity);
   }
   return entity;
 }
+
+/** The article's people so far: by table person, else by the full name or the surname as written (three maps, so no keys are built). */
+class KnownEntities {
+  readonly byPerson = new Map<string, Entity>();
+  readonly byName = new Map<string, Entity>();
+  readonly bySurname = new Map<string, Entity>();
+}
+
+const NO_CLAIMS: readonly TitleClaim[] = [];
 
 /** "President Clinton": of the people named Clinton, those who ever held a presidency. */
 function narrowByTitle(candidates: readonly string[], claims: readonly TitleClaim[], table: Table): string[] {
