@@ -107,13 +107,18 @@ function insideQuote(article: ResolvedArticle, offset: number): boolean {
 }
 
 /** Years before the article's, named outside quotes ("in 1993", "the 1990s"): every day they cover. */
+/** The key of token k, or '' outside the article (read without going out of bounds, which costs V8 a deoptimisation). */
+function keyAt(article: ResolvedArticle, k: number): string {
+  return k >= 0 && k < article.tokens.length ? (article.tokens[k] as { key: string }).key : '';
+}
+
 function pastYears(article: ResolvedArticle, sentence: Range, articleYear: number): DayRange | null {
   let range: DayRange | null = null;
   for (let k = sentence.start; k < sentence.end; k++) {
     const token = article.tokens[k];
     if (!token?.isWord || insideQuote(article, token.start)) continue;
     // Only a year that dates something ("in 1993", "since the 1990s"), not one that names it ("the 1984 rebate").
-    if (!YEAR_PREPOSITIONS.has(article.tokens[k - 1]?.key ?? '') && !YEAR_PREPOSITIONS.has(article.tokens[k - 2]?.key ?? '')) continue;
+    if (!YEAR_PREPOSITIONS.has(keyAt(article, k - 1)) && !YEAR_PREPOSITIONS.has(keyAt(article, k - 2))) continue;
     const year = /^(1[89]|20)\d\d$/.test(token.text) ? Number(token.text) : null;
     const decade = /^((1[89]|20)\d0)s$/.exec(token.text);
     const from = year ?? (decade ? Number(decade[1]) : null);

@@ -160,7 +160,7 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
       open = null;
       continue;
     }
-    const next = paragraphs[index + 1];
+    const next = index + 1 < paragraphs.length ? paragraphs[index + 1] : undefined;
     if (next && skipContinuationMark(prose, next) !== null) continue;
     quotes.push(finish(open, paragraph.end, index, false, 0));
     open = null;

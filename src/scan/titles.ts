@@ -246,11 +246,12 @@ export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePh
       modifierToken: at,
       otherOffice: null,
       determined: true,
+      // In toClaim's order: claims of both kinds then share one object shape.
+      mention,
+      form: 'before-name',
       start: late.start,
       end: late.end,
       text: prose.slice(late.start, mention.end),
-      mention,
-      form: 'before-name',
     });
   }
   return sortByStart(claims);
