@@ -1,6 +1,6 @@
 import { fold } from '../util/text.js';
 import type { Span } from '../types.js';
-import { FIXED_WORD_FLAGS, HASH_SEED, hashStep, WordFlag, type WordFlags } from './word-flags.js';
+import { fixedWordFlagsOnly, HASH_SEED, hashStep, WordFlag, type WordFlags } from './word-flags.js';
 
 export interface Token {
   start: number;
@@ -44,7 +44,7 @@ export interface Tokenized {
 }
 
 /** `flags`: the words that matter to the scanners (`wordFlagsOf(table)`); by default only the fixed word lists. */
-export function tokenizeArticle(prose: string, paragraphs: readonly Span[], flags: WordFlags = FIXED_WORD_FLAGS): Tokenized {
+export function tokenizeArticle(prose: string, paragraphs: readonly Span[], flags: WordFlags = fixedWordFlagsOnly()): Tokenized {
   const sink: Tokenized = { tokens: [], nameStarts: [], titleStarts: [], sentenceStarts: [], speechVerbs: [] };
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index] as Span;
@@ -53,7 +53,7 @@ export function tokenizeArticle(prose: string, paragraphs: readonly Span[], flag
   return sink;
 }
 
-export function tokenize(prose: string, paragraphs: readonly Span[], flags: WordFlags = FIXED_WORD_FLAGS): Token[] {
+export function tokenize(prose: string, paragraphs: readonly Span[], flags: WordFlags = fixedWordFlagsOnly()): Token[] {
   return tokenizeArticle(prose, paragraphs, flags).tokens;
 }
 

@@ -90,8 +90,13 @@ function fixedWordFlags(): Map<string, number> {
   return flags;
 }
 
-/** The fixed word lists alone (no table): for tokenizing outside a check. */
-export const FIXED_WORD_FLAGS = new WordFlags(fixedWordFlags());
+let fixedOnly: WordFlags | null = null;
+
+/** The fixed word lists alone (no table): for tokenizing outside a check. Built on first use, not at start-up. */
+export function fixedWordFlagsOnly(): WordFlags {
+  fixedOnly ??= new WordFlags(fixedWordFlags());
+  return fixedOnly;
+}
 
 const byTable = new WeakMap<Table, WordFlags>();
 
