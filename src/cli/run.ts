@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatSize } from '../article/decode.js';
 import { reportOf, type Analysis, type CheckOptions, type Reference } from '../engine.js';
 import type { FileReport, Report } from '../types.js';
@@ -98,10 +98,12 @@ function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {
   if (request.stdinName !== null) inputs.push({ path: request.stdinName, absolute: null, bytes: readFileSync(0), error: null });
   const ignored = ignoreFilter(cwd, config.ignorePatterns, request.useIgnoreFile);
   const expanded = expandPaths(request.paths, cwd, ignored);
+  // Expanded paths are absolute and normalised; most lie under cwd, which a prefix test settles.
+  const under = cwd.endsWith(sep) ? cwd : cwd + sep;
   for (const file of expanded.files) {
-    const rel = relative(cwd, file);
+    const rel = file.startsWith(under) ? file.slice(under.length) : relative(cwd, file);
     const path = rel && !rel.startsWith('..') ? rel : file;
-    inputs.push(readInput(path, resolve(cwd, file), config.maxFileSize));
+    inputs.push(readInput(path, isAbsolute(file) ? file : resolve(cwd, file), config.maxFileSize));
   }
   const notes = expanded.ignoredExplicitly.map((f) => `${relative(cwd, f) || f}: ignored (an ignore pattern matches it); not checked`);
   return { inputs, notes };

@@ -18,6 +18,10 @@ type Role = 'open' | 'close' | 'either' | 'apostrophe';
 
 const OPENING_CONTEXT = new Set(['(', '[', '{', '—', '–', '-', '/', '“', '‘', '"', "'"]);
 const CLOSING_CONTEXT = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}', '—', '–', '”', '’', '"', "'", '…']);
+const codesOf = (chars: ReadonlySet<string>): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const OPENING_CODES = codesOf(OPENING_CONTEXT);
+const CLOSING_CODES = codesOf(CLOSING_CONTEXT);
+const NONE = -1;
 const SENTENCE_END = new Set(['.', '?', '!', '…']);
 
 // ASCII answered by code; only other characters go to the (Unicode-aware) regexes.
@@ -35,14 +39,22 @@ function isWordChar(c: string | undefined): boolean {
   return /[\p{L}\p{N}]/u.test(c);
 }
 
+/** `isSpace` by code unit (NONE: outside the paragraph, which counts as space). */
+function isSpaceCode(code: number): boolean {
+  if (code === NONE) return true;
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
+}
+
 function doubleRole(text: string, i: number, start: number, end: number, width = 1): Role {
-  const c = text[i];
-  if (c === '“' || c === '„') return 'open';
-  if (c === '”') return 'close';
-  const before = i > start ? text[i - 1] : undefined;
-  const after = i + width < end ? text[i + width] : undefined;
-  const openSide = isSpace(before) || OPENING_CONTEXT.has(before ?? '');
-  const closeSide = isSpace(after) || CLOSING_CONTEXT.has(after ?? '');
+  const c = text.charCodeAt(i);
+  if (c === 0x201c || c === 0x201e) return 'open';
+  if (c === 0x201d) return 'close';
+  // Read as code units, not one-character strings: this runs for every double quote mark.
+  const before = i > start ? text.charCodeAt(i - 1) : NONE;
+  const after = i + width < end ? text.charCodeAt(i + width) : NONE;
+  const openSide = isSpaceCode(before) || OPENING_CODES.has(before);
+  const closeSide = isSpaceCode(after) || CLOSING_CODES.has(after);
   if (openSide && !closeSide) return 'open';
   if (closeSide && !openSide) return 'close';
   return 'either';
