@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatSize } from '../article/decode.js';
@@ -116,7 +116,7 @@ function readInput(path: string, absolute: string, maxSize: number): Input {
     fd = openSync(absolute, 'r');
     const size = fstatSync(fd).size;
     if (size > maxSize) return { path, absolute, bytes: null, error: `${path}: file is ${formatSize(size)}, over the ${formatSize(maxSize)} limit (raise it with --max-file-size)` };
-    return { path, absolute, bytes: readFileSync(fd), error: null };
+    return { path, absolute, bytes: readOpened(fd, size), error: null };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error');
@@ -124,6 +124,20 @@ function readInput(path: string, absolute: string, maxSize: number): Input {
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+/** The whole of an open file whose size fstat gave (readFileSync on a descriptor would fstat it again). */
+function readOpened(fd: number, size: number): Uint8Array {
+  // Devices, pipes and /proc report no size: read them to the end.
+  if (size === 0) return readFileSync(fd);
+  const bytes = Buffer.allocUnsafe(size);
+  let filled = 0;
+  while (filled < size) {
+    const read = readSync(fd, bytes, filled, size - filled, null);
+    if (read === 0) break;
+    filled += read;
+  }
+  return filled < size ? bytes.subarray(0, filled) : bytes;
 }
 
 function workerCount(request: RunRequest, files: number): number {
