@@ -1,4 +1,4 @@
-/** Items keyed by token index: an array lookup where a Map<number, T> would hash (read once per token in hot loops). */
+/** Items keyed by token index: an array lookup where a Map<number, T> would hash (the resolvers ask many times per article). */
 export class TokenMap<T> {
   private readonly items: (T | undefined)[];
 
