@@ -26,10 +26,7 @@ const SENTENCE_END = new Set(['.', '?', '!', '…']);
 
 // ASCII answered by code; only other characters go to the (Unicode-aware) regexes.
 function isSpace(c: string | undefined): boolean {
-  if (c === undefined) return true;
-  const code = c.charCodeAt(0);
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return /\s/.test(c);
+  return isSpaceCode(c === undefined ? NONE : c.charCodeAt(0));
 }
 
 function isWordChar(c: string | undefined): boolean {

@@ -61,9 +61,14 @@ export function tokenize(prose: string, paragraphs: readonly Span[], flags: Word
 function note(sink: Tokenized, token: Token): void {
   const { tokens } = sink;
   const index = tokens.length - 1;
-  if (token.sentenceStart || index === 0 || tokens[index - 1]?.paragraph !== token.paragraph) sink.sentenceStarts.push(index);
-  if (!token.isWord) return;
-  const { flags, capitalised } = token;
+  const opens = token.sentenceStart || index === 0 || tokens[index - 1]?.paragraph !== token.paragraph;
+  file(sink, index, opens, token.isWord, token.capitalised, token.flags);
+}
+
+/** `note` from values the caller already has; `opens`: the token begins a sentence or a paragraph. */
+function file(sink: Tokenized, index: number, opens: boolean, isWord: boolean, capitalised: boolean, flags: number): void {
+  if (opens) sink.sentenceStarts.push(index);
+  if (!isWord) return;
   if (capitalised || (flags & WordFlag.nameParticle) !== 0) sink.nameStarts.push(index);
   if ((flags & WordFlag.titleStart) !== 0) sink.titleStarts.push(index);
   if ((flags & WordFlag.speechVerb) !== 0 && !capitalised) sink.speechVerbs.push(index);
@@ -281,11 +286,7 @@ function pushPlainWord(prose: string, start: number, end: number, firstClass: nu
   const newParagraph = index === 0 || tokens[index - 1]?.paragraph !== paragraph;
   const startsSentence = sentenceStart && (newParagraph || (firstClass & LOWER) === 0);
   tokens.push({ start, end, text: raw, key, isWord: true, capitalised, possessive: false, hyphenBefore, paragraph, sentenceStart: startsSentence, flags });
-  // As note() would, from the values at hand.
-  if (startsSentence || newParagraph) sink.sentenceStarts.push(index);
-  if (capitalised || (flags & WordFlag.nameParticle) !== 0) sink.nameStarts.push(index);
-  if ((flags & WordFlag.titleStart) !== 0) sink.titleStarts.push(index);
-  if ((flags & WordFlag.speechVerb) !== 0 && !capitalised) sink.speechVerbs.push(index);
+  file(sink, index, startsSentence || newParagraph, true, capitalised, flags);
 }
 
 export function isAsciiWordCode(c: number): boolean {
