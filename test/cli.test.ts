@@ -86,6 +86,19 @@ describe('factlint check', () => {
     expect(stderr).toBe('factlint: big.md: file is 2.0 KB, over the 1.0 KB limit (raise it with --max-file-size)\n');
   });
 
+  it('reads a file larger than its read buffer whole, and one just over the limit not at all', () => {
+    // 640 KB of filler before the wrong quote: more than the 256 KB the reader fills before growing.
+    const long = `${'Talks went on.\n\n'.repeat(40_000)}${WRONG}`;
+    const dir = workdir({ 'long.md': long });
+    const { code, stdout } = factlint(['check', 'long.md', '--date', '2026-01-07', '--format', 'json'], { cwd: dir });
+    expect(code).toBe(1);
+    const [file] = (JSON.parse(stdout) as { files: { findings: { ruleId: string; offset: number }[] }[] }).files;
+    expect(file?.findings.map((f) => [f.ruleId, f.offset])).toEqual([['quote-attribution', long.lastIndexOf('Scholz')]]);
+    const over = factlint(['check', 'long.md', '--max-file-size', '300KB'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toBe(`factlint: long.md: file is ${(long.length / 1024).toFixed(1)} KB, over the 300.0 KB limit (raise it with --max-file-size)\n`);
+  });
+
   it('usage mistakes exit 2 with one line and no stack trace', () => {
     for (const args of [['check'], ['check', 'corpus', '--date', 'yesterday'], ['check', 'corpus', '--bogus'], ['frobnicate'], ['check', 'missing.md'], ['check', 'corpus', '--rule', 'nope=error'], ['check', 'corpus', '--format', 'xml']]) {
       const { code, stderr } = factlint(args);

@@ -6,7 +6,7 @@ import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Report } from '../types.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
-import { writeFileAtomic } from './output.js';
+import { isTerminal, writeFileAtomic } from './output.js';
 import { runCheck, type Run } from './run.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 
@@ -80,9 +80,9 @@ export async function checkCommand(args: readonly string[], cwd: string): Promis
   for (const error of run.errors) process.stderr.write(`factlint: ${error.message}\n`);
   for (const diff of run.diffs) process.stdout.write(diff);
   const report = values.quiet === true ? errorsOnly(run.report) : run.report;
-  const color = values['no-color'] ? false : values.color === true || (process.stdout.isTTY === true && !process.env.NO_COLOR);
   const outputFile = stringOption(values, 'output-file');
-  const output = formatter(report, run, color && !outputFile);
+  const color = !outputFile && !values['no-color'] && (values.color === true || (!process.env.NO_COLOR && isTerminal(1)));
+  const output = formatter(report, run, color);
   if (outputFile) writeFileAtomic(resolve(cwd, outputFile), output);
   else process.stdout.write(output);
   return exitCode(report, run, failOn, maxWarnings === undefined ? null : Number(maxWarnings));

@@ -52,7 +52,7 @@ function addPath(path: string, given: string, files: Set<string>, ignored: (path
   if (stats.isDirectory()) {
     for (const entry of readdirSync(path, { withFileTypes: true })) {
       if (ALWAYS_IGNORED.has(entry.name)) continue;
-      const child = join(path, entry.name);
+      const child = childPath(path, entry.name);
       if (ignored !== NOTHING_IGNORED && ignored(relative(cwd, child) + (entry.isDirectory() ? '/' : ''))) continue;
       if (entry.isDirectory()) addPath(child, child, files, ignored, cwd, false);
       else if (entry.isFile() && ARTICLE_EXTENSIONS.test(entry.name)) files.add(child);
@@ -60,6 +60,11 @@ function addPath(path: string, given: string, files: Set<string>, ignored: (path
   } else if (explicit || ARTICLE_EXTENSIONS.test(path)) {
     files.add(path);
   }
+}
+
+/** `join(dir, name)` for a normalised folder and an entry name from readdir, without join's normalising. */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
 
 /** A small glob: `*`, `**`, `?` and `[…]`, matched against paths relative to `cwd`. */

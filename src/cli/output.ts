@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../util/yaml.js';
 
@@ -60,4 +60,18 @@ function writeError(path: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const reason = code === 'ENOSPC' ? 'disk full' : code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'not writable' : code === 'ENOENT' ? 'folder does not exist' : (error as Error).message;
   return new InputError(`cannot write ${path}: ${reason}`);
+}
+
+/**
+ * Whether standard output (1) or error (2) is a terminal. Only a character device can be
+ * one; asking the stream itself first would build it, loading Node's net and stream code,
+ * for every run whose output goes to a pipe or a file.
+ */
+export function isTerminal(fd: 1 | 2): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return (fd === 1 ? process.stdout : process.stderr).isTTY === true;
 }

@@ -6,7 +6,7 @@ import { reportOf, type Analysis, type CheckOptions, type Reference } from '../e
 import type { FileReport, Report } from '../types.js';
 import { checkArticle, type ArticleResult, type FixMode } from './article-check.js';
 import { expandPaths, ignoreFilter } from './files.js';
-import { writeFileAtomic } from './output.js';
+import { isTerminal, writeFileAtomic } from './output.js';
 import { workerThreadsLib } from '../util/libraries.js';
 import { ResultsCache } from './results-cache.js';
 import { checkOptionsOf, referenceOf, settingsKey, type Settings } from './settings.js';
@@ -98,25 +98,32 @@ function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {
   if (request.stdinName !== null) inputs.push({ path: request.stdinName, absolute: null, bytes: readFileSync(0), error: null });
   const ignored = ignoreFilter(cwd, config.ignorePatterns, request.useIgnoreFile);
   const expanded = expandPaths(request.paths, cwd, ignored);
-  // Expanded paths are absolute and normalised; most lie under cwd, which a prefix test settles.
   const under = cwd.endsWith(sep) ? cwd : cwd + sep;
   for (const file of expanded.files) {
-    const rel = file.startsWith(under) ? file.slice(under.length) : relative(cwd, file);
-    const path = rel && !rel.startsWith('..') ? rel : file;
-    inputs.push(readInput(path, isAbsolute(file) ? file : resolve(cwd, file), config.maxFileSize));
+    inputs.push(readInput(shownPath(file, cwd, under), isAbsolute(file) ? file : resolve(cwd, file), config.maxFileSize));
   }
   const notes = expanded.ignoredExplicitly.map((f) => `${relative(cwd, f) || f}: ignored (an ignore pattern matches it); not checked`);
   return { inputs, notes };
 }
 
+/** A file as the report shows it: relative to cwd when inside it, else absolute. `under` is cwd ending in a separator. */
+function shownPath(file: string, cwd: string, under: string): string {
+  // Expanded paths are absolute and normalised: on POSIX, one not under cwd by prefix is outside it.
+  // Windows paths need relative(), which compares them ignoring case.
+  const rel = file.startsWith(under) ? file.slice(under.length) : sep === '/' ? '' : relative(cwd, file);
+  return rel && !rel.startsWith('..') ? rel : file;
+}
+
 function readInput(path: string, absolute: string, maxSize: number): Input {
   let fd: number | null = null;
   try {
-    // One open for the size check and the read (a stat by path, then a read by path, cost twice the lookups).
     fd = openSync(absolute, 'r');
+    const bytes = readToEnd(fd, maxSize);
+    if (bytes) return { path, absolute, bytes, error: null };
+    // Over the limit: stat only now, for the size in the message (devices and pipes report 0).
     const size = fstatSync(fd).size;
-    if (size > maxSize) return { path, absolute, bytes: null, error: `${path}: file is ${formatSize(size)}, over the ${formatSize(maxSize)} limit (raise it with --max-file-size)` };
-    return { path, absolute, bytes: readOpened(fd, size), error: null };
+    const shown = size > maxSize ? formatSize(size) : `over ${formatSize(maxSize)}`;
+    return { path, absolute, bytes: null, error: `${path}: file is ${shown}, over the ${formatSize(maxSize)} limit (raise it with --max-file-size)` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error');
@@ -126,18 +133,31 @@ function readInput(path: string, absolute: string, maxSize: number): Input {
   }
 }
 
-/** The whole of an open file whose size fstat gave (readFileSync on a descriptor would fstat it again). */
-function readOpened(fd: number, size: number): Uint8Array {
-  // Devices, pipes and /proc report no size: read them to the end.
-  if (size === 0) return readFileSync(fd);
-  const bytes = Buffer.allocUnsafe(size);
+/** Reused for every read: most articles fit, and need no stat and one copy. */
+const scratch = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * An open file read to its end (regular files, pipes and devices alike), or null once it
+ * passes `maxSize`: a stat before each read cost more than the extra read that finds the end.
+ */
+function readToEnd(fd: number, maxSize: number): Uint8Array | null {
+  let buffer = scratch;
   let filled = 0;
-  while (filled < size) {
-    const read = readSync(fd, bytes, filled, size - filled, null);
+  for (;;) {
+    if (filled === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, filled);
+      buffer = bigger;
+    }
+    const read = readSync(fd, buffer, filled, buffer.length - filled, null);
     if (read === 0) break;
     filled += read;
+    if (filled > maxSize) return null;
   }
-  return filled < size ? bytes.subarray(0, filled) : bytes;
+  if (buffer !== scratch) return buffer.subarray(0, filled);
+  const bytes = Buffer.allocUnsafe(filled);
+  scratch.copy(bytes, 0, 0, filled);
+  return bytes;
 }
 
 function workerCount(request: RunRequest, files: number): number {
@@ -211,7 +231,7 @@ class Progress {
   private readonly active: boolean;
 
   constructor(private readonly total: number) {
-    this.active = process.stderr.isTTY === true && total >= PROGRESS_MIN_FILES;
+    this.active = total >= PROGRESS_MIN_FILES && isTerminal(2);
   }
 
   tick(): void {
