@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { request, Agent } from 'node:http';
-import { availableParallelism, cpus } from 'node:os';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleFiles } from './articles.mjs';
@@ -38,18 +38,20 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
 
 /** One node process with its own CPU time and peak RSS (reported by usage.mjs as it exits). */
-function timeNode(script, args, cwd = root) {
+function timeNode(script, args, cwd = root, nodeFlags = []) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(process.execPath, ['--import', join(root, 'test/bench/usage.mjs'), script, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const result = spawnSync(process.execPath, [...nodeFlags, '--import', join(root, 'test/bench/usage.mjs'), script, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   const wall = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0 && result.status !== 1) throw new Error(`${script} exited ${result.status}: ${result.stderr.trim().split('\n')[0]}`);
   const usage = JSON.parse(/FACTLINT_USAGE (.*)/.exec(result.stderr)?.[1] ?? 'null');
   return { wall, cpu: usage ? (usage.userCPUTime + usage.systemCPUTime) / 1e6 : NaN, rssMB: usage ? usage.maxRSS / 1024 : NaN };
 }
 
-function measure(tool, corpus) {
-  const results = Array.from({ length: RUNS }, () => tool.run(corpus));
-  return { wall: median(results.map((r) => r.wall)), cpu: median(results.map((r) => r.cpu)), rssMB: median(results.map((r) => r.rssMB)) };
+/** Every tool once per round, RUNS rounds: a machine whose speed drifts slows all tools alike. */
+function measureAll(tools, corpus) {
+  const results = tools.map(() => []);
+  for (let round = 0; round < RUNS; round++) tools.forEach((tool, i) => results[i].push(tool.run(corpus)));
+  return results.map((runs) => ({ wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rssMB: median(runs.map((r) => r.rssMB)) }));
 }
 
 /** textlint with textlint-rule-prh (a 200-name dictionary) and textlint-rule-no-todo, installed for the benchmark only. */
@@ -66,9 +68,13 @@ function textlintBin() {
 }
 
 const peer = textlintBin();
+const factlintArgs = (c) => ['check', c.dir, '--date', c.date, '--format', 'json', '-o', '/dev/null'];
+const loadBefore = loadavg()[0];
 const tools = [
   { name: 'floor (read + scan quote marks)', key: 'floor', run: (c) => timeNode(join(root, 'test/bench/floor.mjs'), [c.dir]) },
-  { name: 'factlint check', key: 'factlint', run: (c) => timeNode(join(root, 'dist/cli.js'), ['check', c.dir, '--date', c.date, '--format', 'json', '-o', '/dev/null']) },
+  { name: 'factlint check', key: 'factlint', run: (c) => timeNode(join(root, 'dist/cli.js'), factlintArgs(c)) },
+  // Not a target: how much one V8 helper thread (README, "How fast it is") buys on this machine.
+  ...(short ? [] : [{ name: 'factlint, v8-pool-size=1 (info)', key: 'factlint-pool1', run: (c) => timeNode(join(root, 'dist/cli.js'), factlintArgs(c), root, ['--v8-pool-size=1']) }]),
   ...(peer ? [{ name: 'textlint (prh 200 + no-todo)', key: 'textlint', run: (c) => timeNode(peer, ['--config', join(peerDir, '.textlintrc.json'), '--format', 'json', '-o', '/dev/null', c.dir], peerDir) }] : []),
 ];
 if (!peer) console.log('bench: textlint could not be installed (no npm registry?); the peer row is left out.');
@@ -81,10 +87,9 @@ for (const corpus of corpora) {
   }
   const files = articleFiles(corpus.dir);
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
-  for (const tool of tools) {
-    const m = measure(tool, corpus);
-    rows.push({ corpus: corpus.name, tool: tool.key, files: files.length, MB: bytes / 1e6, ...m, filesPerSecond: files.length / m.wall, MBPerSecond: bytes / 1e6 / m.wall });
-  }
+  measureAll(tools, corpus).forEach((m, i) => {
+    rows.push({ corpus: corpus.name, tool: tools[i].key, files: files.length, MB: bytes / 1e6, ...m, filesPerSecond: files.length / m.wall, MBPerSecond: bytes / 1e6 / m.wall });
+  });
 }
 
 const bbc = corpora[0];
@@ -128,7 +133,8 @@ async function warmLatencies(text) {
 }
 
 const fmt = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-console.log(`\nfactlint benchmark (${short ? 'short' : 'full'}: median of ${RUNS} run${RUNS > 1 ? 's' : ''}) on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}`);
+const load = [loadBefore, loadavg()[0]];
+console.log(`\nfactlint benchmark (${short ? 'short' : 'full'}: median of ${RUNS} run${RUNS > 1 ? 's' : ''}, tools taking turns) on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}; load average ${fmt(load[0])} before, ${fmt(load[1])} after`);
 console.log('corpus            tool                              files     MB   wall s   cpu s  files/s    MB/s  peak RSS MB');
 for (const r of rows) {
   const name = tools.find((t) => t.key === r.tool)?.name ?? r.tool;
@@ -165,4 +171,4 @@ for (const [what, value, ok, target] of targets) {
 
 const out = join(root, 'test/bench/results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, node: process.version, short, runs: RUNS, rows, ratios, latency, singleArticle: single }, null, 2)}\n`);
+writeFileSync(join(out, 'latest.json'), `${JSON.stringify({ date: new Date().toISOString(), cores: availableParallelism(), cpu: cpus()[0]?.model ?? null, node: process.version, short, runs: RUNS, loadAverage: load, rows, ratios, latency, singleArticle: single }, null, 2)}\n`);
