@@ -86,8 +86,8 @@ describe('factlint check', () => {
     expect(stderr).toBe('factlint: big.md: file is 2.0 KB, over the 1.0 KB limit (raise it with --max-file-size)\n');
   });
 
-  it('reads a file larger than its read buffer whole, and one just over the limit not at all', () => {
-    // 640 KB of filler before the wrong quote: more than the 256 KB the reader fills before growing.
+  it('reads a file larger than its read buffer whole, and refuses it when it is over the limit', () => {
+    // 640,000 bytes of filler before the wrong quote: more than the 256 KB the reader fills before growing.
     const long = `${'Talks went on.\n\n'.repeat(40_000)}${WRONG}`;
     const dir = workdir({ 'long.md': long });
     const { code, stdout } = factlint(['check', 'long.md', '--date', '2026-01-07', '--format', 'json'], { cwd: dir });

@@ -120,10 +120,10 @@ function readInput(path: string, absolute: string, maxSize: number): Input {
     fd = openSync(absolute, 'r');
     const bytes = readToEnd(fd, maxSize);
     if (bytes) return { path, absolute, bytes, error: null };
-    // Over the limit: stat only now, for the size in the message (devices and pipes report 0).
+    // Over the limit: stat only now, for the size in the message (devices and pipes report none).
     const size = fstatSync(fd).size;
-    const shown = size > maxSize ? formatSize(size) : `over ${formatSize(maxSize)}`;
-    return { path, absolute, bytes: null, error: `${path}: file is ${shown}, over the ${formatSize(maxSize)} limit (raise it with --max-file-size)` };
+    const what = size > maxSize ? `file is ${formatSize(size)}, over` : 'input goes past';
+    return { path, absolute, bytes: null, error: `${path}: ${what} the ${formatSize(maxSize)} limit (raise it with --max-file-size)` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error');
