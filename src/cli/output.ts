@@ -68,10 +68,13 @@ function writeError(path: string, error: unknown): InputError {
  * for every run whose output goes to a pipe or a file.
  */
 export function isTerminal(fd: 1 | 2): boolean {
+  const stream = () => (fd === 1 ? process.stdout : process.stderr);
+  // Windows consoles are not promised to stat as character devices: ask the stream there.
+  if (process.platform === 'win32') return stream().isTTY === true;
   try {
     if (!fstatSync(fd).isCharacterDevice()) return false;
   } catch {
     return false;
   }
-  return (fd === 1 ? process.stdout : process.stderr).isTTY === true;
+  return stream().isTTY === true;
 }
