@@ -106,12 +106,12 @@ function insideQuote(article: ResolvedArticle, offset: number): boolean {
   return quote !== undefined && quote.innerStart <= offset;
 }
 
-/** Years before the article's, named outside quotes ("in 1993", "the 1990s"): every day they cover. */
 /** The key of token k, or '' outside the article (read without going out of bounds, which costs V8 a deoptimisation). */
 function keyAt(article: ResolvedArticle, k: number): string {
   return k >= 0 && k < article.tokens.length ? (article.tokens[k] as { key: string }).key : '';
 }
 
+/** Years before the article's, named outside quotes ("in 1993", "the 1990s"): every day they cover. */
 function pastYears(article: ResolvedArticle, sentence: Range, articleYear: number): DayRange | null {
   let range: DayRange | null = null;
   for (let k = sentence.start; k < sentence.end; k++) {

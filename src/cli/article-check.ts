@@ -15,11 +15,11 @@ export interface ArticleResult {
   fixed?: { text: string; diff: string };
 }
 
-/** Decode, check and (if asked) fix one article's bytes. Problems with the input are results, not exceptions. */
 function resultOf(analysis: Analysis, keepAnalysis: boolean): ArticleResult {
   return keepAnalysis ? { report: analysis.report, analysis } : { report: analysis.report };
 }
 
+/** Decode, check and (if asked) fix one article's bytes. Problems with the input are results, not exceptions. */
 export function checkArticle(path: string, bytes: Uint8Array, options: Omit<CheckOptions, 'filename'>, maxSize: number, fix: FixMode, keepAnalysis = false): ArticleResult {
   const decoded = decodeArticle(bytes, maxSize);
   if (!decoded.ok) return { error: `${path}: ${decoded.message}` };

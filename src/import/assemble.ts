@@ -3,9 +3,6 @@ import { phraseKeys } from '../scan/tokens.js';
 import type { ImportedOffice, ImportedPerson, ImportedTable, ImportedTerm, ImportResult, ImportSummary } from './types.js';
 import { compareText } from '../util/text.js';
 
-/** Re-exported for the importers, which sort with it too. */
-export { compareText };
-
 export type OfficeInfo = Omit<ImportedOffice, 'holders'>;
 
 export interface TermInput {
@@ -227,7 +224,6 @@ export class TableAssembler {
 function termDoc(term: PendingTerm): ImportedTerm {
   return { person: term.person, start: term.start, ...(term.end !== undefined ? { end: term.end } : {}), ...(term.acting ? { acting: true } : {}) };
 }
-
 
 /** The last day a term may cover. */
 function lastDay(term: PendingTerm): number {

@@ -1,6 +1,7 @@
 import { parseYaml } from '../util/yaml.js';
 import { validateYaml } from '../util/validate.js';
-import { SKIP, TableAssembler, compareText, type OfficeInfo } from './assemble.js';
+import { SKIP, TableAssembler, type OfficeInfo } from './assemble.js';
+import { compareText } from '../util/text.js';
 import { readCsv, type CsvRow } from './csv-parse.js';
 import schema from './ifg-mapping.schema.json' with { type: 'json' };
 import type { ImportedPerson, ImportResult, SourceFile } from './types.js';

@@ -1,6 +1,6 @@
 import type { Pair } from 'yaml';
 import { yamlLib } from '../util/libraries.js';
-import { compareText } from './assemble.js';
+import { compareText } from '../util/text.js';
 import type { ImportedOffice, ImportedTable, ImportedTerm } from './types.js';
 
 const OFFICE_FIELDS = ['name', 'country', 'titles', 'concurrent', 'source'] as const;

@@ -40,7 +40,7 @@ export interface CacheSource {
   text: string;
 }
 
-export function cacheKey(sources: readonly CacheSource[], options: unknown = null): string {
+function cacheKey(sources: readonly CacheSource[], options: unknown = null): string {
   const hash = createHash('sha256').update(VERSION).update('\0').update(codeStamp()).update('\0');
   for (const source of sources) hash.update(source.file).update('\0').update(source.text).update('\0');
   hash.update(JSON.stringify(options ?? null));
@@ -57,7 +57,7 @@ interface CacheEntry<T> {
   value: T;
 }
 
-export function readCached<T>(kind: CacheKind, key: string): T | null {
+function readCached<T>(kind: CacheKind, key: string): T | null {
   try {
     const bytes = readFileSync(entryPath(kind, key));
     const body = bytes.subarray(DIGEST_BYTES);
@@ -69,7 +69,7 @@ export function readCached<T>(kind: CacheKind, key: string): T | null {
   }
 }
 
-export function writeCached<T>(kind: CacheKind, key: string, value: T): void {
+function writeCached<T>(kind: CacheKind, key: string, value: T): void {
   try {
     mkdirSync(cacheDir(), { recursive: true });
     const body = serialize({ key, version: VERSION, value } satisfies CacheEntry<T>);

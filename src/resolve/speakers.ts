@@ -116,16 +116,16 @@ export function resolveSpeakers(quotes: readonly QuoteSpan[], context: SpeakerCo
   return { quotes: resolved, speech };
 }
 
-/**
- * Subject events in text order: those found before resolving, plus one per quote whose
- * speaker was resolved, added as the quotes are (so in order too). Kept as two sorted
- * lists merged on reading, so adding one costs nothing however long the article.
- */
 const atOf = (event: SubjectEvent): number => event.at;
 
 /** How many earlier subjects a pronoun may reach back over. */
 const PRONOUN_REACH = 25;
 
+/**
+ * Subject events in text order: those found before resolving, plus one per quote whose
+ * speaker was resolved, added as the quotes are (so in order too). Kept as two sorted
+ * lists merged on reading, so adding one costs nothing however long the article.
+ */
 class Timeline {
   private readonly added: SubjectEvent[] = [];
 
@@ -807,7 +807,6 @@ const MAX_TITLE_CLAIMS = 200;
 function lastMentionBefore(mentions: readonly Mention[], offset: number): Mention | null {
   return mentions[firstStartAtLeast(mentions, offset) - 1] ?? null;
 }
-
 
 export function firstTokenAtOrAfter(tokens: readonly Token[], offset: number): number {
   return firstStartAtLeast(tokens, offset);

@@ -39,8 +39,10 @@ export interface TitleClaim extends TitlePhrase {
 
 const COUNTRY_LINKS = new Set(['of', 'for']);
 
-/** Every title phrase, with country words and modifiers on either side. */
-/** `nameStarts`, `titleStarts`: the words that may start a country word or a title (`tokenizeArticle`). */
+/**
+ * Every title phrase, with country words and modifiers on either side. `nameStarts`,
+ * `titleStarts`: the words that may start a country word or a title (`tokenizeArticle`).
+ */
 export function findTitles(tokens: readonly Token[], table: Table, roles: TokenRole[], nameStarts: readonly number[], titleStarts: readonly number[]): TitlePhrase[] {
   const countries = findCountries(tokens, table, roles, nameStarts);
   const phrases: TitlePhrase[] = [];
