@@ -8,10 +8,9 @@ import { InputError } from '../util/yaml.js';
  * /dev/stdout) is written to directly, since renaming over it would replace it.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content;
   const target = existingTarget(path);
   if (target && !target.regular) {
-    writeDirectly(target.path, bytes);
+    writeDirectly(target.path, content);
     return;
   }
   const real = target?.path ?? path;
@@ -19,7 +18,7 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
   let fd: number | null = null;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, bytes);
+    writeAll(fd, content);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
@@ -44,16 +43,29 @@ function existingTarget(path: string): { path: string; regular: boolean } | null
   }
 }
 
-function writeDirectly(path: string, bytes: Uint8Array): void {
+function writeDirectly(path: string, content: string | Uint8Array): void {
   let fd: number | null = null;
   try {
     fd = openSync(path, 'w');
-    writeSync(fd, bytes);
+    writeAll(fd, content);
   } catch (error) {
     throw writeError(path, error);
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+/**
+ * Write everything, resuming after a short write. A string is handed to Node as it is:
+ * encoding it into a Buffer first costs a second pass over a report of several megabytes.
+ */
+function writeAll(fd: number, content: string | Uint8Array): void {
+  if (typeof content === 'string') {
+    const written = writeSync(fd, content);
+    if (written < Buffer.byteLength(content)) writeAll(fd, Buffer.from(content).subarray(written));
+    return;
+  }
+  for (let offset = 0; offset < content.length; ) offset += writeSync(fd, content, offset);
 }
 
 function writeError(path: string, error: unknown): InputError {

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli, workdir } from '../helpers.js';
@@ -88,6 +88,25 @@ describe('faults: nothing half-written', () => {
     expect(toNull.code).toBe(1);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
   });
+
+  it('writes a report of megabytes whole into a pipe, curly quotes and all', async () => {
+    const dir = bigRun();
+    const toFile = runCli(['check', 'news', '--date', '2026-01-07', '-f', 'json', '-o', 'report.json'], { cwd: dir });
+    const report = readFileSync(join(dir, 'report.json'), 'utf8');
+    expect(toFile.code).toBe(1);
+    expect(report.length).toBeGreaterThan(1_000_000);
+    expect(report).toContain('"text": "“Germany will engage,”"');
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    const sink = openSync(join(dir, 'through-pipe.json'), 'w');
+    // The reader drains the pipe 64 KB at a time while factlint writes: a short write would lose the rest.
+    const reader = spawn('cat', [join(dir, 'pipe')], { stdio: ['ignore', sink, 'inherit'] });
+    const drained = new Promise((done) => reader.on('exit', done));
+    const toPipe = runCli(['check', 'news', '--date', '2026-01-07', '-f', 'json', '-o', 'pipe'], { cwd: dir });
+    await drained;
+    closeSync(sink);
+    expect(toPipe.code).toBe(1);
+    expect(readFileSync(join(dir, 'through-pipe.json'), 'utf8')).toBe(report);
+  }, 60_000);
 
   it('a results cache killed mid-write is never trusted: the next run still reports every finding', async () => {
     const dir = bigRun();
