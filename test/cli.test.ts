@@ -1,11 +1,22 @@
-import { readFileSync, mkdirSync, chmodSync, existsSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, constants, openSync, readSync, readFileSync, mkdirSync, chmodSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validatorFor } from '../src/util/validate.js';
 import reportSchema from '../src/report/schema.json' with { type: 'json' };
-import { ROOT, runCli, workdir } from './helpers.js';
+import { CLI, ROOT, runCli, workdir } from './helpers.js';
 
 const factlint = runCli;
+
+/** Bytes read from a non-blocking descriptor, 0 while nothing has arrived yet. */
+function readSomething(fd: number, into: Buffer): number {
+  try {
+    return readSync(fd, into);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EAGAIN') return 0;
+    throw error;
+  }
+}
 
 const WRONG = 'German Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany will engage,” Scholz said.\n';
 const CLEAN = 'German Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany will engage,” Merz said.\n';
@@ -141,6 +152,29 @@ describe('factlint check', () => {
     expect(stderr).toMatch(/cannot write .*locked\/out\.json: not writable/);
     expect(existsSync(join(dir, 'locked/out.json'))).toBe(false);
   });
+
+  it('a reader that stops early (`| head`) ends the run quietly: its own exit code, nothing on stderr', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 600; i++) files[`news/a${i}.md`] = WRONG;
+    const dir = workdir(files);
+    // A FIFO read by hand, as `head -c 100` reads: 100 bytes, then hang up while
+    // factlint still has most of its 140 KB report to write.
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
+    const writer = openSync(fifo, 'w');
+    const child = spawn(process.execPath, [CLI, 'check', 'news', '--date', '2026-01-07'], { cwd: dir, stdio: ['ignore', writer, 'pipe'] });
+    closeSync(writer);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const first = Buffer.alloc(100);
+    while (readSomething(reader, first) === 0) await new Promise((done) => setTimeout(done, 20));
+    closeSync(reader);
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(first.toString()).toContain('news/a');
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+  }, 30_000);
 });
 
 describe('factlint explain', () => {

@@ -6,7 +6,7 @@ import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Report } from '../types.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
-import { isTerminal, writeFileAtomic } from './output.js';
+import { isTerminal, standardOutput, writeFileAtomic } from './output.js';
 import { runCheck, type Run } from './run.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 
@@ -78,13 +78,13 @@ export async function checkCommand(args: readonly string[], cwd: string): Promis
   const run = await runFromArgs(values, positionals, cwd);
   for (const note of run.notes) process.stderr.write(`factlint: warning: ${note}\n`);
   for (const error of run.errors) process.stderr.write(`factlint: ${error.message}\n`);
-  for (const diff of run.diffs) process.stdout.write(diff);
+  for (const diff of run.diffs) standardOutput().write(diff);
   const report = values.quiet === true ? errorsOnly(run.report) : run.report;
   const outputFile = stringOption(values, 'output-file');
   const color = !outputFile && !values['no-color'] && (values.color === true || (!process.env.NO_COLOR && isTerminal(1)));
   const output = formatter(report, run, color);
   if (outputFile) writeFileAtomic(resolve(cwd, outputFile), output);
-  else process.stdout.write(output);
+  else standardOutput().write(output);
   return exitCode(report, run, failOn, maxWarnings === undefined ? null : Number(maxWarnings));
 }
 

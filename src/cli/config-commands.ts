@@ -5,7 +5,7 @@ import { STARTER_CONFIG } from '../config/load.js';
 import { InputError } from '../util/yaml.js';
 import { parse, UsageError } from './args.js';
 import { ignoreFilter } from './files.js';
-import { writeFileAtomic } from './output.js';
+import { standardOutput, writeFileAtomic } from './output.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 
 /** `factlint print-config <file>`: the configuration that applies to that file, after the config file, flags and its front matter. */
@@ -31,7 +31,7 @@ export function printConfigCommand(args: readonly string[], cwd: string): number
     ignorePatterns: config.ignorePatterns,
     maxFileSize: config.maxFileSize,
   };
-  process.stdout.write(`${JSON.stringify(effective, null, 2)}\n`);
+  standardOutput().write(`${JSON.stringify(effective, null, 2)}\n`);
   return 0;
 }
 
@@ -50,6 +50,6 @@ export function initCommand(args: readonly string[], cwd: string): number {
   const file = join(cwd, '.factlintrc.yml');
   if (existsSync(file) && values.force !== true) throw new UsageError('.factlintrc.yml already exists (use --force to overwrite it)');
   writeFileAtomic(file, STARTER_CONFIG);
-  process.stdout.write(`wrote ${relative(cwd, file)}\n`);
+  standardOutput().write(`wrote ${relative(cwd, file)}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import { lineStarts, positionAt } from '../util/text.js';
 import type { Finding } from '../types.js';
 import { parse } from './args.js';
 import { CHECK_OPTIONS, runFromArgs } from './check.js';
+import { standardOutput } from './output.js';
 
 /** `factlint explain FILE`: every quote and its speaker, every title claim and its table rows, every finding with its context. */
 export async function explainCommand(args: readonly string[], cwd: string): Promise<number> {
@@ -12,7 +13,7 @@ export async function explainCommand(args: readonly string[], cwd: string): Prom
   const run = await runFromArgs(values, positionals, cwd, true);
   for (const error of run.errors) process.stderr.write(`factlint: ${error.message}\n`);
   const out = [...run.analyses.values()].map((analysis) => explainArticle(analysis, run.reference.table));
-  process.stdout.write(out.join('\n'));
+  standardOutput().write(out.join('\n'));
   if (run.errors.length > 0) return 2;
   return run.report.summary.errors > 0 ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { tableCommand } from './table.js';
 import { importCommand } from './import.js';
 import { initCommand, printConfigCommand } from './config-commands.js';
 import { serveCommand } from './serve.js';
+import { standardOutput } from './output.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
 
@@ -61,11 +62,11 @@ const COMMANDS: Record<string, Command> = {
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE);
+    standardOutput().write(USAGE);
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    process.stdout.write(`${VERSION}\n`);
+    standardOutput().write(`${VERSION}\n`);
     return 0;
   }
   const command = COMMANDS[name];
@@ -82,12 +83,6 @@ function fail(error: unknown): number {
   process.stderr.write(`factlint: internal error: ${message.split('\n')[0]}${process.env.FACTLINT_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set FACTLINT_DEBUG=1 for details)'}\n`);
   return 2;
 }
-
-// A reader that stops early (`factlint … | head`) is not an error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
-});
 
 // A command-line run is short: most of it passes before V8's optimising compiler has
 // caught up with the code, and on two cores that compiler's helper threads take turns with

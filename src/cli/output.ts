@@ -74,6 +74,24 @@ function writeError(path: string, error: unknown): InputError {
   return new InputError(`cannot write ${path}: ${reason}`);
 }
 
+let standardOutputReady = false;
+
+/**
+ * Standard output, where a reader that stops early (`factlint … | head`) ends the run
+ * quietly instead of failing it. Built on first use: the stream loads Node's net and
+ * stream code (about 4 ms), which a run writing its report to a file never needs.
+ */
+export function standardOutput(): NodeJS.WriteStream {
+  if (!standardOutputReady) {
+    standardOutputReady = true;
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  return process.stdout;
+}
+
 /**
  * Whether standard output (1) or error (2) is a terminal. Only a character device can be
  * one; asking the stream itself first would build it, loading Node's net and stream code,

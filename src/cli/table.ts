@@ -4,6 +4,7 @@ import { findPeople, lintTable, tableStats, whoHeld } from '../reference/tools.j
 import type { Table } from '../reference/table.js';
 import { formatDay, parseDateSpec } from '../util/dates.js';
 import { listOption, parse, stringOption, UsageError } from './args.js';
+import { standardOutput } from './output.js';
 
 const TABLE_OPTIONS = {
   reference: { type: 'string', multiple: true },
@@ -38,7 +39,7 @@ export function tableCommand(args: readonly string[], cwd: string): number {
 }
 
 function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  standardOutput().write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 function lint(table: Table, today: number, gapDays: number, json: boolean): number {
