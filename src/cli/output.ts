@@ -57,7 +57,7 @@ function writeDirectly(path: string, content: string | Uint8Array): void {
 
 /**
  * Write everything, resuming after a short write. A string is handed to Node as it is:
- * encoding it into a Buffer first costs a second pass over a report of several megabytes.
+ * encoding it into a Buffer first would copy a report of several megabytes once more.
  */
 function writeAll(fd: number, content: string | Uint8Array): void {
   if (typeof content === 'string') {
@@ -78,8 +78,8 @@ let standardOutputReady = false;
 
 /**
  * Standard output, where a reader that stops early (`factlint … | head`) ends the run
- * quietly instead of failing it. Built on first use: the stream loads Node's net and
- * stream code (about 4 ms), which a run writing its report to a file never needs.
+ * quietly instead of failing it. Built on first use: for a pipe the stream loads Node's
+ * net code (about 4 ms), which a run writing its report to a file never needs.
  */
 export function standardOutput(): NodeJS.WriteStream {
   if (!standardOutputReady) {
