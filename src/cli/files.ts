@@ -14,7 +14,7 @@ export interface Expanded {
 }
 
 /** The filter when there are no ignore patterns: lets expansion skip working out relative paths. */
-export const NOTHING_IGNORED = (_path: string): boolean => false;
+const NOTHING_IGNORED = (_path: string): boolean => false;
 
 export function expandPaths(patterns: readonly string[], cwd: string, ignored: (path: string) => boolean = NOTHING_IGNORED): Expanded {
   const files = new Set<string>();
