@@ -53,7 +53,11 @@ function timeNode(script, args, cwd = root, nodeFlags = []) {
 /** Every tool once per round while it has runs left: a machine whose speed drifts slows all tools alike. */
 function measureAll(tools, corpus) {
   const results = tools.map(() => []);
-  for (let round = 0; round < RUNS; round++) tools.forEach((tool, i) => round < (tool.runs ?? RUNS) && results[i].push(tool.run(corpus)));
+  for (let round = 0; round < RUNS; round++) {
+    tools.forEach((tool, i) => {
+      if (round < (tool.runs ?? RUNS)) results[i].push(tool.run(corpus));
+    });
+  }
   return results.map((runs) => ({ wall: median(runs.map((r) => r.wall)), bestWall: Math.min(...runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), rssMB: median(runs.map((r) => r.rssMB)) }));
 }
 
