@@ -108,7 +108,7 @@ function insideQuote(article: ResolvedArticle, offset: number): boolean {
 
 /** The key of token k, or '' outside the article (read without going out of bounds, which costs V8 a deoptimisation). */
 function keyAt(article: ResolvedArticle, k: number): string {
-  return k >= 0 && k < article.tokens.length ? (article.tokens[k] as { key: string }).key : '';
+  return k >= 0 && k < article.tokens.length ? (article.tokens[k] as Token).key : '';
 }
 
 /** Years before the article's, named outside quotes ("in 1993", "the 1990s"): every day they cover. */
