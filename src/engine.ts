@@ -88,29 +88,57 @@ export function analyzeFile(text: string, options: Omit<CheckOptions, 'filename'
   const bodyStart = frontMatter?.end ?? 0;
   const prose = format === 'markdown' ? proseOfMarkdown(text, bodyStart) : proseOfText(text, bodyStart);
   const settings = articleSettings(frontMatter?.data, filename);
-  const date = articleDate(options.date, settings.date ?? frontMatter?.data?.date, prose, filename, options.dateSources ?? DEFAULT_DATE_SOURCES);
+  const date = articleDate(
+    options.date,
+    settings.date ?? frontMatter?.data?.date,
+    prose,
+    filename,
+    options.dateSources ?? DEFAULT_DATE_SOURCES,
+  );
   const article = resolveArticle(text, prose, options.reference.table);
   const starts = lineStarts(text);
-  const rules = Object.keys(settings.rules).length > 0 ? { ...(options.rules ?? {}), ...settings.rules } : options.rules;
+  const rules =
+    Object.keys(settings.rules).length > 0 ? { ...(options.rules ?? {}), ...settings.rules } : options.rules;
   const directives = readDirectives(prose.comments, starts);
-  const findings = applyControls(runChecks(article, date, options.reference, rules, starts), directives, options, starts, text);
+  const findings = applyControls(
+    runChecks(article, date, options.reference, rules, starts),
+    directives,
+    options,
+    starts,
+    text,
+  );
   const report: FileReport = {
     path: filename,
-    date: { start: date.range ? formatDay(date.range.start) : null, end: date.range ? formatDay(date.range.end) : null, source: date.source },
+    date: {
+      start: date.range ? formatDay(date.range.start) : null,
+      end: date.range ? formatDay(date.range.end) : null,
+      source: date.source,
+    },
     findings,
     quotes: article.quotes.map((q) => quoteReport(q, article, options.reference.table, starts)),
   };
   return { report, article, date, frontMatter: frontMatter?.data ?? null };
 }
 
-function articleDate(cli: string | undefined, frontMatterDate: unknown, prose: Prose, filename: string, sources: readonly DateSourceName[]): ArticleDate {
+function articleDate(
+  cli: string | undefined,
+  frontMatterDate: unknown,
+  prose: Prose,
+  filename: string,
+  sources: readonly DateSourceName[],
+): ArticleDate {
   if (cli !== undefined) {
     const date = dateFromSpec(cli, 'cli');
     if (!date) throw new InputError(`--date "${cli}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`);
     return date;
   }
   for (const source of sources) {
-    const date = source === 'front-matter' ? fromFrontMatter(frontMatterDate, filename) : source === 'filename' ? fromFilename(filename) : inferDate(prose.text);
+    const date =
+      source === 'front-matter'
+        ? fromFrontMatter(frontMatterDate, filename)
+        : source === 'filename'
+          ? fromFilename(filename)
+          : inferDate(prose.text);
     if (date) return date;
   }
   return noDate();
@@ -120,7 +148,13 @@ function fromFrontMatter(value: unknown, filename: string): ArticleDate | null {
   if (value === undefined || value === null || value === '') return null;
   const spec = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
   const date = dateFromSpec(spec, 'front-matter');
-  if (!date) throw new InputError(`front matter date "${spec}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`, filename, 2, 1);
+  if (!date)
+    throw new InputError(
+      `front matter date "${spec}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`,
+      filename,
+      2,
+      1,
+    );
   return date;
 }
 
@@ -140,22 +174,42 @@ interface ArticleSettings {
 function articleSettings(data: Record<string, unknown> | undefined, filename: string): ArticleSettings {
   const value = data?.factlint;
   if (value === undefined || value === null) return { rules: {} };
-  if (typeof value !== 'object' || Array.isArray(value)) throw new InputError('front matter "factlint" must be a mapping, e.g. factlint: {rules: {title-holder: off}}', filename, 2, 1);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new InputError(
+      'front matter "factlint" must be a mapping, e.g. factlint: {rules: {title-holder: off}}',
+      filename,
+      2,
+      1,
+    );
   const settings = value as Record<string, unknown>;
   const unknown = Object.keys(settings).find((key) => key !== 'date' && key !== 'rules');
-  if (unknown) throw new InputError(`front matter factlint.${unknown}: unknown key (use date or rules)`, filename, 2, 1);
+  if (unknown)
+    throw new InputError(`front matter factlint.${unknown}: unknown key (use date or rules)`, filename, 2, 1);
   const rules: Record<string, RuleSetting> = {};
   const given = settings.rules ?? {};
-  if (typeof given !== 'object' || given === null || Array.isArray(given)) throw new InputError('front matter factlint.rules must map rule ids to error, warning, info or off', filename, 2, 1);
+  if (typeof given !== 'object' || given === null || Array.isArray(given))
+    throw new InputError(
+      'front matter factlint.rules must map rule ids to error, warning, info or off',
+      filename,
+      2,
+      1,
+    );
   for (const [id, level] of Object.entries(given)) {
-    if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'off') throw new InputError(`front matter factlint.rules.${id}: use error, warning, info or off`, filename, 2, 1);
+    if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'off')
+      throw new InputError(`front matter factlint.rules.${id}: use error, warning, info or off`, filename, 2, 1);
     rules[id] = level;
   }
   return { date: settings.date, rules };
 }
 
 /** In-text directives and allowlists: drop what they silence; report unused directives if asked. */
-function applyControls(findings: Finding[], directives: Directive[], options: CheckOptions, starts: readonly number[], text: string): Finding[] {
+function applyControls(
+  findings: Finding[],
+  directives: Directive[],
+  options: CheckOptions,
+  starts: readonly number[],
+  text: string,
+): Finding[] {
   if (directives.length === 0 && (findings.length === 0 || !options.allow)) return findings;
   const allowed = (f: Finding) => {
     const names = options.allow?.[f.ruleId];
@@ -164,7 +218,9 @@ function applyControls(findings: Finding[], directives: Directive[], options: Ch
     return names.some((n) => said.includes(n.toLowerCase()));
   };
   const silencer = new Silencer(directives);
-  const kept = findings.filter((f) => f.ruleId === DATE_RULE_ID || (!silencer.isSilenced(f.ruleId, f.offset, f.line) && !allowed(f)));
+  const kept = findings.filter(
+    (f) => f.ruleId === DATE_RULE_ID || (!silencer.isSilenced(f.ruleId, f.offset, f.line) && !allowed(f)),
+  );
   if (!options.reportUnusedDirectives) return kept;
   const unused = directives.filter((d) => !d.used && d.kind !== 'enable');
   return [
@@ -182,7 +238,11 @@ function applyControls(findings: Finding[], directives: Directive[], options: Ch
 /** Scan and resolve: quotes, names, titles, people, speakers. */
 export function resolveArticle(text: string, prose: Prose, table: Table): ResolvedArticle {
   const paragraphs = paragraphsOf(prose.text, prose.blockStarts);
-  const { tokens, nameStarts, titleStarts, sentenceStarts, speechVerbs } = tokenizeArticle(prose.text, paragraphs, wordFlagsOf(table));
+  const { tokens, nameStarts, titleStarts, sentenceStarts, speechVerbs } = tokenizeArticle(
+    prose.text,
+    paragraphs,
+    wordFlagsOf(table),
+  );
   const roles: TokenRole[] = new Array<TokenRole>(tokens.length).fill(null);
   const tableNames = findTableNames(tokens, table, roles, nameStarts);
   const phrases = findTitles(tokens, table, roles, nameStarts, titleStarts);
@@ -193,11 +253,27 @@ export function resolveArticle(text: string, prose: Prose, table: Table): Resolv
   const claims = attachTitles(tokens, phrases, mentions, mentionAt, mentionEndingAt, prose.text);
   const entities = resolveEntities(mentions, claims, table);
   const quoteSpans = scanQuotes(prose.text, paragraphs);
-  const speakers = resolveSpeakers(quoteSpans, { tokens, mentions, mentionAt, mentionEndingAt, entities, claims, roles, sentenceStarts, speechVerbs });
+  const speakers = resolveSpeakers(quoteSpans, {
+    tokens,
+    mentions,
+    mentionAt,
+    mentionEndingAt,
+    entities,
+    claims,
+    roles,
+    sentenceStarts,
+    speechVerbs,
+  });
   return { text, paragraphs, tokens, quotes: speakers.quotes, mentions, entities, claims, speech: speakers.speech };
 }
 
-function runChecks(article: ResolvedArticle, date: ArticleDate, reference: Reference, overrides: RuleOverrides | undefined, starts: readonly number[]): Finding[] {
+function runChecks(
+  article: ResolvedArticle,
+  date: ArticleDate,
+  reference: Reference,
+  overrides: RuleOverrides | undefined,
+  starts: readonly number[],
+): Finding[] {
   const { table, rules } = reference;
   const findings: Finding[] = [];
   const skipped: string[] = [];
@@ -211,7 +287,8 @@ function runChecks(article: ResolvedArticle, date: ArticleDate, reference: Refer
       continue;
     }
     const context: CheckContext = { table, date: date.range, dateText, options: rule.options };
-    for (const draft of check.run(article, context)) findings.push(toFinding(draft, rule, severity, article, table, starts));
+    for (const draft of check.run(article, context))
+      findings.push(toFinding(draft, rule, severity, article, table, starts));
   }
   if (skipped.length > 0) {
     findings.push({
@@ -228,7 +305,8 @@ function runChecks(article: ResolvedArticle, date: ArticleDate, reference: Refer
 
 /** `describeRange` of the article's date: a run gives most articles the same one, so the last is kept. */
 function describeArticleRange(range: DayRange): string {
-  if (range.start !== lastDescribed.start || range.end !== lastDescribed.end) lastDescribed = { start: range.start, end: range.end, text: describeRange(range) };
+  if (range.start !== lastDescribed.start || range.end !== lastDescribed.end)
+    lastDescribed = { start: range.start, end: range.end, text: describeRange(range) };
   return lastDescribed.text;
 }
 
@@ -240,7 +318,14 @@ function dedupe(findings: Finding[]): Finding[] {
   return findings.filter((f) => f.ruleId !== 'unintroduced-speaker' || !attributed.has(f.offset));
 }
 
-function toFinding(draft: DraftFinding, rule: Rule, severity: Severity, article: ResolvedArticle, table: Table, starts: readonly number[]): Finding {
+function toFinding(
+  draft: DraftFinding,
+  rule: Rule,
+  severity: Severity,
+  article: ResolvedArticle,
+  table: Table,
+  starts: readonly number[],
+): Finding {
   const finding: Finding = {
     ruleId: rule.id,
     severity,
@@ -253,7 +338,13 @@ function toFinding(draft: DraftFinding, rule: Rule, severity: Severity, article:
   const office = draft.officeId ? table.offices.get(draft.officeId) : undefined;
   if (office) finding.office = { id: office.id, name: office.name };
   if (draft.suggestions?.length) {
-    finding.suggestions = draft.suggestions.map((s) => ({ text: s.text, offset: s.start, length: s.end - s.start, safe: s.safe, description: s.description }));
+    finding.suggestions = draft.suggestions.map((s) => ({
+      text: s.text,
+      offset: s.start,
+      length: s.end - s.start,
+      safe: s.safe,
+      description: s.description,
+    }));
   }
   return finding;
 }
@@ -283,10 +374,23 @@ function diedEvidence(draft: DraftFinding, table: Table): Evidence[] {
 export function position(text: string, start: number, end: number, starts: readonly number[]): Position {
   const from = positionAt(starts, start);
   const to = positionAt(starts, end);
-  return { line: from.line, column: from.column, endLine: to.line, endColumn: to.column, offset: start, length: end - start, text: text.slice(start, end) };
+  return {
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    offset: start,
+    length: end - start,
+    text: text.slice(start, end),
+  };
 }
 
-function quoteReport(quote: ResolvedArticle['quotes'][number], article: ResolvedArticle, table: Table, starts: readonly number[]): QuoteReport {
+function quoteReport(
+  quote: ResolvedArticle['quotes'][number],
+  article: ResolvedArticle,
+  table: Table,
+  starts: readonly number[],
+): QuoteReport {
   const speaker = quote.speaker;
   const entity = speaker?.entity;
   const person = entity?.personId ? table.people.get(entity.personId) : undefined;

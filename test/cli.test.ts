@@ -25,7 +25,9 @@ describe('factlint check', () => {
   it('exits 1 on the shipped corpus and prints the seed error', () => {
     const { code, stdout } = factlint(['check', 'corpus/']);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/corpus\/seed-1-paris-peace-talks\.md\n(.*\n)*\s+19:82\s+error\s+Quote attributed to “Scholz”.*quote-attribution/);
+    expect(stdout).toMatch(
+      /corpus\/seed-1-paris-peace-talks\.md\n(.*\n)*\s+19:82\s+error\s+Quote attributed to “Scholz”.*quote-attribution/,
+    );
   });
 
   it('gives the corpus expected reports as JSON that validates against the shipped schema', () => {
@@ -47,9 +49,19 @@ describe('factlint check', () => {
   });
 
   it('takes files, folders, globs and standard input', () => {
-    const dir = workdir({ 'a/one.md': WRONG, 'a/b/two.markdown': WRONG, 'a/three.txt': WRONG, 'a/skip.json': '{}', 'c.md': CLEAN });
+    const dir = workdir({
+      'a/one.md': WRONG,
+      'a/b/two.markdown': WRONG,
+      'a/three.txt': WRONG,
+      'a/skip.json': '{}',
+      'c.md': CLEAN,
+    });
     const paths = (args: string[], input?: string) =>
-      (JSON.parse(factlint(['check', ...args, '--date', '2026-01-07', '--format', 'json'], { cwd: dir, input }).stdout) as { files: { path: string }[] }).files.map((f) => f.path);
+      (
+        JSON.parse(
+          factlint(['check', ...args, '--date', '2026-01-07', '--format', 'json'], { cwd: dir, input }).stdout,
+        ) as { files: { path: string }[] }
+      ).files.map((f) => f.path);
     expect(paths(['a'])).toEqual(['a/b/two.markdown', 'a/one.md', 'a/three.txt']);
     expect(paths(['a/**/*.markdown', 'c.md'])).toEqual(['a/b/two.markdown', 'c.md']);
     expect(paths(['-'], WRONG)).toEqual(['<stdin>']);
@@ -58,7 +70,12 @@ describe('factlint check', () => {
 
   it('reads the date from front matter, and --date beats it', () => {
     const dir = workdir({ 'a.md': `---\ndate: 2023-03-01\n---\n${WRONG}` });
-    const date = (args: string[]) => (JSON.parse(factlint(['check', 'a.md', '--format', 'json', ...args], { cwd: dir }).stdout) as { files: { date: unknown }[] }).files[0]?.date;
+    const date = (args: string[]) =>
+      (
+        JSON.parse(factlint(['check', 'a.md', '--format', 'json', ...args], { cwd: dir }).stdout) as {
+          files: { date: unknown }[];
+        }
+      ).files[0]?.date;
     expect(date([])).toEqual({ start: '2023-03-01', end: '2023-03-01', source: 'front-matter' });
     expect(date(['--date', '2025/2026'])).toEqual({ start: '2025-01-01', end: '2026-12-31', source: 'cli' });
   });
@@ -80,14 +97,19 @@ describe('factlint check', () => {
       expect.stringMatching(/^factlint: latin1\.md: not valid UTF-8 \(first bad byte at offset 3\)$/),
     ]);
     expect(stderr).not.toMatch(/\n\s+at /);
-    expect((JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual(['bad-date.md', 'good.md']);
+    expect((JSON.parse(stdout) as { files: { path: string }[] }).files.map((f) => f.path)).toEqual([
+      'bad-date.md',
+      'good.md',
+    ]);
   });
 
   it('rejects a bad front matter date with its position when no --date is given', () => {
     const dir = workdir({ 'a.md': '---\ndate: someday\n---\nBody' });
     const { code, stderr } = factlint(['check', 'a.md'], { cwd: dir });
     expect(code).toBe(2);
-    expect(stderr).toBe('factlint: a.md:2:1: front matter date "someday" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B\n');
+    expect(stderr).toBe(
+      'factlint: a.md:2:1: front matter date "someday" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B\n',
+    );
   });
 
   it('skips files over the size limit with a clear error', () => {
@@ -104,14 +126,26 @@ describe('factlint check', () => {
     const { code, stdout } = factlint(['check', 'long.md', '--date', '2026-01-07', '--format', 'json'], { cwd: dir });
     expect(code).toBe(1);
     const [file] = (JSON.parse(stdout) as { files: { findings: { ruleId: string; offset: number }[] }[] }).files;
-    expect(file?.findings.map((f) => [f.ruleId, f.offset])).toEqual([['quote-attribution', long.lastIndexOf('Scholz')]]);
+    expect(file?.findings.map((f) => [f.ruleId, f.offset])).toEqual([
+      ['quote-attribution', long.lastIndexOf('Scholz')],
+    ]);
     const over = factlint(['check', 'long.md', '--max-file-size', '300KB'], { cwd: dir });
     expect(over.code).toBe(2);
-    expect(over.stderr).toBe(`factlint: long.md: file is ${(long.length / 1024).toFixed(1)} KB, over the 300.0 KB limit (raise it with --max-file-size)\n`);
+    expect(over.stderr).toBe(
+      `factlint: long.md: file is ${(long.length / 1024).toFixed(1)} KB, over the 300.0 KB limit (raise it with --max-file-size)\n`,
+    );
   });
 
   it('usage mistakes exit 2 with one line and no stack trace', () => {
-    for (const args of [['check'], ['check', 'corpus', '--date', 'yesterday'], ['check', 'corpus', '--bogus'], ['frobnicate'], ['check', 'missing.md'], ['check', 'corpus', '--rule', 'nope=error'], ['check', 'corpus', '--format', 'xml']]) {
+    for (const args of [
+      ['check'],
+      ['check', 'corpus', '--date', 'yesterday'],
+      ['check', 'corpus', '--bogus'],
+      ['frobnicate'],
+      ['check', 'missing.md'],
+      ['check', 'corpus', '--rule', 'nope=error'],
+      ['check', 'corpus', '--format', 'xml'],
+    ]) {
       const { code, stderr } = factlint(args);
       expect(code, args.join(' ')).toBe(2);
       expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
@@ -120,7 +154,11 @@ describe('factlint check', () => {
   });
 
   it('a broken reference table names file:line:column and exits 2', () => {
-    const dir = workdir({ 'table.yml': 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha, start: 2020-13-01}\n', 'a.md': CLEAN });
+    const dir = workdir({
+      'table.yml':
+        'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha, start: 2020-13-01}\n',
+      'a.md': CLEAN,
+    });
     const { code, stderr } = factlint(['check', 'a.md', '--reference', 'table.yml'], { cwd: dir });
     expect(code).toBe(2);
     expect(stderr).toMatch(/^factlint: table\.yml:6:\d+: .*"2020-13-01" is not a real date\n$/);
@@ -128,18 +166,27 @@ describe('factlint check', () => {
 
   it('--rule turns a rule off or changes its severity', () => {
     const dir = workdir({ 'a.md': WRONG });
-    expect(factlint(['check', 'a.md', '--date', '2026-01-07', '--rule', 'quote-attribution=off'], { cwd: dir }).code).toBe(0);
-    const { code, stdout } = factlint(['check', 'a.md', '--date', '2026-01-07', '--rule', 'quote-attribution=warning'], { cwd: dir });
+    expect(
+      factlint(['check', 'a.md', '--date', '2026-01-07', '--rule', 'quote-attribution=off'], { cwd: dir }).code,
+    ).toBe(0);
+    const { code, stdout } = factlint(
+      ['check', 'a.md', '--date', '2026-01-07', '--rule', 'quote-attribution=warning'],
+      { cwd: dir },
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/warning\s+Quote attributed to “Scholz”/);
   });
 
   it('--output-file writes the report and keeps the exit code', () => {
     const dir = workdir({ 'a.md': WRONG });
-    const { code, stdout } = factlint(['check', 'a.md', '--date', '2026-01-07', '--format', 'json', '-o', 'out.json'], { cwd: dir });
+    const { code, stdout } = factlint(['check', 'a.md', '--date', '2026-01-07', '--format', 'json', '-o', 'out.json'], {
+      cwd: dir,
+    });
     expect(code).toBe(1);
     expect(stdout).toBe('');
-    expect((JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { summary: { errors: number } }).summary.errors).toBe(1);
+    expect(
+      (JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')) as { summary: { errors: number } }).summary.errors,
+    ).toBe(1);
   });
 
   it('an unwritable output file is a clear error, and nothing is half-written', () => {
@@ -163,7 +210,10 @@ describe('factlint check', () => {
     execFileSync('mkfifo', [fifo]);
     const reader = openSync(fifo, constants.O_RDONLY | constants.O_NONBLOCK);
     const writer = openSync(fifo, 'w');
-    const child = spawn(process.execPath, [CLI, 'check', 'news', '--date', '2026-01-07'], { cwd: dir, stdio: ['ignore', writer, 'pipe'] });
+    const child = spawn(process.execPath, [CLI, 'check', 'news', '--date', '2026-01-07'], {
+      cwd: dir,
+      stdio: ['ignore', writer, 'pipe'],
+    });
     closeSync(writer);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -181,10 +231,16 @@ describe('factlint explain', () => {
   it('shows the Merz paragraph, the Scholz attribution and the table rows behind the error', () => {
     const { code, stdout } = factlint(['explain', 'corpus/seed-1-paris-peace-talks.md']);
     expect(code).toBe(1);
-    expect(stdout).toContain('speaker: “Scholz” at 19:82 → Olaf Scholz (in the reference table) [explicit: “…,” X said, cue “said”]');
+    expect(stdout).toContain(
+      'speaker: “Scholz” at 19:82 → Olaf Scholz (in the reference table) [explicit: “…,” X said, cue “said”]',
+    );
     expect(stdout).toContain('German Chancellor Friedrich Merz, meanwhile, said at a joint press conference');
-    expect(stdout).toMatch(/table: Chancellor of Germany — Friedrich Merz, since 2025-05-06 {2}\(rules\/reference\/de\.yml:\d+\)/);
+    expect(stdout).toMatch(
+      /table: Chancellor of Germany — Friedrich Merz, since 2025-05-06 {2}\(rules\/reference\/de\.yml:\d+\)/,
+    );
     expect(stdout).toMatch(/table: Chancellor of Germany — Olaf Scholz, 2021-12-08 to 2025-05-06/);
-    expect(stdout).toMatch(/“German Chancellor Friedrich Merz”\n\s+Chancellor of Germany \[de-chancellor\]: Friedrich Merz since 2025-05-06 .*✓ on the article date/);
+    expect(stdout).toMatch(
+      /“German Chancellor Friedrich Merz”\n\s+Chancellor of Germany \[de-chancellor\]: Friedrich Merz since 2025-05-06 .*✓ on the article date/,
+    );
   });
 });

@@ -5,7 +5,9 @@ import { analyze } from '../src/engine.js';
 import { ROOT, rules, shipped } from './helpers.js';
 
 const CORPUS = join(ROOT, 'corpus');
-const articles = readdirSync(CORPUS).filter((f) => /\.(md|markdown|txt)$/.test(f)).sort();
+const articles = readdirSync(CORPUS)
+  .filter((f) => /\.(md|markdown|txt)$/.test(f))
+  .sort();
 const update = process.env.UPDATE_CORPUS === '1';
 
 function reportOf(file: string) {
@@ -26,7 +28,11 @@ describe('corpus: real and hand-written articles give exactly their expected rep
   it('the four seed articles flag exactly Scholz (error) and Zelensky/Zelenskyy (warning)', () => {
     const flagged = articles
       .filter((f) => f.startsWith('seed-'))
-      .flatMap((f) => reportOf(f).findings.filter((x) => x.severity !== 'info').map((x) => `${f}: ${x.ruleId} ${x.severity} “${x.text}”`));
+      .flatMap((f) =>
+        reportOf(f)
+          .findings.filter((x) => x.severity !== 'info')
+          .map((x) => `${f}: ${x.ruleId} ${x.severity} “${x.text}”`),
+      );
     expect(flagged).toEqual([
       'seed-1-paris-peace-talks.md: name-consistency warning “Volodymyr Zelensky”',
       'seed-1-paris-peace-talks.md: quote-attribution error “Scholz”',
@@ -35,6 +41,8 @@ describe('corpus: real and hand-written articles give exactly their expected rep
 
   it('every expected file belongs to an article', () => {
     const expected = readdirSync(CORPUS).filter((f) => f.endsWith('.expected.json'));
-    expect(expected.map((f) => f.replace('.expected.json', '')).sort()).toEqual(articles.map((f) => f.replace(/\.(md|markdown|txt)$/, '')).sort());
+    expect(expected.map((f) => f.replace('.expected.json', '')).sort()).toEqual(
+      articles.map((f) => f.replace(/\.(md|markdown|txt)$/, '')).sort(),
+    );
   });
 });

@@ -41,7 +41,9 @@ export function run(text: string, options: Partial<CheckOptions> & { table?: Tab
 
 /** The findings of one rule: [text, message] pairs. */
 export function findings(analysis: Analysis, ruleId?: string): { text: string; message: string; ruleId: string }[] {
-  return analysis.report.findings.filter((f) => !ruleId || f.ruleId === ruleId).map((f) => ({ text: f.text, message: f.message, ruleId: f.ruleId }));
+  return analysis.report.findings
+    .filter((f) => !ruleId || f.ruleId === ruleId)
+    .map((f) => ({ text: f.text, message: f.message, ruleId: f.ruleId }));
 }
 
 /** Each quote's text (without marks) and its speaker's resolved name (or words). */
@@ -56,8 +58,17 @@ export function speakers(analysis: Analysis): { quote: string; speaker: string |
 export const CLI = join(ROOT, 'dist/cli.js');
 
 /** Run the built CLI; stdout and stderr as text. */
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? ROOT, input: options.input, encoding: 'utf8', env: { ...process.env, ...options.env }, maxBuffer: 1 << 30 });
+export function runCli(
+  args: string[],
+  options: { cwd?: string; input?: string | Buffer; env?: Record<string, string> } = {},
+) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd ?? ROOT,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+    maxBuffer: 1 << 30,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

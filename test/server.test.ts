@@ -15,13 +15,35 @@ const ARTICLE = 'German Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany
 
 function start(token: string | null): Promise<{ server: Server; base: string }> {
   const reference = { table: shipped(), rules: rules() };
-  const server = createFactlintServer({ reference: () => reference, checkOptions: () => ({}), token, requestTimeoutMs: 5_000, maxConcurrent: 64, log: () => {} });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+  const server = createFactlintServer({
+    reference: () => reference,
+    checkOptions: () => ({}),
+    token,
+    requestTimeoutMs: 5_000,
+    maxConcurrent: 64,
+    log: () => {},
+  });
+  return new Promise((done) =>
+    server.listen(0, '127.0.0.1', () =>
+      done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    ),
+  );
 }
 
 async function post(base: string, body: string, headers: Record<string, string> = {}) {
-  const response = await fetch(`${base}/v1/check`, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
-  return { status: response.status, headers: response.headers, json: (await response.json()) as { error?: { message: string }; files?: { findings: { text: string; ruleId: string }[] }[] } };
+  const response = await fetch(`${base}/v1/check`, {
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+  return {
+    status: response.status,
+    headers: response.headers,
+    json: (await response.json()) as {
+      error?: { message: string };
+      files?: { findings: { text: string; ruleId: string }[] }[];
+    },
+  };
 }
 
 describe('HTTP API', () => {
@@ -44,7 +66,10 @@ describe('HTTP API', () => {
   });
 
   it('POST /v1/check returns the JSON report, valid against the report schema', async () => {
-    const { status, json } = await post(open.base, JSON.stringify({ text: ARTICLE, date: '2026-01-07', format: 'text', filename: 'a.txt' }));
+    const { status, json } = await post(
+      open.base,
+      JSON.stringify({ text: ARTICLE, date: '2026-01-07', format: 'text', filename: 'a.txt' }),
+    );
     expect(status).toBe(200);
     expect(validatorFor(reportSchema)(json)).toBe(true);
     expect(json.files?.[0]?.findings.map((f) => `${f.ruleId} ${f.text}`)).toEqual(['quote-attribution Scholz']);
@@ -71,20 +96,31 @@ describe('HTTP API', () => {
 
   it('never sends request text back as raw markup: <, > and & leave as JSON escapes', async () => {
     const article = `${ARTICLE}\n“<script>alert(1)</script> & more,” Scholz said.\n`;
-    const response = await fetch(`${open.base}/v1/check`, { method: 'POST', body: JSON.stringify({ text: article, date: '2026-01-07' }), headers: { 'content-type': 'application/json' } });
+    const response = await fetch(`${open.base}/v1/check`, {
+      method: 'POST',
+      body: JSON.stringify({ text: article, date: '2026-01-07' }),
+      headers: { 'content-type': 'application/json' },
+    });
     const raw = await response.text();
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(raw).not.toMatch(/[<>&]/);
     expect(raw).toContain('\\u003cscript\\u003e');
     const parsed = JSON.parse(raw) as { files: { quotes: { text: string }[] }[] };
     expect(parsed.files[0]?.quotes.map((q) => q.text)).toContain('“<script>alert(1)</script> & more,”');
-    const broken = await fetch(`${open.base}/v1/check`, { method: 'POST', body: JSON.stringify({ text: '---\n<b>: [x\n---\n', filename: '<i>.md' }), headers: { 'content-type': 'application/json' } });
+    const broken = await fetch(`${open.base}/v1/check`, {
+      method: 'POST',
+      body: JSON.stringify({ text: '---\n<b>: [x\n---\n', filename: '<i>.md' }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(broken.status).toBe(422);
     expect(await broken.text()).not.toMatch(/[<>]/);
   });
 
   it('answers 422 for malformed front matter in the text', async () => {
-    const { status, json } = await post(open.base, JSON.stringify({ text: '---\ndate: [x\n---\nBody', format: 'markdown', filename: 'a.md' }));
+    const { status, json } = await post(
+      open.base,
+      JSON.stringify({ text: '---\ndate: [x\n---\nBody', format: 'markdown', filename: 'a.md' }),
+    );
     expect(status).toBe(422);
     expect(json.error?.message).toMatch(/^a\.md:\d+:\d+: invalid YAML/);
   });
@@ -98,7 +134,11 @@ describe('HTTP API', () => {
         controller.close();
       },
     });
-    const response = await fetch(`${open.base}/v1/check`, { method: 'POST', body: stream, duplex: 'half' } as RequestInit);
+    const response = await fetch(`${open.base}/v1/check`, {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(response.status).toBe(413);
   });
 
@@ -113,7 +153,12 @@ describe('HTTP API', () => {
   it('GET /v1/reference/who answers who held an office on a date', async () => {
     const response = await fetch(`${open.base}/v1/reference/who?office=German%20Chancellor&date=2026-01-07`);
     const json = (await response.json()) as { offices: { id: string; holders: { person: string }[] }[] };
-    expect(json.offices).toEqual([expect.objectContaining({ id: 'de-chancellor', holders: [expect.objectContaining({ person: 'Friedrich Merz' })] })]);
+    expect(json.offices).toEqual([
+      expect.objectContaining({
+        id: 'de-chancellor',
+        holders: [expect.objectContaining({ person: 'Friedrich Merz' })],
+      }),
+    ]);
     expect((await fetch(`${open.base}/v1/reference/who?office=German%20Chancellor&date=later`)).status).toBe(400);
     expect((await fetch(`${open.base}/v1/reference/who?date=2026`)).status).toBe(400);
   });
@@ -129,7 +174,9 @@ describe('HTTP API', () => {
   it('serves the page with a restrictive Content-Security-Policy', async () => {
     const response = await fetch(`${open.base}/`);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-security-policy')).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+    );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toContain('<script type="module" src="/app.js">');
   });
@@ -162,7 +209,9 @@ describe('factlint serve', () => {
       child.stderr.on('data', (d: Buffer) => (err += d.toString()));
       child.on('exit', (code) => {
         expect(code).toBe(2);
-        expect(err).toBe('factlint: refusing to serve on 0.0.0.0 without --token: only 127.0.0.1 may be served without one\n');
+        expect(err).toBe(
+          'factlint: refusing to serve on 0.0.0.0 without --token: only 127.0.0.1 may be served without one\n',
+        );
         done();
       });
     });
@@ -170,17 +219,27 @@ describe('factlint serve', () => {
 
   it('reloads the table on SIGHUP, keeps the old one when the new one is broken, and stops cleanly on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factlint-serve-'));
-    const office = (holder: string) => `offices:\n  zz-mayor:\n    name: Mayor of Zed\n    country: ZZ\n    titles: [Mayor]\n    holders:\n      - {person: ${holder}, start: 2020-01-01}\ncountries:\n  ZZ: {names: [Zed]}\n`;
+    const office = (holder: string) =>
+      `offices:\n  zz-mayor:\n    name: Mayor of Zed\n    country: ZZ\n    titles: [Mayor]\n    holders:\n      - {person: ${holder}, start: 2020-01-01}\ncountries:\n  ZZ: {names: [Zed]}\n`;
     writeFileSync(join(dir, 'zed.yml'), office('Ann Alpha'));
     const { child, base, log } = await serve(['--no-default-reference', '--reference', 'zed.yml'], dir);
-    const who = async () => ((await (await fetch(`${base}/v1/reference/who?office=zz-mayor&date=2026`)).json()) as { offices: { holders: { person: string }[] }[] }).offices[0]?.holders[0]?.person;
+    const who = async () =>
+      (
+        (await (await fetch(`${base}/v1/reference/who?office=zz-mayor&date=2026`)).json()) as {
+          offices: { holders: { person: string }[] }[];
+        }
+      ).offices[0]?.holders[0]?.person;
     expect(await who()).toBe('Ann Alpha');
     writeFileSync(join(dir, 'zed.yml'), office('Bob Beta'));
     child.kill('SIGHUP');
     await waitFor(async () => (await who()) === 'Bob Beta');
     writeFileSync(join(dir, 'zed.yml'), 'offices: [broken\n');
     child.kill('SIGHUP');
-    await waitFor(async () => /kept the previous reference table: reload \((SIGHUP|table files changed)\) failed: zed\.yml:\d+:\d+: invalid YAML/.test(log()));
+    await waitFor(async () =>
+      /kept the previous reference table: reload \((SIGHUP|table files changed)\) failed: zed\.yml:\d+:\d+: invalid YAML/.test(
+        log(),
+      ),
+    );
     expect(await who()).toBe('Bob Beta');
     const exited = new Promise<number | null>((done) => child.on('exit', done));
     child.kill('SIGTERM');

@@ -7,7 +7,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function decodeArticle(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.length > maxBytes) {
-    return { ok: false, message: `file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit (raise it with --max-file-size)` };
+    return {
+      ok: false,
+      message: `file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
+    };
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
     return { ok: false, message: 'file is UTF-16; save it as UTF-8' };
@@ -32,7 +35,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] ?? 0;
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     const [low, high] = secondByteRange(b);
     const second = bytes[i + 1];

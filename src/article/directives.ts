@@ -29,7 +29,15 @@ export function readDirectives(comments: readonly Comment[], lineStarts: readonl
       .map((r) => r.trim())
       .filter(Boolean);
     const at = positionAt(lineStarts, kind === 'disable-line' ? comment.start : comment.end);
-    directives.push({ kind, rules, reason: reason?.trim() || null, start: comment.start, end: comment.end, line: kind === 'disable-next-line' ? at.line + 1 : at.line, used: false });
+    directives.push({
+      kind,
+      rules,
+      reason: reason?.trim() || null,
+      start: comment.start,
+      end: comment.end,
+      line: kind === 'disable-next-line' ? at.line + 1 : at.line,
+      used: false,
+    });
   }
   return directives;
 }

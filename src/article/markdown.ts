@@ -46,7 +46,14 @@ export function proseOfMarkdown(text: string, bodyStart: number): Prose {
 
 /** Nothing to blank (the usual plain-text article): the text is its own prose, no copy needed. */
 function isPlainProse(text: string, bodyStart: number): boolean {
-  if (bodyStart > 0 || text.charCodeAt(0) === 0xfeff || text.includes('<!--') || text.includes('http') || text.includes('www.')) return false;
+  if (
+    bodyStart > 0 ||
+    text.charCodeAt(0) === 0xfeff ||
+    text.includes('<!--') ||
+    text.includes('http') ||
+    text.includes('www.')
+  )
+    return false;
   // The copy would turn lone surrogates into U+FFFD; keep that behaviour for such text.
   return (text as string & { isWellFormed(): boolean }).isWellFormed();
 }
@@ -175,7 +182,11 @@ function blankInline(chars: Chars): void {
   const text = chars.text();
   blankInlineCode(text, chars);
   const afterCode = chars.text();
-  blankPattern(afterCode, chars, /<(?:[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?|\/[a-zA-Z][a-zA-Z0-9-]*\s*|(?:https?|mailto):[^<>\s]*)>/g);
+  blankPattern(
+    afterCode,
+    chars,
+    /<(?:[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?\/?|\/[a-zA-Z][a-zA-Z0-9-]*\s*|(?:https?|mailto):[^<>\s]*)>/g,
+  );
   blankLinks(afterCode, chars);
   blankPattern(afterCode, chars, /\\(?=[\\`*_{}[\]()#+\-.!"])/g);
   blankEmphasis(afterCode, chars);
@@ -215,7 +226,9 @@ function blankLinks(text: string, chars: Chars): void {
 }
 
 function blankEmphasis(text: string, chars: Chars): void {
-  for (const match of text.matchAll(/(?<![\p{L}\p{N}])[*_]{1,3}(?=[\p{L}\p{N}"“‘'])|(?<=[\p{L}\p{N}.,!?"”’'])[*_]{1,3}(?![\p{L}\p{N}])/gu)) {
+  for (const match of text.matchAll(
+    /(?<![\p{L}\p{N}])[*_]{1,3}(?=[\p{L}\p{N}"“‘'])|(?<=[\p{L}\p{N}.,!?"”’'])[*_]{1,3}(?![\p{L}\p{N}])/gu,
+  )) {
     blankRange(chars, match.index, match.index + match[0].length);
   }
 }

@@ -55,7 +55,14 @@ function splitLines(text: string): Span[] {
 }
 
 function isWhitespace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0xfeff
+  );
 }
 
 function isBlank(text: string, line: Span): boolean {

@@ -23,14 +23,95 @@ export interface ClaimWhen {
 }
 
 /** Words outside quotes that set a sentence in the past. */
-const PAST_WORDS = new Set(['era', 'presidency', 'tenure', 'legacy', 'ago', 'previously', 'formerly', 'predecessor', 'predecessors', 'reign']);
+const PAST_WORDS = new Set([
+  'era',
+  'presidency',
+  'tenure',
+  'legacy',
+  'ago',
+  'previously',
+  'formerly',
+  'predecessor',
+  'predecessors',
+  'reign',
+]);
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
 /** Nouns that, after a possessive officeholder, speak of their time in office. */
-const PAST_POSSESSIONS = new Set(['administration', 'administrations', 'presidency', 'tenure', 'term', 'terms', 'era', 'legacy', 'years', 'reign', 'government', 'cabinet', 'premiership', 'chancellorship']);
+const PAST_POSSESSIONS = new Set([
+  'administration',
+  'administrations',
+  'presidency',
+  'tenure',
+  'term',
+  'terms',
+  'era',
+  'legacy',
+  'years',
+  'reign',
+  'government',
+  'cabinet',
+  'premiership',
+  'chancellorship',
+]);
 /** Roles that speak for an officeholder: "the Prime Minister's spokesman said". */
-const SPEAKING_FOR = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'spokespeople', 'office', 'aide', 'aides', 'press', 'secretary', 'adviser', 'advisers', 'advisor', 'team']);
-const PREPOSITIONS = new Set(['to', 'by', 'of', 'for', 'than', 'against', 'under', 'during', 'since', 'like', 'with', 'from', 'about']);
-const PRESENT_VERBS = new Set(['is', 'are', 'has', 'have', 'will', 'wants', 'plans', 'remains', 'continues', 'believes', 'thinks', 'hopes', 'faces', 'leads', 'holds', 'can', 'must', 'should', 'does', "isn't", "hasn't", "won't", "doesn't", 'needs', 'intends', 'expects']);
+const SPEAKING_FOR = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokespeople',
+  'office',
+  'aide',
+  'aides',
+  'press',
+  'secretary',
+  'adviser',
+  'advisers',
+  'advisor',
+  'team',
+]);
+const PREPOSITIONS = new Set([
+  'to',
+  'by',
+  'of',
+  'for',
+  'than',
+  'against',
+  'under',
+  'during',
+  'since',
+  'like',
+  'with',
+  'from',
+  'about',
+]);
+const PRESENT_VERBS = new Set([
+  'is',
+  'are',
+  'has',
+  'have',
+  'will',
+  'wants',
+  'plans',
+  'remains',
+  'continues',
+  'believes',
+  'thinks',
+  'hopes',
+  'faces',
+  'leads',
+  'holds',
+  'can',
+  'must',
+  'should',
+  'does',
+  "isn't",
+  "hasn't",
+  "won't",
+  "doesn't",
+  'needs',
+  'intends',
+  'expects',
+]);
 const SKIPPABLE = new Set(['also', 'now', 'still', 'again', 'already', 'reportedly', 'himself', 'herself', 'too']);
 
 export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: DayRange): ClaimWhen {
@@ -42,24 +123,48 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   const articleYear = yearOf(date.start);
   const cue = speechCue(article, mention);
   // A speaker's words are news unless a year dates the speech itself ("said in 2019").
-  const years = pastYears(article, fronted, articleYear) ?? (cue ? pastYears(article, afterCue(article, cue.start), articleYear) : pastYears(article, clause, articleYear));
+  const years =
+    pastYears(article, fronted, articleYear) ??
+    (cue ? pastYears(article, afterCue(article, cue.start), articleYear) : pastYears(article, clause, articleYear));
   if (years) return { time: 'past', years };
   if (whenClause(tokens, clause, claim.claimStart)) {
     // "in the 2012 election, when President X painted …": the sentence's year dates the when-clause.
     return { time: 'past', years: pastYears(article, sentence, articleYear) };
   }
-  if (hasPastMarker(article, clause) || hasPastMarker(article, fronted) || formerBeforePreposition(tokens, claim.claimStart)) return { time: 'past', years: null };
+  if (
+    hasPastMarker(article, clause) ||
+    hasPastMarker(article, fronted) ||
+    formerBeforePreposition(tokens, claim.claimStart)
+  )
+    return { time: 'past', years: null };
   if (tokens[mention.tokenEnd - 1]?.possessive) {
     // "President Ronald Reagan's 1984 run": the year dates the possession.
-    const year = /^(1[89]|20)\d\d$/.test(tokens[mention.tokenEnd]?.text ?? '') ? Number(tokens[mention.tokenEnd]?.text) : null;
-    if (year !== null && year < articleYear) return { time: 'past', years: { start: dayOf(year, 1, 1), end: dayOf(year, 12, 31) } };
+    const year = /^(1[89]|20)\d\d$/.test(tokens[mention.tokenEnd]?.text ?? '')
+      ? Number(tokens[mention.tokenEnd]?.text)
+      : null;
+    if (year !== null && year < articleYear)
+      return { time: 'past', years: { start: dayOf(year, 1, 1), end: dayOf(year, 12, 31) } };
     return { time: possessiveTime(article, mention), years: null };
   }
-  if (tokens[claim.claimStart - 1]?.key === 'new' || cue || presentVerbAfter(tokens, mention)) return { time: 'present', years: null };
+  if (tokens[claim.claimStart - 1]?.key === 'new' || cue || presentVerbAfter(tokens, mention))
+    return { time: 'present', years: null };
   return { time: 'unclear', years: null };
 }
 
-const YEAR_PREPOSITIONS = new Set(['in', 'during', 'since', 'until', 'by', 'from', 'between', 'before', 'after', 'early', 'late', 'mid']);
+const YEAR_PREPOSITIONS = new Set([
+  'in',
+  'during',
+  'since',
+  'until',
+  'by',
+  'from',
+  'between',
+  'before',
+  'after',
+  'early',
+  'late',
+  'mid',
+]);
 
 const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')']);
 
@@ -75,7 +180,8 @@ function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: 
 /** "In 2003, …", "During the Bush administration, …": a time at the head of the sentence dates all of it. */
 function frontedTime(tokens: readonly Token[], sentence: Range): Range {
   const first = tokens[sentence.start]?.key;
-  if (first !== 'in' && first !== 'by' && first !== 'during' && first !== 'until' && first !== 'under') return { start: sentence.start, end: sentence.start };
+  if (first !== 'in' && first !== 'by' && first !== 'during' && first !== 'until' && first !== 'under')
+    return { start: sentence.start, end: sentence.start };
   let end = sentence.start + 1;
   while (end < sentence.end && end < sentence.start + 8 && !CLAUSE_BREAKS.has(tokens[end]?.text ?? '')) end++;
   return { start: sentence.start, end };
@@ -142,7 +248,8 @@ function hasPastMarker(article: ResolvedArticle, sentence: Range): boolean {
 
 /** The claim sits in a past when-clause: "when President George W. Bush ordered …". */
 function whenClause(tokens: readonly Token[], clause: Range, claimStart: number): boolean {
-  for (let k = clause.start; k < claimStart; k++) if (tokens[k]?.key === 'when' && pastVerbSoon(tokens, k + 1)) return true;
+  for (let k = clause.start; k < claimStart; k++)
+    if (tokens[k]?.key === 'when' && pastVerbSoon(tokens, k + 1)) return true;
   return false;
 }
 
@@ -217,7 +324,8 @@ function cuesOf(article: ResolvedArticle): CueOf {
   if (cueOf) return cueOf;
   const fromQuote = new Map<Mention, { start: number } | null>();
   for (const { speaker } of article.quotes) {
-    if (speaker?.mention && speaker.via === 'explicit' && !fromQuote.has(speaker.mention)) fromQuote.set(speaker.mention, speaker.cue ?? null);
+    if (speaker?.mention && speaker.via === 'explicit' && !fromQuote.has(speaker.mention))
+      fromQuote.set(speaker.mention, speaker.cue ?? null);
   }
   const fromSpeech = new Map<Mention, { start: number } | null>();
   for (const act of article.speech) if (!fromSpeech.has(act.mention)) fromSpeech.set(act.mention, act.cue ?? null);
@@ -250,7 +358,11 @@ function presentVerbAfter(tokens: readonly Token[], mention: Mention): boolean {
 
 function isPresentVerb(token: Token | undefined): boolean {
   if (!token?.isWord || token.capitalised) return false;
-  return PRESENT_VERBS.has(token.key) || speechVerb(token.key)?.tense === 'present' || /^[a-z]+[^s]s$/.test(token.key) && PRESENT_SUFFIXES.test(token.key);
+  return (
+    PRESENT_VERBS.has(token.key) ||
+    speechVerb(token.key)?.tense === 'present' ||
+    (/^[a-z]+[^s]s$/.test(token.key) && PRESENT_SUFFIXES.test(token.key))
+  );
 }
 
 /** Third-person verbs that are rarely nouns: "decides", "negotiates", "insists". */

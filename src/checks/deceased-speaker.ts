@@ -4,7 +4,23 @@ import type { Token } from '../scan/tokens.js';
 import { yearOf } from '../util/dates.js';
 import type { Check, CheckContext, DraftFinding, ResolvedArticle } from './check.js';
 
-const HISTORICAL_MARKERS = new Set(['once', 'famously', 'had', 'recalled', 'used', 'ago', 'lifetime', 'death', 'memoir', 'memoirs', 'diary', 'diaries', 'archive', 'archives', 'then']);
+const HISTORICAL_MARKERS = new Set([
+  'once',
+  'famously',
+  'had',
+  'recalled',
+  'used',
+  'ago',
+  'lifetime',
+  'death',
+  'memoir',
+  'memoirs',
+  'diary',
+  'diaries',
+  'archive',
+  'archives',
+  'then',
+]);
 
 /** A quote or present-tense speech attributed to someone who died before the article's date. */
 export const deceasedSpeaker: Check = {
@@ -25,7 +41,13 @@ export const deceasedSpeaker: Check = {
     }
     for (const act of article.speech) {
       if (act.cue.tense !== 'present' || !act.entity || seen.has(act.mention.start)) continue;
-      const finding = deadSpeaker(act.entity, act.mention.start, act.mention.end, `Present-tense “${act.cue.text}”`, context);
+      const finding = deadSpeaker(
+        act.entity,
+        act.mention.start,
+        act.mention.end,
+        `Present-tense “${act.cue.text}”`,
+        context,
+      );
       if (finding) {
         findings.push(finding);
         seen.add(act.mention.start);
@@ -35,7 +57,13 @@ export const deceasedSpeaker: Check = {
   },
 };
 
-function deadSpeaker(entity: Entity, start: number, end: number, what: string, context: CheckContext): DraftFinding | null {
+function deadSpeaker(
+  entity: Entity,
+  start: number,
+  end: number,
+  what: string,
+  context: CheckContext,
+): DraftFinding | null {
   const { table, date } = context;
   const person = entity.personId ? table.people.get(entity.personId) : undefined;
   if (!date || !person?.died || person.died.end >= date.start) return null;
@@ -54,5 +82,9 @@ function isHistorical(article: ResolvedArticle, cue: Cue, context: CheckContext)
   const index = firstTokenAtOrAfter(article.tokens, cue.start);
   const window = article.tokens.slice(Math.max(0, index - 3), index + 8);
   const articleYear = context.date ? yearOf(context.date.start) : null;
-  return window.some((t: Token) => HISTORICAL_MARKERS.has(t.key) || (articleYear !== null && /^(1[89]|20)\d\d$/.test(t.text) && Number(t.text) < articleYear));
+  return window.some(
+    (t: Token) =>
+      HISTORICAL_MARKERS.has(t.key) ||
+      (articleYear !== null && /^(1[89]|20)\d\d$/.test(t.text) && Number(t.text) < articleYear),
+  );
 }

@@ -37,15 +37,29 @@ function checkEntity(article: ResolvedArticle, entity: Entity, person: Person): 
   const findings: DraftFinding[] = [];
   for (const spelling of spellings) {
     const badSurname = surnames.size > 1 && spelling.surname !== houseSurname;
-    const badFirst = firsts.size > 1 && spelling.first !== null && spelling.first !== houseFirst && sameKey(spelling.first, houseFirst);
+    const badFirst =
+      firsts.size > 1 &&
+      spelling.first !== null &&
+      spelling.first !== houseFirst &&
+      sameKey(spelling.first, houseFirst);
     if (!badSurname && !badFirst) continue;
     const mention = spelling.mention;
     const replacement = mention.form === 'full' ? person.name : person.surname;
-    const suggestion: DraftSuggestion = { start: mention.start, end: mention.end, text: replacement, safe: true, description: `use the house style, ${replacement}` };
+    const suggestion: DraftSuggestion = {
+      start: mention.start,
+      end: mention.end,
+      text: replacement,
+      safe: true,
+      description: `use the house style, ${replacement}`,
+    };
     findings.push({
       start: mention.start,
       end: mention.end,
-      params: { person: person.name, spellings: all.join('” and “'), house: surnameDiffers ? person.surname : (person.name.split(/\s+/)[0] ?? person.name) },
+      params: {
+        person: person.name,
+        spellings: all.join('” and “'),
+        house: surnameDiffers ? person.surname : (person.name.split(/\s+/)[0] ?? person.name),
+      },
       personId: person.id,
       suggestions: [suggestion],
       evidence: [],
@@ -55,7 +69,10 @@ function checkEntity(article: ResolvedArticle, entity: Entity, person: Person): 
 }
 
 function spellingOf(article: ResolvedArticle, mention: Mention): Spelling {
-  const first = mention.form === 'full' && mention.surnameStart > mention.tokenStart ? lowerWords(article, mention.tokenStart, mention.tokenStart + 1) : null;
+  const first =
+    mention.form === 'full' && mention.surnameStart > mention.tokenStart
+      ? lowerWords(article, mention.tokenStart, mention.tokenStart + 1)
+      : null;
   return { mention, surname: lowerWords(article, mention.surnameStart, mention.surnameEnd), first };
 }
 
@@ -72,7 +89,9 @@ function lowerWords(article: ResolvedArticle, from: number, to: number): string 
 
 /** The part that differs, as written: the surname, or else the first name. */
 function displaySpelling(article: ResolvedArticle, mention: Mention, surname: boolean): string {
-  const [from, to] = surname ? [mention.surnameStart, mention.surnameEnd - 1] : [mention.tokenStart, mention.tokenStart];
+  const [from, to] = surname
+    ? [mention.surnameStart, mention.surnameEnd - 1]
+    : [mention.tokenStart, mention.tokenStart];
   const first = article.tokens[from];
   const last = article.tokens[to];
   return first && last ? article.text.slice(first.start, last.end) : article.text.slice(mention.start, mention.end);

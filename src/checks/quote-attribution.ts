@@ -36,7 +36,12 @@ interface Conflict {
   ownTerms: Term[];
 }
 
-function checkQuote(article: ResolvedArticle, quote: Quote, speaker: Entity, context: CheckContext): DraftFinding | null {
+function checkQuote(
+  article: ResolvedArticle,
+  quote: Quote,
+  speaker: Entity,
+  context: CheckContext,
+): DraftFinding | null {
   const { table, date } = context;
   const personId = speaker.personId;
   if (!date || !personId || speaker.introduction || isIntroducedOtherwise(article, speaker, quote)) return null;
@@ -66,7 +71,15 @@ function checkQuote(article: ResolvedArticle, quote: Quote, speaker: Entity, con
     },
     personId,
     officeId: office.id,
-    suggestions: [{ start: quote.speaker.start, end: quote.speaker.end, text: spoken, safe: false, description: `attribute the quote to ${otherPerson.name}` }],
+    suggestions: [
+      {
+        start: quote.speaker.start,
+        end: quote.speaker.end,
+        text: spoken,
+        safe: false,
+        description: `attribute the quote to ${otherPerson.name}`,
+      },
+    ],
     evidence: [otherTerm, ...conflict.ownTerms],
   };
 }
@@ -123,7 +136,13 @@ function entitiesIn(article: ResolvedArticle, first: number, last: number): Enti
 }
 
 /** Someone named near the quote who held, on the article's date, an office the speaker held at another time. */
-function contextConflict(article: ResolvedArticle, quote: Quote, speaker: Entity, ownTerms: readonly Term[], context: CheckContext): Conflict | null {
+function contextConflict(
+  article: ResolvedArticle,
+  quote: Quote,
+  speaker: Entity,
+  ownTerms: readonly Term[],
+  context: CheckContext,
+): Conflict | null {
   const { table, date } = context;
   if (!date) return null;
   const back = Number(context.options.paragraphsBefore ?? 1);

@@ -7,5 +7,8 @@ import { unintroducedSpeaker } from './unintroduced-speaker.js';
 
 /** Every check kind, by the `kind:` rules name. */
 export const CHECKS: ReadonlyMap<string, Check> = new Map(
-  [titleHolder, quoteAttribution, deceasedSpeaker, nameConsistency, unintroducedSpeaker].map((check) => [check.kind, check]),
+  [titleHolder, quoteAttribution, deceasedSpeaker, nameConsistency, unintroducedSpeaker].map((check) => [
+    check.kind,
+    check,
+  ]),
 );

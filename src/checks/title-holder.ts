@@ -1,4 +1,14 @@
-import { coversRange, describeRange, onOrIn, describeTerm, heldDuring, heldThroughout, holdersDuring, joinNames, termsIn } from '../reference/query.js';
+import {
+  coversRange,
+  describeRange,
+  onOrIn,
+  describeTerm,
+  heldDuring,
+  heldThroughout,
+  holdersDuring,
+  joinNames,
+  termsIn,
+} from '../reference/query.js';
 import type { Office, Table, Term } from '../reference/table.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Check, CheckContext, DraftFinding, DraftSuggestion, ResolvedArticle } from './check.js';
@@ -34,7 +44,8 @@ function checkClaim(article: ResolvedArticle, claim: TitleClaim, context: CheckC
   if (claim.modifier === 'then' || claim.modifier === 'incoming') return null;
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
   if (claim.modifier === 'former') {
-    const settled = mode === 'present' && claimTime(article, claim, date).time !== 'past' && !isHypothetical(article, claim);
+    const settled =
+      mode === 'present' && claimTime(article, claim, date).time !== 'past' && !isHypothetical(article, claim);
     return settled ? formerClaim(article, claim, people, offices, context) : null;
   }
   const everHeld = people.some((id) => termsIn(table, id, claim.officeIds).length > 0);
@@ -53,19 +64,38 @@ function checkClaim(article: ResolvedArticle, claim: TitleClaim, context: CheckC
 }
 
 /** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */
-function isCourtesyTitle(claim: TitleClaim, office: Office, ownTerms: readonly Term[], date: { start: number }): boolean {
-  return claim.mention.form === 'surname' && office.country === 'US' && ownTerms.some((t) => t.officeId === office.id && t.range.end < date.start);
+function isCourtesyTitle(
+  claim: TitleClaim,
+  office: Office,
+  ownTerms: readonly Term[],
+  date: { start: number },
+): boolean {
+  return (
+    claim.mention.form === 'surname' &&
+    office.country === 'US' &&
+    ownTerms.some((t) => t.officeId === office.id && t.range.end < date.start)
+  );
 }
 
-function presentClaim(article: ResolvedArticle, claim: TitleClaim, people: readonly string[], offices: readonly Office[], context: CheckContext): DraftFinding | null {
+function presentClaim(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  people: readonly string[],
+  offices: readonly Office[],
+  context: CheckContext,
+): DraftFinding | null {
   const { table, date } = context;
   if (!date) return null;
   const ids = offices.map((o) => o.id);
   if (people.some((id) => heldDuring(termsIn(table, id, ids), date))) return null;
   const personId = people[0] ?? '';
   const countries = countriesOf(table, personId);
-  const checkable = offices.filter((o) => coversRange(o, date) && (!o.concurrent || termsIn(table, personId, [o.id]).length > 0));
-  const unsure = offices.filter((o) => !checkable.includes(o) && (countries.size === 0 || countries.has(o.country ?? '')));
+  const checkable = offices.filter(
+    (o) => coversRange(o, date) && (!o.concurrent || termsIn(table, personId, [o.id]).length > 0),
+  );
+  const unsure = offices.filter(
+    (o) => !checkable.includes(o) && (countries.size === 0 || countries.has(o.country ?? '')),
+  );
   if (checkable.length === 0 || unsure.length > 0 || people.length > 1) return null;
   const ownTerms = termsIn(table, personId, ids);
   const office = pickOffice(checkable, ownTerms);
@@ -85,14 +115,35 @@ function presentClaim(article: ResolvedArticle, claim: TitleClaim, people: reado
   }
   const currentNames = [...new Set(holders.map((t) => nameOf(table, t.personId)))];
   if (currentNames.length === 1 && currentNames[0]) {
-    suggestions.push({ start: claim.mention.start, end: claim.mention.end, text: currentNames[0], safe: false, description: `name the holder on the article's date, ${currentNames[0]}` });
+    suggestions.push({
+      start: claim.mention.start,
+      end: claim.mention.end,
+      text: currentNames[0],
+      safe: false,
+      description: `name the holder on the article's date, ${currentNames[0]}`,
+    });
   }
   const person = nameOf(table, personId);
-  const own = ownTerms.length === 0 ? `${person} never held it` : `${person} held it ${ownTerms.map(describeTerm).join('; ')}`;
-  return finding(claim, personId, office, context, `${onDate(office, holders, context)}; ${own}`, [...ownTerms, ...holders], suggestions);
+  const own =
+    ownTerms.length === 0 ? `${person} never held it` : `${person} held it ${ownTerms.map(describeTerm).join('; ')}`;
+  return finding(
+    claim,
+    personId,
+    office,
+    context,
+    `${onDate(office, holders, context)}; ${own}`,
+    [...ownTerms, ...holders],
+    suggestions,
+  );
 }
 
-function formerClaim(article: ResolvedArticle, claim: TitleClaim, people: readonly string[], offices: readonly Office[], context: CheckContext): DraftFinding | null {
+function formerClaim(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  people: readonly string[],
+  offices: readonly Office[],
+  context: CheckContext,
+): DraftFinding | null {
   const { table, date } = context;
   if (!date) return null;
   const ids = offices.map((o) => o.id);
@@ -103,7 +154,15 @@ function formerClaim(article: ResolvedArticle, claim: TitleClaim, people: readon
   const office = pickOffice(offices, terms);
   const formerWord = modifierWordSpan(article, claim);
   const suggestions: DraftSuggestion[] = formerWord
-    ? [{ start: formerWord.start, end: formerWord.end, text: '', safe: false, description: 'drop “former”: still in office on that date' }]
+    ? [
+        {
+          start: formerWord.start,
+          end: formerWord.end,
+          text: '',
+          safe: false,
+          description: 'drop “former”: still in office on that date',
+        },
+      ]
     : [];
   const explanation = `${nameOf(table, personId)} still held the office of ${office.name} ${onOrIn(context.dateText)} (${terms.map(describeTerm).join('; ')}): not “former”`;
   return finding(claim, personId, office, context, explanation, terms, suggestions);
@@ -117,7 +176,13 @@ function lateClaim(claim: TitleClaim, people: readonly string[], context: CheckC
   return {
     start: claim.mention.start,
     end: claim.mention.end,
-    params: { claim: `the late ${claim.mention.text}`, person: person.name, office: '', date: context.dateText, explanation: `${person.name} was alive ${onOrIn(context.dateText)} (died ${person.diedText ?? ''})` },
+    params: {
+      claim: `the late ${claim.mention.text}`,
+      person: person.name,
+      office: '',
+      date: context.dateText,
+      explanation: `${person.name} was alive ${onOrIn(context.dateText)} (died ${person.diedText ?? ''})`,
+    },
     personId: person.id,
     diedPersonId: person.id,
     evidence: [],
@@ -138,7 +203,17 @@ function unknownPersonClaim(claim: TitleClaim, offices: readonly Office[], conte
   if (holders.length === 0) return null;
   const names = [...new Set(holders.map((t) => nameOf(table, t.personId)))];
   const suggestions: DraftSuggestion[] =
-    names.length === 1 && names[0] ? [{ start: claim.mention.start, end: claim.mention.end, text: names[0], safe: false, description: `name the holder on the article's date, ${names[0]}` }] : [];
+    names.length === 1 && names[0]
+      ? [
+          {
+            start: claim.mention.start,
+            end: claim.mention.end,
+            text: names[0],
+            safe: false,
+            description: `name the holder on the article's date, ${names[0]}`,
+          },
+        ]
+      : [];
   return {
     start: claim.mention.start,
     end: claim.mention.end,
@@ -149,7 +224,15 @@ function unknownPersonClaim(claim: TitleClaim, offices: readonly Office[], conte
   };
 }
 
-function finding(claim: TitleClaim, personId: string, office: Office, context: CheckContext, explanation: string, evidence: readonly Term[], suggestions: DraftSuggestion[]): DraftFinding {
+function finding(
+  claim: TitleClaim,
+  personId: string,
+  office: Office,
+  context: CheckContext,
+  explanation: string,
+  evidence: readonly Term[],
+  suggestions: DraftSuggestion[],
+): DraftFinding {
   return {
     start: claim.mention.start,
     end: claim.mention.end,
@@ -161,7 +244,13 @@ function finding(claim: TitleClaim, personId: string, office: Office, context: C
   };
 }
 
-function params(claim: TitleClaim, person: string, office: Office, context: CheckContext, explanation: string): Record<string, string> {
+function params(
+  claim: TitleClaim,
+  person: string,
+  office: Office,
+  context: CheckContext,
+  explanation: string,
+): Record<string, string> {
   return {
     claim: claim.text,
     person,

@@ -12,7 +12,8 @@ export const unintroducedSpeaker: Check = {
     const titled = new Set(article.claims.map((c) => c.mention.entity));
     for (const quote of article.quotes) {
       const speaker = quote.speaker;
-      if (!speaker?.bySurname || speaker.via !== 'explicit' || !speaker.entity || judged.has(speaker.entity.id)) continue;
+      if (!speaker?.bySurname || speaker.via !== 'explicit' || !speaker.entity || judged.has(speaker.entity.id))
+        continue;
       const entity = speaker.entity;
       if (entity.introduction) continue;
       // Each entity is judged once, whether or not it is flagged.
@@ -23,9 +24,22 @@ export const unintroducedSpeaker: Check = {
       findings.push({
         start: speaker.start,
         end: speaker.end,
-        params: { speaker: article.text.slice(speaker.start, speaker.end), detail: person ? ` (the reference table knows ${person.name})` : '' },
+        params: {
+          speaker: article.text.slice(speaker.start, speaker.end),
+          detail: person ? ` (the reference table knows ${person.name})` : '',
+        },
         ...(person ? { personId: person.id } : {}),
-        suggestions: person ? [{ start: speaker.start, end: speaker.end, text: person.name, safe: false, description: `introduce the speaker as ${person.name}` }] : [],
+        suggestions: person
+          ? [
+              {
+                start: speaker.start,
+                end: speaker.end,
+                text: person.name,
+                safe: false,
+                description: `introduce the speaker as ${person.name}`,
+              },
+            ]
+          : [],
         evidence: [],
       });
     }

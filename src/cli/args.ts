@@ -16,7 +16,9 @@ export function parse(args: readonly string[], options: Options): Parsed {
     const result = parseArgs({ args: [...args], options, allowPositionals: true, strict: true, allowNegative: false });
     return { values: result.values as Parsed['values'], positionals: result.positionals };
   } catch (error) {
-    throw new UsageError(((error as Error).message.split('\n')[0] ?? 'bad arguments').replace(/^Unknown option/, 'unknown option'));
+    throw new UsageError(
+      ((error as Error).message.split('\n')[0] ?? 'bad arguments').replace(/^Unknown option/, 'unknown option'),
+    );
   }
 }
 

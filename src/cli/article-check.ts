@@ -20,7 +20,14 @@ function resultOf(analysis: Analysis, keepAnalysis: boolean): ArticleResult {
 }
 
 /** Decode, check and (if asked) fix one article's bytes. Problems with the input are results, not exceptions. */
-export function checkArticle(path: string, bytes: Uint8Array, options: Omit<CheckOptions, 'filename'>, maxSize: number, fix: FixMode, keepAnalysis = false): ArticleResult {
+export function checkArticle(
+  path: string,
+  bytes: Uint8Array,
+  options: Omit<CheckOptions, 'filename'>,
+  maxSize: number,
+  fix: FixMode,
+  keepAnalysis = false,
+): ArticleResult {
   const decoded = decodeArticle(bytes, maxSize);
   if (!decoded.ok) return { error: `${path}: ${decoded.message}` };
   try {

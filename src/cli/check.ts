@@ -17,7 +17,12 @@ type Formatter = (report: Report, run: Run, color: boolean) => string;
 const FORMATTERS: Record<string, Formatter> = {
   stylish: (report, _run, color) => formatStylish(report, { color }),
   json: (report) => `${JSON.stringify(report, null, 2)}\n`,
-  sarif: (report, run) => formatSarif(absolutePaths(report, run.cwd), { rules: run.reference.rules, baseDir: repositoryRoot(run.cwd), read: (path) => articleText(path) }),
+  sarif: (report, run) =>
+    formatSarif(absolutePaths(report, run.cwd), {
+      rules: run.reference.rules,
+      baseDir: repositoryRoot(run.cwd),
+      read: (path) => articleText(path),
+    }),
   github: (report) => formatGithub(report),
   junit: (report) => formatJunit(report),
 };
@@ -25,7 +30,11 @@ const FORMATTERS: Record<string, Formatter> = {
 /** SARIF wants paths relative to the repository, whatever folder factlint ran in. */
 function absolutePaths(report: Report, cwd: string): Report {
   const absolute = (path: string) => (path.startsWith('<') ? path : resolve(cwd, path));
-  return { ...report, files: report.files.map((f) => ({ ...f, path: absolute(f.path) })), ...(report.errors ? { errors: report.errors.map((e) => ({ ...e, path: absolute(e.path) })) } : {}) };
+  return {
+    ...report,
+    files: report.files.map((f) => ({ ...f, path: absolute(f.path) })),
+    ...(report.errors ? { errors: report.errors.map((e) => ({ ...e, path: absolute(e.path) })) } : {}),
+  };
 }
 
 function repositoryRoot(cwd: string): string {
@@ -45,15 +54,23 @@ function articleText(path: string): string | null {
 }
 
 /** The run described by the arguments: paths, stdin, cache, fix mode, jobs. */
-export async function runFromArgs(values: Parsed['values'], positionals: readonly string[], cwd: string, keepAnalyses = false): Promise<Run> {
+export async function runFromArgs(
+  values: Parsed['values'],
+  positionals: readonly string[],
+  cwd: string,
+  keepAnalyses = false,
+): Promise<Run> {
   const settings = resolveSettings(values, cwd);
   const useStdin = values.stdin === true || positionals.includes('-');
   const paths = positionals.filter((p) => p !== '-');
-  if (!useStdin && paths.length === 0) throw new UsageError('nothing to check: give files, folders or globs, or --stdin');
-  if (values.fix === true && values['fix-dry-run'] === true) throw new UsageError('--fix and --fix-dry-run: choose one');
+  if (!useStdin && paths.length === 0)
+    throw new UsageError('nothing to check: give files, folders or globs, or --stdin');
+  if (values.fix === true && values['fix-dry-run'] === true)
+    throw new UsageError('--fix and --fix-dry-run: choose one');
   const jobs = stringOption(values, 'jobs');
   if (jobs !== undefined && !/^\d+$/.test(jobs)) throw new UsageError(`--jobs ${jobs}: use a number of threads`);
-  const cacheLocation = values.cache === true ? resolve(cwd, stringOption(values, 'cache-location') ?? '.factlintcache') : null;
+  const cacheLocation =
+    values.cache === true ? resolve(cwd, stringOption(values, 'cache-location') ?? '.factlintcache') : null;
   return runCheck({
     settings,
     paths,
@@ -72,16 +89,19 @@ export async function checkCommand(args: readonly string[], cwd: string): Promis
   const formatter = FORMATTERS[format];
   if (!formatter) throw new UsageError(`--format ${format}: use one of ${Object.keys(FORMATTERS).join(', ')}`);
   const failOn = stringOption(values, 'fail-on') ?? 'error';
-  if (!['error', 'warning', 'info'].includes(failOn)) throw new UsageError(`--fail-on ${failOn}: use error, warning or info`);
+  if (!['error', 'warning', 'info'].includes(failOn))
+    throw new UsageError(`--fail-on ${failOn}: use error, warning or info`);
   const maxWarnings = stringOption(values, 'max-warnings');
-  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings ${maxWarnings}: use a number`);
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings))
+    throw new UsageError(`--max-warnings ${maxWarnings}: use a number`);
   const run = await runFromArgs(values, positionals, cwd);
   for (const note of run.notes) process.stderr.write(`factlint: warning: ${note}\n`);
   for (const error of run.errors) process.stderr.write(`factlint: ${error.message}\n`);
   for (const diff of run.diffs) standardOutput().write(diff);
   const report = values.quiet === true ? errorsOnly(run.report) : run.report;
   const outputFile = stringOption(values, 'output-file');
-  const color = !outputFile && !values['no-color'] && (values.color === true || (!process.env.NO_COLOR && isTerminal(1)));
+  const color =
+    !outputFile && !values['no-color'] && (values.color === true || (!process.env.NO_COLOR && isTerminal(1)));
   const output = formatter(report, run, color);
   if (outputFile) writeFileAtomic(resolve(cwd, outputFile), output);
   else standardOutput().write(output);

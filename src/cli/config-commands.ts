@@ -22,7 +22,8 @@ export function printConfigCommand(args: readonly string[], cwd: string): number
     file: relative(cwd, path) || path,
     configFile: config.file ? relative(cwd, config.file) || config.file : null,
     ignored,
-    date: settings.date ?? (article.date === undefined ? { sources: config.dateSources } : { frontMatter: article.date }),
+    date:
+      settings.date ?? (article.date === undefined ? { sources: config.dateSources } : { frontMatter: article.date }),
     reference: { shipped: config.defaultReference, extra: config.reference.map((p) => relative(cwd, p) || p) },
     rulePaths: config.rulePaths.map((p) => relative(cwd, p) || p),
     rules: { ...config.rules, ...article.rules },
@@ -48,7 +49,8 @@ function articleSettings(path: string, shown: string): { date?: unknown; rules: 
 export function initCommand(args: readonly string[], cwd: string): number {
   const { values } = parse(args, { force: { type: 'boolean' } });
   const file = join(cwd, '.factlintrc.yml');
-  if (existsSync(file) && values.force !== true) throw new UsageError('.factlintrc.yml already exists (use --force to overwrite it)');
+  if (existsSync(file) && values.force !== true)
+    throw new UsageError('.factlintrc.yml already exists (use --force to overwrite it)');
   writeFileAtomic(file, STARTER_CONFIG);
   standardOutput().write(`wrote ${relative(cwd, file)}\n`);
   return 0;

@@ -27,7 +27,9 @@ export function explainArticle(analysis: Analysis, table: Table): string {
   };
   const out: string[] = [];
   out.push(`${report.path}`);
-  out.push(`  date: ${date.range ? `${report.date.start}${report.date.end !== report.date.start ? ` to ${report.date.end}` : ''} (${date.source})` : 'none: date-dependent checks skipped'}`);
+  out.push(
+    `  date: ${date.range ? `${report.date.start}${report.date.end !== report.date.start ? ` to ${report.date.end}` : ''} (${date.source})` : 'none: date-dependent checks skipped'}`,
+  );
   out.push('');
   out.push(`Quotes (${article.quotes.length})`);
   for (const quote of article.quotes) {
@@ -38,17 +40,30 @@ export function explainArticle(analysis: Analysis, table: Table): string {
       continue;
     }
     const entity = speaker.entity;
-    const name = entity ? (entity.personId ? `${table.people.get(entity.personId)?.name ?? entity.personId} (in the reference table)` : entity.name) : null;
-    const resolved = name ? ` → ${name}` : speaker.via === 'organisation' ? ' → an organisation' : ' → not resolved to a person';
+    const name = entity
+      ? entity.personId
+        ? `${table.people.get(entity.personId)?.name ?? entity.personId} (in the reference table)`
+        : entity.name
+      : null;
+    const resolved = name
+      ? ` → ${name}`
+      : speaker.via === 'organisation'
+        ? ' → an organisation'
+        : ' → not resolved to a person';
     const cue = speaker.cue ? `, cue “${speaker.cue.text}”` : '';
-    out.push(`        speaker: “${article.text.slice(speaker.start, speaker.end)}” at ${at(speaker.start)}${resolved} [${speaker.via}: ${speaker.pattern}${cue}]`);
+    out.push(
+      `        speaker: “${article.text.slice(speaker.start, speaker.end)}” at ${at(speaker.start)}${resolved} [${speaker.via}: ${speaker.pattern}${cue}]`,
+    );
   }
   out.push('');
   out.push(`Titles (${article.claims.length})`);
   for (const claim of article.claims) {
     const entity = article.entities[claim.mention.entity];
     const who = entity?.personId ?? null;
-    const claimText = article.text.slice(Math.min(claim.start, claim.mention.start), Math.max(claim.end, claim.mention.end));
+    const claimText = article.text.slice(
+      Math.min(claim.start, claim.mention.start),
+      Math.max(claim.end, claim.mention.end),
+    );
     const modifier = claim.modifier ? ` [${claim.modifier}]` : '';
     out.push(`  ${at(claim.start)}  “${claimText}”${modifier}`);
     if (claim.otherOffice) {
@@ -63,8 +78,17 @@ export function explainArticle(analysis: Analysis, table: Table): string {
       const office = table.offices.get(id);
       if (!office) continue;
       const rows = who ? termsIn(table, who, [id]) : [];
-      const holds = date.range && rows.length > 0 ? (heldDuring(rows, date.range) ? ' ✓ on the article date' : ' ✗ not on the article date') : '';
-      const held = rows.length ? rows.map((t) => `${describeTerm(t)} (${t.file}:${t.line})`).join('; ') : who ? 'never (per the table)' : 'person not in the table';
+      const holds =
+        date.range && rows.length > 0
+          ? heldDuring(rows, date.range)
+            ? ' ✓ on the article date'
+            : ' ✗ not on the article date'
+          : '';
+      const held = rows.length
+        ? rows.map((t) => `${describeTerm(t)} (${t.file}:${t.line})`).join('; ')
+        : who
+          ? 'never (per the table)'
+          : 'person not in the table';
       out.push(`        ${office.name} [${id}]: ${who ?? claim.mention.text} ${held}${holds}`);
     }
   }
@@ -72,8 +96,14 @@ export function explainArticle(analysis: Analysis, table: Table): string {
   out.push(`People (${article.entities.length})`);
   for (const entity of article.entities) {
     const spellings = [...new Set(entity.mentions.map((m) => article.text.slice(m.start, m.end)))].join(', ');
-    const known = entity.personId ? ' (in the reference table)' : entity.candidates.length > 1 ? ` (one of ${entity.candidates.join(', ')})` : '';
-    const intro = entity.introduction ? `introduced at ${at(entity.introduction.start)}` : 'never introduced by full name';
+    const known = entity.personId
+      ? ' (in the reference table)'
+      : entity.candidates.length > 1
+        ? ` (one of ${entity.candidates.join(', ')})`
+        : '';
+    const intro = entity.introduction
+      ? `introduced at ${at(entity.introduction.start)}`
+      : 'never introduced by full name';
     out.push(`  ${entity.name}${known}: ${entity.mentions.length} mention(s) as ${spellings}; ${intro}`);
   }
   out.push('');
@@ -90,14 +120,21 @@ function explainFinding(finding: Finding, analysis: Analysis): string[] {
     const from = Math.max(0, paragraphIndex - 1);
     for (let i = from; i <= paragraphIndex; i++) {
       const paragraph = article.paragraphs[i];
-      if (paragraph) out.push(`        ${i === paragraphIndex ? '»' : ' '} ${clip(article.text.slice(paragraph.start, paragraph.end), 220)}`);
+      if (paragraph)
+        out.push(
+          `        ${i === paragraphIndex ? '»' : ' '} ${clip(article.text.slice(paragraph.start, paragraph.end), 220)}`,
+        );
     }
   }
   for (const row of finding.evidence) {
     if (row.died) out.push(`        table: ${row.person} died ${row.died}`);
-    else out.push(`        table: ${row.officeName} — ${row.person}, ${row.end ? `${row.start} to ${row.end}` : `since ${row.start}`}${row.acting ? ' (acting)' : ''}${row.file ? `  (${row.file}:${row.line})` : ''}${row.source ? `  source: ${row.source}` : ''}`);
+    else
+      out.push(
+        `        table: ${row.officeName} — ${row.person}, ${row.end ? `${row.start} to ${row.end}` : `since ${row.start}`}${row.acting ? ' (acting)' : ''}${row.file ? `  (${row.file}:${row.line})` : ''}${row.source ? `  source: ${row.source}` : ''}`,
+      );
   }
-  for (const suggestion of finding.suggestions ?? []) out.push(`        suggestion: ${suggestion.description ?? `“${suggestion.text}”`}`);
+  for (const suggestion of finding.suggestions ?? [])
+    out.push(`        suggestion: ${suggestion.description ?? `“${suggestion.text}”`}`);
   return out;
 }
 

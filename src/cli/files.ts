@@ -16,7 +16,11 @@ export interface Expanded {
 /** The filter when there are no ignore patterns: lets expansion skip working out relative paths. */
 const NOTHING_IGNORED = (_path: string): boolean => false;
 
-export function expandPaths(patterns: readonly string[], cwd: string, ignored: (path: string) => boolean = NOTHING_IGNORED): Expanded {
+export function expandPaths(
+  patterns: readonly string[],
+  cwd: string,
+  ignored: (path: string) => boolean = NOTHING_IGNORED,
+): Expanded {
   const files = new Set<string>();
   const explicit = new Set<string>();
   for (const pattern of patterns) {
@@ -42,7 +46,14 @@ export function isGlob(pattern: string): boolean {
   return /[*?[]/.test(pattern);
 }
 
-function addPath(path: string, given: string, files: Set<string>, ignored: (path: string) => boolean, cwd: string, explicit: boolean): void {
+function addPath(
+  path: string,
+  given: string,
+  files: Set<string>,
+  ignored: (path: string) => boolean,
+  cwd: string,
+  explicit: boolean,
+): void {
   let stats;
   try {
     stats = statSync(path);
@@ -110,7 +121,10 @@ export function globToRegExp(pattern: string): RegExp {
       const close = pattern.indexOf(']', i + 1);
       if (close === -1) source += '\\[';
       else {
-        source += `[${pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        source += `[${pattern
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
         i = close;
       }
     } else source += c.replace(/[.+^${}()|\\]/g, '\\$&');
@@ -122,7 +136,11 @@ export function globToRegExp(pattern: string): RegExp {
  * Paths never to check: `.factlintignore` in the working folder (gitignore syntax), the
  * config's `ignorePatterns` and `--ignore-pattern`s. Paths are relative to `cwd`.
  */
-export function ignoreFilter(cwd: string, patterns: readonly string[], useIgnoreFile = true): (relativePath: string) => boolean {
+export function ignoreFilter(
+  cwd: string,
+  patterns: readonly string[],
+  useIgnoreFile = true,
+): (relativePath: string) => boolean {
   const matcher = ignore();
   const file = join(cwd, '.factlintignore');
   const hasFile = useIgnoreFile && existsSync(file);

@@ -56,13 +56,15 @@ export function importCommand(args: readonly string[], cwd: string): number {
 
 function kindOf(text: string | undefined): Kind {
   const kind = KINDS.find((k) => k === text);
-  if (!kind) throw new UsageError(`import: give the kind of data first (${KINDS.join(', ')})${text ? `, not "${text}"` : ''}`);
+  if (!kind)
+    throw new UsageError(`import: give the kind of data first (${KINDS.join(', ')})${text ? `, not "${text}"` : ''}`);
   return kind;
 }
 
 function checkOptionsApply(kind: Kind, values: Parsed['values']): void {
   for (const name of ['mapping', 'country', 'as-of']) {
-    if (values[name] !== undefined && !KIND_OPTIONS[kind].includes(name)) throw new UsageError(`--${name} does not apply to import ${kind}`);
+    if (values[name] !== undefined && !KIND_OPTIONS[kind].includes(name))
+      throw new UsageError(`--${name} does not apply to import ${kind}`);
   }
 }
 
@@ -83,7 +85,10 @@ function runImporter(kind: Kind, path: string, values: Parsed['values'], cwd: st
 }
 
 function ifgFiles(folder: string, read: (file: string) => SourceFile): IfgFiles {
-  if (!isFolder(folder)) throw new InputError(`import ifg: ${folder} is not a folder (give the folder that holds ${Object.values(IFG_FILES).join(', ')})`);
+  if (!isFolder(folder))
+    throw new InputError(
+      `import ifg: ${folder} is not a folder (give the folder that holds ${Object.values(IFG_FILES).join(', ')})`,
+    );
   const optional = join(folder, IFG_OPTIONAL_FILE);
   return {
     appointment: read(join(folder, IFG_FILES.appointment)),
@@ -102,7 +107,10 @@ function countryOption(values: Parsed['values']): string | undefined {
   const given = stringOption(values, 'country');
   if (given === undefined) return undefined;
   const code = given.trim().toUpperCase();
-  if (!COUNTRY_PATTERN.test(code)) throw new UsageError(`--country "${given}": use an ISO 3166-1 alpha-2 code (GB, US) or an organisation code (UN, EU)`);
+  if (!COUNTRY_PATTERN.test(code))
+    throw new UsageError(
+      `--country "${given}": use an ISO 3166-1 alpha-2 code (GB, US) or an organisation code (UN, EU)`,
+    );
   return code;
 }
 
@@ -111,7 +119,8 @@ function asOfDate(values: Parsed['values'], today: string): string {
   const given = stringOption(values, 'as-of');
   if (given === undefined) return today;
   const range = parsePartialDate(given);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || !range) throw new UsageError(`--as-of "${given}": use a date like 2026-01-31`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(given) || !range)
+    throw new UsageError(`--as-of "${given}": use a date like 2026-01-31`);
   return given;
 }
 
@@ -141,14 +150,23 @@ function readSource(file: string, cwd: string): SourceFile {
     return { file: shown, text: readFileSync(file, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' ? 'permission denied' : (code ?? 'unknown error');
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'unknown error');
     throw new InputError(`cannot read ${shown}: ${reason}`);
   }
 }
 
 /** What was imported and what was left out, for standard error. */
 export function formatSummary(kind: string, summary: ImportSummary, output: string): string {
-  const lines = [`factlint: import ${kind}: ${count(summary.offices, 'office')}, ${count(summary.people, 'person', 'people')}, ${count(summary.terms, 'term')} written to ${output}`];
+  const lines = [
+    `factlint: import ${kind}: ${count(summary.offices, 'office')}, ${count(summary.people, 'person', 'people')}, ${count(summary.terms, 'term')} written to ${output}`,
+  ];
   const reasons = Object.entries(summary.skipped);
   const total = reasons.reduce((sum, [, n]) => sum + n, 0);
   if (total > 0) lines.push(`factlint: skipped ${total}: ${reasons.map(([reason, n]) => `${reason} ${n}`).join(', ')}`);

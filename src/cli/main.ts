@@ -70,7 +70,10 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
     return 0;
   }
   const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see factlint --help)`);
+  if (!command)
+    throw new UsageError(
+      `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see factlint --help)`,
+    );
   return command(rest, cwd);
 }
 
@@ -80,7 +83,9 @@ function fail(error: unknown): number {
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`factlint: internal error: ${message.split('\n')[0]}${process.env.FACTLINT_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set FACTLINT_DEBUG=1 for details)'}\n`);
+  process.stderr.write(
+    `factlint: internal error: ${message.split('\n')[0]}${process.env.FACTLINT_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set FACTLINT_DEBUG=1 for details)'}\n`,
+  );
   return 2;
 }
 

@@ -1,4 +1,14 @@
-import { closeSync, fstatSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../util/yaml.js';
 
@@ -70,7 +80,14 @@ function writeAll(fd: number, content: string | Uint8Array): void {
 
 function writeError(path: string, error: unknown): InputError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  const reason = code === 'ENOSPC' ? 'disk full' : code === 'EACCES' || code === 'EROFS' || code === 'EPERM' ? 'not writable' : code === 'ENOENT' ? 'folder does not exist' : (error as Error).message;
+  const reason =
+    code === 'ENOSPC'
+      ? 'disk full'
+      : code === 'EACCES' || code === 'EROFS' || code === 'EPERM'
+        ? 'not writable'
+        : code === 'ENOENT'
+          ? 'folder does not exist'
+          : (error as Error).message;
   return new InputError(`cannot write ${path}: ${reason}`);
 }
 

@@ -33,7 +33,14 @@ export class ResultsCache {
   }
 
   static contentKey(settingsKey: string, path: string, bytes: Uint8Array): string {
-    return createHash('sha256').update(settingsKey).update('\0').update(path).update('\0').update(bytes).digest('hex').slice(0, 40);
+    return createHash('sha256')
+      .update(settingsKey)
+      .update('\0')
+      .update(path)
+      .update('\0')
+      .update(bytes)
+      .digest('hex')
+      .slice(0, 40);
   }
 
   get(path: string, bytes: Uint8Array): FileReport | null {
@@ -74,7 +81,8 @@ function readEntries(location: string): Map<string, Entry> {
   } catch {
     return new Map();
   }
-  if (file.format !== 'factlint-cache/1' || typeof file.body !== 'string' || file.checksum !== checksum(file.body)) return new Map();
+  if (file.format !== 'factlint-cache/1' || typeof file.body !== 'string' || file.checksum !== checksum(file.body))
+    return new Map();
   try {
     return new Map(Object.entries(JSON.parse(file.body) as Record<string, Entry>));
   } catch {

@@ -67,7 +67,9 @@ export async function runCheck(request: RunRequest): Promise<Run> {
   const reference = referenceOf(settings);
   const options = checkOptionsOf(settings, reference);
   const inputs = readInputs(request);
-  const cache = request.cacheLocation ? new ResultsCache(request.cacheLocation, settingsKey(settings, reference)) : null;
+  const cache = request.cacheLocation
+    ? new ResultsCache(request.cacheLocation, settingsKey(settings, reference))
+    : null;
   const results: (ArticleResult | null)[] = inputs.inputs.map((input) => {
     if (input.error !== null || !input.bytes) return { error: input.error ?? `${input.path}: cannot read` };
     const cached = request.fix === 'none' && !request.keepAnalyses ? cache?.get(input.path, input.bytes) : null;
@@ -87,22 +89,40 @@ export async function runCheck(request: RunRequest): Promise<Run> {
   return finish(inputs.inputs, results, reference, cache, request, inputs.notes);
 }
 
-function checkOne(input: Input, options: Omit<CheckOptions, 'filename'>, settings: Settings, fix: FixMode, keepAnalysis: boolean): ArticleResult {
-  return checkArticle(input.path, input.bytes ?? new Uint8Array(0), options, settings.config.maxFileSize, fix, keepAnalysis);
+function checkOne(
+  input: Input,
+  options: Omit<CheckOptions, 'filename'>,
+  settings: Settings,
+  fix: FixMode,
+  keepAnalysis: boolean,
+): ArticleResult {
+  return checkArticle(
+    input.path,
+    input.bytes ?? new Uint8Array(0),
+    options,
+    settings.config.maxFileSize,
+    fix,
+    keepAnalysis,
+  );
 }
 
 function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {
   const { settings } = request;
   const { cwd, config } = settings;
   const inputs: Input[] = [];
-  if (request.stdinName !== null) inputs.push({ path: request.stdinName, absolute: null, bytes: readFileSync(0), error: null });
+  if (request.stdinName !== null)
+    inputs.push({ path: request.stdinName, absolute: null, bytes: readFileSync(0), error: null });
   const ignored = ignoreFilter(cwd, config.ignorePatterns, request.useIgnoreFile);
   const expanded = expandPaths(request.paths, cwd, ignored);
   const under = cwd.endsWith(sep) ? cwd : cwd + sep;
   for (const file of expanded.files) {
-    inputs.push(readInput(shownPath(file, cwd, under), isAbsolute(file) ? file : resolve(cwd, file), config.maxFileSize));
+    inputs.push(
+      readInput(shownPath(file, cwd, under), isAbsolute(file) ? file : resolve(cwd, file), config.maxFileSize),
+    );
   }
-  const notes = expanded.ignoredExplicitly.map((f) => `${relative(cwd, f) || f}: ignored (an ignore pattern matches it); not checked`);
+  const notes = expanded.ignoredExplicitly.map(
+    (f) => `${relative(cwd, f) || f}: ignored (an ignore pattern matches it); not checked`,
+  );
   return { inputs, notes };
 }
 
@@ -123,10 +143,22 @@ function readInput(path: string, absolute: string, maxSize: number): Input {
     // Over the limit: stat only now, for the size in the message (devices and pipes report none).
     const size = fstatSync(fd).size;
     const what = size > maxSize ? `file is ${formatSize(size)}, over` : 'input goes past';
-    return { path, absolute, bytes: null, error: `${path}: ${what} the ${formatSize(maxSize)} limit (raise it with --max-file-size)` };
+    return {
+      path,
+      absolute,
+      bytes: null,
+      error: `${path}: ${what} the ${formatSize(maxSize)} limit (raise it with --max-file-size)`,
+    };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'is a folder' : code === 'ENOENT' ? 'no such file' : (code ?? 'unknown error');
+    const why =
+      code === 'EACCES'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : code === 'ENOENT'
+            ? 'no such file'
+            : (code ?? 'unknown error');
     return { path, absolute, bytes: null, error: `${path}: cannot read (${why})` };
   } finally {
     if (fd !== null) closeSync(fd);
@@ -169,7 +201,13 @@ function workerCount(request: RunRequest, files: number): number {
 }
 
 /** Spread the pending files over worker threads; results land at their own index, so the order is the serial order. */
-async function checkInWorkers(inputs: readonly Input[], pending: readonly number[], results: (ArticleResult | null)[], settings: Settings, count: number): Promise<void> {
+async function checkInWorkers(
+  inputs: readonly Input[],
+  pending: readonly number[],
+  results: (ArticleResult | null)[],
+  settings: Settings,
+  count: number,
+): Promise<void> {
   const progress = new Progress(pending.length);
   const batches: number[][] = Array.from({ length: count }, () => []);
   pending.forEach((index, n) => batches[n % count]?.push(index));
@@ -177,16 +215,26 @@ async function checkInWorkers(inputs: readonly Input[], pending: readonly number
     batches.map(
       (batch) =>
         new Promise<void>((done, fail) => {
-          const worker = new (workerThreadsLib().Worker)(new URL('./worker.js', import.meta.url), { workerData: settings });
+          const worker = new (workerThreadsLib().Worker)(new URL('./worker.js', import.meta.url), {
+            workerData: settings,
+          });
           let left = batch.length;
           worker.on('message', (message: { index: number; report?: FileReport; error?: string }) => {
-            results[message.index] = message.report ? { report: message.report } : { error: message.error ?? 'worker failed' };
+            results[message.index] = message.report
+              ? { report: message.report }
+              : { error: message.error ?? 'worker failed' };
             progress.tick();
             if (--left === 0) void worker.terminate().then(() => done());
           });
           worker.on('error', fail);
-          worker.on('exit', (code) => (left === 0 ? done() : fail(new Error(`a worker thread stopped (code ${code})`))));
-          const jobs = batch.map((index) => ({ index, path: inputs[index]?.path ?? '', bytes: inputs[index]?.bytes ?? new Uint8Array(0) }));
+          worker.on('exit', (code) =>
+            left === 0 ? done() : fail(new Error(`a worker thread stopped (code ${code})`)),
+          );
+          const jobs = batch.map((index) => ({
+            index,
+            path: inputs[index]?.path ?? '',
+            bytes: inputs[index]?.bytes ?? new Uint8Array(0),
+          }));
           if (jobs.length === 0) {
             void worker.terminate().then(() => done());
             return;
@@ -198,7 +246,14 @@ async function checkInWorkers(inputs: readonly Input[], pending: readonly number
   progress.end();
 }
 
-function finish(inputs: readonly Input[], results: readonly (ArticleResult | null)[], reference: Reference, cache: ResultsCache | null, request: RunRequest, notes: string[]): Run {
+function finish(
+  inputs: readonly Input[],
+  results: readonly (ArticleResult | null)[],
+  reference: Reference,
+  cache: ResultsCache | null,
+  request: RunRequest,
+  notes: string[],
+): Run {
   const files: FileReport[] = [];
   const errors: FileError[] = [];
   const analyses = new Map<string, Analysis>();
@@ -220,8 +275,17 @@ function finish(inputs: readonly Input[], results: readonly (ArticleResult | nul
   });
   cache?.save();
   // For people checking that the cache works (and for its tests).
-  if (cache && process.env.FACTLINT_CACHE_STATS) process.stderr.write(`factlint: cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses\n`);
-  return { cwd: request.settings.cwd, reference, report: { ...reportOf(files), ...(errors.length ? { errors } : {}) }, errors, analyses, diffs, notes };
+  if (cache && process.env.FACTLINT_CACHE_STATS)
+    process.stderr.write(`factlint: cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses\n`);
+  return {
+    cwd: request.settings.cwd,
+    reference,
+    report: { ...reportOf(files), ...(errors.length ? { errors } : {}) },
+    errors,
+    analyses,
+    diffs,
+    notes,
+  };
 }
 
 /** A progress line on stderr for long runs, only when stderr is a terminal. */

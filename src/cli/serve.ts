@@ -26,16 +26,22 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
   if (positionals.length) throw new UsageError(`factlint serve takes no paths (got ${positionals[0]})`);
   const host = stringOption(values, 'host') ?? '127.0.0.1';
   const port = Number(stringOption(values, 'port') ?? '8080');
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${stringOption(values, 'port')}: use 0 to 65535`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port ${stringOption(values, 'port')}: use 0 to 65535`);
   const token = stringOption(values, 'token') ?? process.env.FACTLINT_TOKEN ?? null;
-  if (!LOOPBACK.has(host) && !token) throw new UsageError(`refusing to serve on ${host} without --token: only 127.0.0.1 may be served without one`);
+  if (!LOOPBACK.has(host) && !token)
+    throw new UsageError(`refusing to serve on ${host} without --token: only 127.0.0.1 may be served without one`);
   if (token !== null && token.length < 16) throw new UsageError('--token: use at least 16 characters');
   let settings = resolveSettings(values, cwd);
   let reference = referenceOf(settings);
   const log = (line: string) => process.stderr.write(`factlint: ${new Date().toISOString()} ${line}\n`);
   const server = createFactlintServer({
     reference: () => reference,
-    checkOptions: () => ({ rules: settings.config.rules, allow: settings.config.allow, dateSources: settings.config.dateSources }),
+    checkOptions: () => ({
+      rules: settings.config.rules,
+      allow: settings.config.allow,
+      dateSources: settings.config.dateSources,
+    }),
     token,
     requestTimeoutMs: 15_000,
     maxConcurrent: 256,
@@ -48,18 +54,28 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
       settings = next;
       log(`reloaded the reference table (${why}): ${reference.table.offices.size} offices`);
     } catch (error) {
-      log(`kept the previous reference table: reload (${why}) failed: ${error instanceof InputError ? error.describe() : (error as Error).message}`);
+      log(
+        `kept the previous reference table: reload (${why}) failed: ${error instanceof InputError ? error.describe() : (error as Error).message}`,
+      );
     }
   };
   const watchers = watchTables(settings, reload);
   process.on('SIGHUP', () => reload('SIGHUP'));
   await new Promise<void>((done, fail) => {
-    server.once('error', (error: NodeJS.ErrnoException) => fail(new InputError(`cannot serve on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use' : error.message}`)));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      fail(
+        new InputError(
+          `cannot serve on ${host}:${port}: ${error.code === 'EADDRINUSE' ? 'the port is in use' : error.message}`,
+        ),
+      ),
+    );
     server.listen(port, host, () => done());
   });
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  process.stderr.write(`factlint: serving on http://${shown}:${address.port}${token ? ' (every /v1 request needs "Authorization: Bearer <token>")' : ''}\n`);
+  process.stderr.write(
+    `factlint: serving on http://${shown}:${address.port}${token ? ' (every /v1 request needs "Authorization: Bearer <token>")' : ''}\n`,
+  );
   return new Promise<number>((done) => {
     const stop = (signal: string) => {
       log(`${signal}: finishing requests in flight, then stopping`);
@@ -76,7 +92,11 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
 /** Watch the table folders and files and the config; reload shortly after a change settles. */
 function watchTables(settings: Settings, reload: (why: string) => void): FSWatcher[] {
   const { config } = settings;
-  const paths = [...(config.defaultReference ? [defaultTableDir()] : []), ...config.reference, ...(config.file ? [config.file] : [])];
+  const paths = [
+    ...(config.defaultReference ? [defaultTableDir()] : []),
+    ...config.reference,
+    ...(config.file ? [config.file] : []),
+  ];
   let timer: NodeJS.Timeout | null = null;
   const changed = () => {
     if (timer) clearTimeout(timer);

@@ -61,7 +61,8 @@ export function resolveSettings(values: Parsed['values'], cwd: string): Settings
     config.maxFileSize = bytes;
   }
   const date = stringOption(values, 'date') ?? null;
-  if (date !== null && !parseDateSpec(date)) throw new UsageError(`--date "${date}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`);
+  if (date !== null && !parseDateSpec(date))
+    throw new UsageError(`--date "${date}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`);
   return { config, cwd, date, reportUnusedDirectives: values['report-unused-directives'] === true };
 }
 
@@ -82,9 +83,18 @@ function ruleOverrides(values: Parsed['values']): Record<string, RuleSetting> {
 
 export function referenceOf(settings: Settings): Reference {
   const { config, cwd } = settings;
-  const reference = loadReference({ paths: config.reference, noDefault: !config.defaultReference, rulePaths: config.rulePaths, houseStyle: config.houseStyle, cwd });
+  const reference = loadReference({
+    paths: config.reference,
+    noDefault: !config.defaultReference,
+    rulePaths: config.rulePaths,
+    houseStyle: config.houseStyle,
+    cwd,
+  });
   for (const id of Object.keys(config.rules)) {
-    if (!reference.rules.some((r) => r.id === id)) throw new UsageError(`rule "${id}" in ${config.file ? 'the configuration' : '--rule'} does not exist (rules: ${reference.rules.map((r) => r.id).join(', ')})`);
+    if (!reference.rules.some((r) => r.id === id))
+      throw new UsageError(
+        `rule "${id}" in ${config.file ? 'the configuration' : '--rule'} does not exist (rules: ${reference.rules.map((r) => r.id).join(', ')})`,
+      );
   }
   return reference;
 }

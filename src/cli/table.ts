@@ -23,7 +23,12 @@ export function tableCommand(args: readonly string[], cwd: string): number {
   const today = Math.floor(Date.now() / 86_400_000);
   const json = stringOption(values, 'format') === 'json';
   const paths = sub === 'lint' ? positionals : [];
-  const table = loadTable({ paths: [...listOption(values, 'reference'), ...paths], noDefault: values['no-default-reference'] === true || (sub === 'lint' && paths.length > 0), cwd, cache: false });
+  const table = loadTable({
+    paths: [...listOption(values, 'reference'), ...paths],
+    noDefault: values['no-default-reference'] === true || (sub === 'lint' && paths.length > 0),
+    cwd,
+    cache: false,
+  });
   switch (sub) {
     case 'lint':
       return lint(table, today, Number(stringOption(values, 'gap-days') ?? 45), json);
@@ -34,7 +39,9 @@ export function tableCommand(args: readonly string[], cwd: string): number {
     case 'stats':
       return stats(table, today, json);
     default:
-      throw new UsageError(`factlint table: use one of ${SUBCOMMANDS.join(', ')} (e.g. factlint table who "German Chancellor" --date 2026-01-07)`);
+      throw new UsageError(
+        `factlint table: use one of ${SUBCOMMANDS.join(', ')} (e.g. factlint table who "German Chancellor" --date 2026-01-07)`,
+      );
   }
 }
 
@@ -49,7 +56,9 @@ function lint(table: Table, today: number, gapDays: number, json: boolean): numb
   else {
     for (const p of problems) print(`${p.file}:${p.line}  ${p.severity.padEnd(7)}  ${p.message}`);
     const errors = problems.filter((p) => p.severity === 'error').length;
-    print(`${table.offices.size} offices, ${table.people.size} people checked: ${errors} errors, ${problems.length - errors} warnings`);
+    print(
+      `${table.offices.size} offices, ${table.people.size} people checked: ${errors} errors, ${problems.length - errors} warnings`,
+    );
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
@@ -59,12 +68,34 @@ function who(table: Table, query: string, dateText: string | undefined, today: n
   const range = dateText === undefined ? { start: today, end: today } : parseDateSpec(dateText);
   if (!range) throw new UsageError(`--date "${dateText}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or A/B`);
   const holdings = whoHeld(table, query, range);
-  if (holdings.length === 0) throw new UsageError(`no office matches "${query}" (try an office id, its name, or a title such as "German Chancellor")`);
+  if (holdings.length === 0)
+    throw new UsageError(
+      `no office matches "${query}" (try an office id, its name, or a title such as "German Chancellor")`,
+    );
   if (json) {
-    print(JSON.stringify(holdings.map((h) => ({ office: h.office.id, name: h.office.name, source: h.office.source, holders: h.terms.map((t) => ({ person: t.personId, start: t.startText, end: t.endText, acting: t.acting, file: t.file, line: t.line })) })), null, 2));
+    print(
+      JSON.stringify(
+        holdings.map((h) => ({
+          office: h.office.id,
+          name: h.office.name,
+          source: h.office.source,
+          holders: h.terms.map((t) => ({
+            person: t.personId,
+            start: t.startText,
+            end: t.endText,
+            acting: t.acting,
+            file: t.file,
+            line: t.line,
+          })),
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
-  const when = range.start === range.end ? formatDay(range.start) : `${formatDay(range.start)} to ${formatDay(range.end)}`;
+  const when =
+    range.start === range.end ? formatDay(range.start) : `${formatDay(range.start)} to ${formatDay(range.end)}`;
   for (const { office, terms } of holdings) {
     print(`${office.name} [${office.id}] on ${when}:`);
     if (terms.length === 0) print('  no holder recorded');
@@ -80,13 +111,35 @@ function person(table: Table, query: string, json: boolean): number {
   if (people.length === 0) throw new UsageError(`no person in the table is called "${query}"`);
   const rows = people.map((p) => ({ person: p, terms: table.termsByPerson.get(p.id) ?? [] }));
   if (json) {
-    print(JSON.stringify(rows.map(({ person: p, terms }) => ({ name: p.name, variants: p.variants, died: p.diedText, terms: terms.map((t) => ({ office: t.officeId, name: table.offices.get(t.officeId)?.name, start: t.startText, end: t.endText, acting: t.acting })) })), null, 2));
+    print(
+      JSON.stringify(
+        rows.map(({ person: p, terms }) => ({
+          name: p.name,
+          variants: p.variants,
+          died: p.diedText,
+          terms: terms.map((t) => ({
+            office: t.officeId,
+            name: table.offices.get(t.officeId)?.name,
+            start: t.startText,
+            end: t.endText,
+            acting: t.acting,
+          })),
+        })),
+        null,
+        2,
+      ),
+    );
     return 0;
   }
   for (const { person: p, terms } of rows) {
-    print(`${p.name}${p.variants.length ? ` (also ${p.variants.join(', ')})` : ''}${p.diedText ? `, died ${p.diedText}` : ''}`);
+    print(
+      `${p.name}${p.variants.length ? ` (also ${p.variants.join(', ')})` : ''}${p.diedText ? `, died ${p.diedText}` : ''}`,
+    );
     if (terms.length === 0) print('  no offices in the table');
-    for (const t of terms) print(`  ${table.offices.get(t.officeId)?.name ?? t.officeId} [${t.officeId}]: ${describeTerm(t)}  (${t.file}:${t.line})`);
+    for (const t of terms)
+      print(
+        `  ${table.offices.get(t.officeId)?.name ?? t.officeId} [${t.officeId}]: ${describeTerm(t)}  (${t.file}:${t.line})`,
+      );
   }
   return 0;
 }
@@ -99,7 +152,10 @@ function stats(table: Table, today: number, json: boolean): number {
   }
   print(`${s.offices} offices, ${s.people} people, ${s.terms} terms`);
   print('country   offices  people  terms  from');
-  for (const c of s.byCountry) print(`${c.country.padEnd(8)} ${String(c.offices).padStart(8)} ${String(c.people).padStart(7)} ${String(c.terms).padStart(6)}  ${c.from ?? ''}`);
+  for (const c of s.byCountry)
+    print(
+      `${c.country.padEnd(8)} ${String(c.offices).padStart(8)} ${String(c.people).padStart(7)} ${String(c.terms).padStart(6)}  ${c.from ?? ''}`,
+    );
   print('offices with a recorded holder on 1 July of each year:');
   print(s.byYear.map((y) => `${y.year}: ${y.offices}`).join('  '));
   return 0;

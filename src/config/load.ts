@@ -66,7 +66,11 @@ function yamlConfig(text: string, shown: string): ConfigDoc {
 function packageConfig(text: string, shown: string): ConfigDoc {
   const parsed = parseYaml(text, shown);
   const value = (parsed.value as Record<string, unknown> | null)?.factlint;
-  const inner = { value, locate: (path: readonly (string | number)[], atKey?: boolean) => parsed.locate(['factlint', ...path], atKey), linesOf: () => [] };
+  const inner = {
+    value,
+    locate: (path: readonly (string | number)[], atKey?: boolean) => parsed.locate(['factlint', ...path], atKey),
+    linesOf: () => [],
+  };
   validateYaml(schema, inner, shown, 'configuration');
   return (value ?? {}) as ConfigDoc;
 }
@@ -85,7 +89,8 @@ function fromDoc(doc: ConfigDoc, file: string, shown: string): Config {
   config.allow = Object.fromEntries(Object.entries(doc.allow ?? {}).map(([rule, names]) => [rule, [...names]]));
   if (doc.maxFileSize !== undefined) {
     const size = parseSize(doc.maxFileSize);
-    if (size === null) throw new InputError(`maxFileSize "${String(doc.maxFileSize)}": use a size like 5MB or 500KB`, shown);
+    if (size === null)
+      throw new InputError(`maxFileSize "${String(doc.maxFileSize)}": use a size like 5MB or 500KB`, shown);
     config.maxFileSize = size;
   }
   return config;

@@ -1,6 +1,13 @@
 import { parsePartialDate, type DayRange } from '../util/dates.js';
 import { phraseKeys } from '../scan/tokens.js';
-import type { ImportedOffice, ImportedPerson, ImportedTable, ImportedTerm, ImportResult, ImportSummary } from './types.js';
+import type {
+  ImportedOffice,
+  ImportedPerson,
+  ImportedTable,
+  ImportedTerm,
+  ImportResult,
+  ImportSummary,
+} from './types.js';
 import { compareText } from '../util/text.js';
 
 export type OfficeInfo = Omit<ImportedOffice, 'holders'>;
@@ -134,7 +141,12 @@ export class TableAssembler {
     const skipped = new Map(this.skipped);
     if (droppedVariants) skipped.set(SKIP.variantOfAnother, droppedVariants);
     const doc: ImportedTable = { offices, people };
-    const summary: ImportSummary = { offices: Object.keys(offices).length, people: holdersOf.size, terms: termCount, skipped: sortedCounts(skipped) };
+    const summary: ImportSummary = {
+      offices: Object.keys(offices).length,
+      people: holdersOf.size,
+      terms: termCount,
+      skipped: sortedCounts(skipped),
+    };
     return { doc, summary };
   }
 
@@ -163,7 +175,8 @@ export class TableAssembler {
   }
 
   private checkedTerm(input: TermInput): PendingTerm | null {
-    if (!this.people.has(input.person)) throw new Error(`importer bug: person ${input.person} used before it was defined`);
+    if (!this.people.has(input.person))
+      throw new Error(`importer bug: person ${input.person} used before it was defined`);
     const start = input.start?.trim() ?? '';
     const end = input.end?.trim() || undefined;
     if (!start) return this.skipTerm(SKIP.noStart);
@@ -180,7 +193,8 @@ export class TableAssembler {
   }
 
   private officeDoc(info: OfficeInfo, terms: readonly PendingTerm[]): ImportedOffice {
-    const concurrent = info.concurrent ?? (this.options.inferConcurrent && mostAtOnce(terms) >= CONCURRENT_HOLDERS ? true : undefined);
+    const concurrent =
+      info.concurrent ?? (this.options.inferConcurrent && mostAtOnce(terms) >= CONCURRENT_HOLDERS ? true : undefined);
     return {
       name: info.name,
       ...(info.country ? { country: info.country } : {}),
@@ -222,7 +236,12 @@ export class TableAssembler {
 }
 
 function termDoc(term: PendingTerm): ImportedTerm {
-  return { person: term.person, start: term.start, ...(term.end !== undefined ? { end: term.end } : {}), ...(term.acting ? { acting: true } : {}) };
+  return {
+    person: term.person,
+    start: term.start,
+    ...(term.end !== undefined ? { end: term.end } : {}),
+    ...(term.acting ? { acting: true } : {}),
+  };
 }
 
 /** The last day a term may cover. */
@@ -231,7 +250,13 @@ function lastDay(term: PendingTerm): number {
 }
 
 function compareTerms(a: PendingTerm, b: PendingTerm): number {
-  return a.from.start - b.from.start || compareText(a.start, b.start) || compareText(a.person, b.person) || lastDay(a) - lastDay(b) || Number(a.acting) - Number(b.acting);
+  return (
+    a.from.start - b.from.start ||
+    compareText(a.start, b.start) ||
+    compareText(a.person, b.person) ||
+    lastDay(a) - lastDay(b) ||
+    Number(a.acting) - Number(b.acting)
+  );
 }
 
 /**

@@ -34,8 +34,19 @@ const SOURCE = 'unitedstates/congress-legislators executive.yaml (CC0), imported
 
 /** Offices by term type; ids and titles as in rules/reference/us.yml. */
 const OFFICES: Readonly<Record<string, { id: string; office: OfficeInfo }>> = {
-  prez: { id: 'us-president', office: { name: 'President of the United States', country: 'US', titles: ['President'], source: SOURCE } },
-  viceprez: { id: 'us-vice-president', office: { name: 'Vice President of the United States', country: 'US', titles: ['Vice President', 'Vice-President', 'VP'], source: SOURCE } },
+  prez: {
+    id: 'us-president',
+    office: { name: 'President of the United States', country: 'US', titles: ['President'], source: SOURCE },
+  },
+  viceprez: {
+    id: 'us-vice-president',
+    office: {
+      name: 'Vice President of the United States',
+      country: 'US',
+      titles: ['Vice President', 'Vice-President', 'VP'],
+      source: SOURCE,
+    },
+  },
 };
 
 export const CONGRESS_SKIP = { unknownType: 'term type not prez or viceprez' } as const;
@@ -43,7 +54,8 @@ export const CONGRESS_SKIP = { unknownType: 'term type not prez or viceprez' } a
 /** Presidents and vice presidents from congress-legislators' executive.yaml. */
 export function importCongress(source: SourceFile, options: CongressImportOptions): ImportResult {
   const asOf = parsePartialDate(options.asOf);
-  if (!asOf || asOf.start !== asOf.end) throw new Error(`importCongress: asOf must be YYYY-MM-DD, not "${options.asOf}"`);
+  if (!asOf || asOf.start !== asOf.end)
+    throw new Error(`importCongress: asOf must be YYYY-MM-DD, not "${options.asOf}"`);
   const executives = readExecutives(source);
   const names = namesInCopy(executives);
   const assembler = new TableAssembler();
@@ -51,9 +63,16 @@ export function importCongress(source: SourceFile, options: CongressImportOption
   executives.forEach((executive, index) => {
     for (const term of Array.isArray(executive.terms) ? executive.terms : []) {
       const office = OFFICES[term.type ?? ''];
-      const key = office ? assembler.person(names[index] ?? '', sourceIdOf(executive, index), personDetails(executive)) : null;
+      const key = office
+        ? assembler.person(names[index] ?? '', sourceIdOf(executive, index), personDetails(executive))
+        : null;
       if (!office) assembler.skip(CONGRESS_SKIP.unknownType);
-      else if (key !== null) assembler.addTerm([office.id], { person: key, start: text(term.start), end: observedEnd(text(term.end), asOf.start) });
+      else if (key !== null)
+        assembler.addTerm([office.id], {
+          person: key,
+          start: text(term.start),
+          end: observedEnd(text(term.end), asOf.start),
+        });
     }
   });
   return assembler.result();
@@ -61,7 +80,8 @@ export function importCongress(source: SourceFile, options: CongressImportOption
 
 function readExecutives(source: SourceFile): Executive[] {
   const { value } = parseYaml(source.text, source.file);
-  if (!Array.isArray(value)) throw new InputError('expected a list of people (congress-legislators executive.yaml)', source.file, 1, 1);
+  if (!Array.isArray(value))
+    throw new InputError('expected a list of people (congress-legislators executive.yaml)', source.file, 1, 1);
   return value.filter((item): item is Executive => typeof item === 'object' && item !== null);
 }
 
@@ -86,7 +106,9 @@ function namesInCopy(executives: readonly Executive[]): string[] {
   for (const name of short) uses.set(foldName(name), (uses.get(foldName(name)) ?? 0) + 1);
   return executives.map((e, index) => {
     const name = short[index] ?? '';
-    return (uses.get(foldName(name)) ?? 0) > 1 ? joinName(givenName(e.name), initials(e.name?.middle), e.name?.last) : name;
+    return (uses.get(foldName(name)) ?? 0) > 1
+      ? joinName(givenName(e.name), initials(e.name?.middle), e.name?.last)
+      : name;
   });
 }
 

@@ -53,7 +53,8 @@ class CsvReader {
   private plain(): string {
     const start = this.at;
     while (this.at < this.text.length && !',\r\n'.includes(this.text[this.at] ?? '')) {
-      if (this.text[this.at] === '"') this.fail('a quote inside an unquoted field (quote the whole field and double the quote)');
+      if (this.text[this.at] === '"')
+        this.fail('a quote inside an unquoted field (quote the whole field and double the quote)');
       this.at++;
     }
     return this.text.slice(start, this.at);
@@ -97,12 +98,17 @@ export interface CsvRow<C extends string> {
  * Rows of a CSV with a header. A missing required column is an error that names the
  * file and the column; optional columns read as '' when absent; other columns are ignored.
  */
-export function readCsv<R extends string, O extends string = never>(source: SourceFile, required: readonly R[], optional: readonly O[] = []): CsvRow<R | O>[] {
+export function readCsv<R extends string, O extends string = never>(
+  source: SourceFile,
+  required: readonly R[],
+  optional: readonly O[] = [],
+): CsvRow<R | O>[] {
   const [header, ...rows] = parseCsv(source);
   if (!header) throw new InputError('empty CSV: expected a header row', source.file, 1);
   const names = header.fields.map((f) => f.trim());
   for (const column of required) {
-    if (!names.includes(column)) throw new InputError(`missing column "${column}" (the header has: ${names.join(', ')})`, source.file, 1);
+    if (!names.includes(column))
+      throw new InputError(`missing column "${column}" (the header has: ${names.join(', ')})`, source.file, 1);
   }
   const index = new Map<string, number>();
   for (const column of [...required, ...optional]) {

@@ -26,7 +26,12 @@ export function importCsv(source: SourceFile, options: CsvImportOptions = {}): I
       assembler.skip(CSV_SKIP.noOfficeId);
       continue;
     }
-    assembler.office(id, { name: position, ...(options.country ? { country: options.country } : {}), titles: [position], source: sourceNote });
+    assembler.office(id, {
+      name: position,
+      ...(options.country ? { country: options.country } : {}),
+      titles: [position],
+      source: sourceNote,
+    });
     const person = assembler.person(row.get('person'), foldName(row.get('person')));
     if (person !== null) assembler.addTerm([id], { person, start: row.get('start'), end: row.get('end') });
   }

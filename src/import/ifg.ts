@@ -80,7 +80,13 @@ export function importIfg(files: IfgFiles, mapping: IfgMapping): ImportResult {
     else if (!person) assembler.skip(SKIP.unknownPerson);
     else {
       const key = assembler.person(person.name, row.get('person_id'), person.details);
-      if (key !== null) assembler.addTerm(officeIds, { person: key, start: row.get('start_date'), end: row.get('end_date'), acting: acting.has(row.get('id')) });
+      if (key !== null)
+        assembler.addTerm(officeIds, {
+          person: key,
+          start: row.get('start_date'),
+          end: row.get('end_date'),
+          acting: acting.has(row.get('id')),
+        });
     }
   }
   return assembler.result();
@@ -93,7 +99,11 @@ export function importIfg(files: IfgFiles, mapping: IfgMapping): ImportResult {
  */
 function ifgPeople(source: SourceFile): Map<string, IfgPerson> {
   const rowsById = new Map<string, CsvRow<string>[]>();
-  for (const row of readCsv(source, ['id', 'name'], ['start_date', 'end_date', 'gender', 'short_name', 'normalized_name'])) {
+  for (const row of readCsv(
+    source,
+    ['id', 'name'],
+    ['start_date', 'end_date', 'gender', 'short_name', 'normalized_name'],
+  )) {
     const rows = rowsById.get(row.get('id')) ?? [];
     rows.push(row);
     rowsById.set(row.get('id'), rows);
@@ -107,7 +117,11 @@ const PEERAGE = /^(Lord|Lady|Baroness|Baron|Viscount|Viscountess|Earl|Countess|D
 
 function personFrom(rows: readonly CsvRow<string>[]): IfgPerson {
   // Oldest first; a row without an end date is the current name.
-  const ordered = [...rows].sort((a, b) => compareText(a.get('end_date') || '~', b.get('end_date') || '~') || compareText(a.get('start_date'), b.get('start_date')));
+  const ordered = [...rows].sort(
+    (a, b) =>
+      compareText(a.get('end_date') || '~', b.get('end_date') || '~') ||
+      compareText(a.get('start_date'), b.get('start_date')),
+  );
   const latest = ordered[ordered.length - 1];
   const commoner = ordered.filter((row) => !PEERAGE.test(row.get('name'))).pop();
   const name = (commoner ?? latest)?.get('name') ?? '';

@@ -12,8 +12,22 @@ export interface PopoloImportOptions {
 type PopoloObject = Record<string, unknown>;
 type Kind = 'person' | 'organization' | 'post' | 'membership';
 
-const COLLECTIONS: Readonly<Record<string, Kind>> = { persons: 'person', organizations: 'organization', posts: 'post', memberships: 'membership' };
-const PERSON_FIELDS = ['birth_date', 'death_date', 'gender', 'given_name', 'family_name', 'honorific_prefix', 'sort_name', 'national_identity'];
+const COLLECTIONS: Readonly<Record<string, Kind>> = {
+  persons: 'person',
+  organizations: 'organization',
+  posts: 'post',
+  memberships: 'membership',
+};
+const PERSON_FIELDS = [
+  'birth_date',
+  'death_date',
+  'gender',
+  'given_name',
+  'family_name',
+  'honorific_prefix',
+  'sort_name',
+  'national_identity',
+];
 const ORGANIZATION_FIELDS = ['classification', 'parent_id', 'founding_date', 'dissolution_date', 'area_id'];
 const FILE_NAME_HINTS: readonly (readonly [string, Kind])[] = [
   ['membership', 'membership'],
@@ -52,7 +66,8 @@ export function importPopolo(sources: readonly SourceFile[], options: PopoloImpo
     const person = personId ? data.persons.get(personId) : undefined;
     const key = person ? assembler.person(personName(person), personId, personDetails(person)) : null;
     if (!person) assembler.skip(SKIP.unknownPerson);
-    else if (key !== null) assembler.addTerm([id], { person: key, start: text(membership.start_date), end: text(membership.end_date) });
+    else if (key !== null)
+      assembler.addTerm([id], { person: key, start: text(membership.start_date), end: text(membership.end_date) });
   }
   return assembler.result();
 }
@@ -94,7 +109,11 @@ class PopoloData {
 
   private addMembership(item: PopoloObject): void {
     const membership: PopoloObject = { ...item };
-    for (const [field, kind] of [['person', 'person'], ['organization', 'organization'], ['post', 'post']] as const) {
+    for (const [field, kind] of [
+      ['person', 'person'],
+      ['organization', 'organization'],
+      ['post', 'post'],
+    ] as const) {
       const embedded = item[field];
       if (!isObject(embedded)) continue;
       this.add(kind, embedded);
@@ -139,7 +158,10 @@ function kindOf(item: PopoloObject, file: string): Kind {
   const name = basename(file).toLowerCase();
   const hinted = FILE_NAME_HINTS.find(([hint]) => name.includes(hint));
   if (hinted) return hinted[1];
-  throw new InputError('cannot tell which Popolo object this is (person, organization, post or membership): put it in a "persons", "organizations", "posts" or "memberships" list', file);
+  throw new InputError(
+    'cannot tell which Popolo object this is (person, organization, post or membership): put it in a "persons", "organizations", "posts" or "memberships" list',
+    file,
+  );
 }
 
 interface OfficeChoice {
@@ -164,10 +186,20 @@ function officeOf(membership: PopoloObject, data: PopoloData, country: string | 
   if (organizationId && !organization) return POPOLO_SKIP.unknownOrganization;
   const organizationName = organization ? text(organization.name) : '';
   const name = organizationName ? `${role}, ${organizationName}` : role;
-  return choice(`role:${organizationId}:${role.toLowerCase()}`, organizationName ? `${organizationName} ${role}` : role, { name, titles: [role] }, country);
+  return choice(
+    `role:${organizationId}:${role.toLowerCase()}`,
+    organizationName ? `${organizationName} ${role}` : role,
+    { name, titles: [role] },
+    country,
+  );
 }
 
-function choice(sourceKey: string, idText: string, office: Pick<OfficeInfo, 'name' | 'titles'>, country: string | undefined): OfficeChoice | string {
+function choice(
+  sourceKey: string,
+  idText: string,
+  office: Pick<OfficeInfo, 'name' | 'titles'>,
+  country: string | undefined,
+): OfficeChoice | string {
   const baseId = officeIdFor(idText, country);
   if (!baseId) return POPOLO_SKIP.noOfficeId;
   return { sourceKey, baseId, info: { ...office, ...(country ? { country } : {}), source: SOURCE } };

@@ -22,7 +22,16 @@ interface SparqlResults {
 }
 
 /** The variables the query must select (see src/import/README.md); `?country` is optional. */
-export const WIKIDATA_VARIABLES = ['position', 'positionLabel', 'person', 'personLabel', 'start', 'startPrecision', 'end', 'endPrecision'] as const;
+export const WIKIDATA_VARIABLES = [
+  'position',
+  'positionLabel',
+  'person',
+  'personLabel',
+  'start',
+  'startPrecision',
+  'end',
+  'endPrecision',
+] as const;
 
 export const WIKIDATA_SKIP = {
   noPositionLabel: 'position has no label',
@@ -80,9 +89,14 @@ function readBindings(source: SourceFile): Binding[] {
   }
   const vars = parsed.head?.vars;
   const bindings = parsed.results?.bindings;
-  if (!Array.isArray(vars) || !Array.isArray(bindings)) throw new InputError('not SPARQL JSON results (expected head.vars and results.bindings)', source.file);
+  if (!Array.isArray(vars) || !Array.isArray(bindings))
+    throw new InputError('not SPARQL JSON results (expected head.vars and results.bindings)', source.file);
   const missing = WIKIDATA_VARIABLES.find((name) => !vars.includes(name));
-  if (missing) throw new InputError(`missing variable "${missing}" in head.vars: the query must select ${WIKIDATA_VARIABLES.map((v) => `?${v}`).join(' ')} (see src/import/README.md)`, source.file);
+  if (missing)
+    throw new InputError(
+      `missing variable "${missing}" in head.vars: the query must select ${WIKIDATA_VARIABLES.map((v) => `?${v}`).join(' ')} (see src/import/README.md)`,
+      source.file,
+    );
   return bindings.filter((b): b is Binding => typeof b === 'object' && b !== null);
 }
 

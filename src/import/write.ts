@@ -34,12 +34,19 @@ function orderedTable(table: ImportedTable): Map<string, Map<string, unknown>> {
 
 function orderedOffice(office: ImportedOffice): Map<string, unknown> {
   const fields = picked(office, OFFICE_FIELDS);
-  fields.set('holders', [...office.holders].sort(compareHolders).map((term) => picked(term, TERM_FIELDS)));
+  fields.set(
+    'holders',
+    [...office.holders].sort(compareHolders).map((term) => picked(term, TERM_FIELDS)),
+  );
   return fields;
 }
 
 function compareHolders(a: ImportedTerm, b: ImportedTerm): number {
-  return compareText(a.start.padEnd(10, '-'), b.start.padEnd(10, '-')) || compareText(a.person, b.person) || compareText(a.end ?? '~', b.end ?? '~');
+  return (
+    compareText(a.start.padEnd(10, '-'), b.start.padEnd(10, '-')) ||
+    compareText(a.person, b.person) ||
+    compareText(a.end ?? '~', b.end ?? '~')
+  );
 }
 
 function sortedEntries<T>(record: Readonly<Record<string, T>>): [string, T][] {

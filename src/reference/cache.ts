@@ -97,7 +97,12 @@ function pruneCache(kind: CacheKind): void {
 }
 
 /** Compile through the cache: `compile` runs only when no valid entry exists for these sources. */
-export function cachedCompile<T>(kind: CacheKind, sources: readonly CacheSource[], options: unknown, compile: () => T): T {
+export function cachedCompile<T>(
+  kind: CacheKind,
+  sources: readonly CacheSource[],
+  options: unknown,
+  compile: () => T,
+): T {
   const key = cacheKey(sources, options);
   const cached = readCached<T>(kind, key);
   if (cached) return cached;

@@ -103,7 +103,27 @@ function dateText(value: DateValue): string {
   return String(value);
 }
 
-const SURNAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'dos', 'du', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'zu']);
+const SURNAME_PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'del',
+  'della',
+  'da',
+  'di',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'ter',
+  'zu',
+]);
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
 /** Index and length of the surname within a name's keys. */
@@ -157,7 +177,8 @@ class TableBuilder {
         person.died = died;
         person.diedText = dateText(entry.died);
       }
-      if (person.born && person.died && person.died.end < person.born.start) fail(`people.${key}: died before being born`);
+      if (person.born && person.died && person.died.end < person.born.start)
+        fail(`people.${key}: died before being born`);
       if (!this.personPlaces.has(key)) this.personPlaces.set(key, place);
     }
   }
@@ -168,7 +189,12 @@ class TableBuilder {
       const previousRoot = this.officeRoots.get(id);
       if (previousRoot === source.root) {
         const previous = this.offices.get(id);
-        throw new InputError(`office "${id}" is defined twice (also in ${previous?.file}:${previous?.line})`, source.file, place.line, place.column);
+        throw new InputError(
+          `office "${id}" is defined twice (also in ${previous?.file}:${previous?.line})`,
+          source.file,
+          place.line,
+          place.column,
+        );
       }
       const office: Office = {
         id,
@@ -192,18 +218,32 @@ class TableBuilder {
         office.vacancies.push({ start: start.start, end: end.end });
       });
       const lines = parsed.linesOf(['offices', id, 'holders']);
-      entry.holders.forEach((holder, index) => office.terms.push(this.term(office, holder, index, lines[index] ?? place.line, source, parsed)));
+      entry.holders.forEach((holder, index) =>
+        office.terms.push(this.term(office, holder, index, lines[index] ?? place.line, source, parsed)),
+      );
       this.offices.set(id, office);
       this.officeRoots.set(id, source.root);
     }
   }
 
-  private term(office: Office, holder: TermDoc, index: number, line: number, source: TableSource, parsed: ParsedYaml): Term {
-    const start = parsePartialDate(dateText(holder.start)) ?? this.termError(office, holder, index, 'start', source, parsed);
-    const end = holder.end === undefined ? null : (parsePartialDate(dateText(holder.end)) ?? this.termError(office, holder, index, 'end', source, parsed));
+  private term(
+    office: Office,
+    holder: TermDoc,
+    index: number,
+    line: number,
+    source: TableSource,
+    parsed: ParsedYaml,
+  ): Term {
+    const start =
+      parsePartialDate(dateText(holder.start)) ?? this.termError(office, holder, index, 'start', source, parsed);
+    const end =
+      holder.end === undefined
+        ? null
+        : (parsePartialDate(dateText(holder.end)) ?? this.termError(office, holder, index, 'end', source, parsed));
     if (end && end.end < start.start) this.termError(office, holder, index, 'order', source, parsed);
     this.personFor(holder.person, source.root);
-    if (!this.personPlaces.has(holder.person)) this.personPlaces.set(holder.person, { file: source.file, line, column: 1 });
+    if (!this.personPlaces.has(holder.person))
+      this.personPlaces.set(holder.person, { file: source.file, line, column: 1 });
     return {
       officeId: office.id,
       personId: holder.person,
@@ -216,7 +256,14 @@ class TableBuilder {
     };
   }
 
-  private termError(office: Office, holder: TermDoc, index: number, problem: 'start' | 'end' | 'order', source: TableSource, parsed: ParsedYaml): never {
+  private termError(
+    office: Office,
+    holder: TermDoc,
+    index: number,
+    problem: 'start' | 'end' | 'order',
+    source: TableSource,
+    parsed: ParsedYaml,
+  ): never {
     const field = problem === 'order' ? 'end' : problem;
     const place = parsed.locate(['offices', office.id, 'holders', index, field]);
     const message =
@@ -249,7 +296,10 @@ class TableBuilder {
   checkNames(): void {
     const owner = new Map<string, string>();
     for (const person of [...this.people.values()]) {
-      const names = person.variants.length === 0 && person.id === person.name ? [person.id] : [...new Set([person.id, person.name, ...person.variants])];
+      const names =
+        person.variants.length === 0 && person.id === person.name
+          ? [person.id]
+          : [...new Set([person.id, person.name, ...person.variants])];
       for (const name of names) {
         const key = memoKeys(name).joined;
         const other = owner.get(key);
@@ -260,7 +310,12 @@ class TableBuilder {
             break;
           }
           const place = this.personPlaces.get(person.id) ?? this.personPlaces.get(other);
-          throw new InputError(`"${name}" names two people: ${other} and ${person.id}`, place?.file, place?.line, place?.column);
+          throw new InputError(
+            `"${name}" names two people: ${other} and ${person.id}`,
+            place?.file,
+            place?.line,
+            place?.column,
+          );
         }
         owner.set(key, person.id);
       }
@@ -311,7 +366,8 @@ class TableBuilder {
     const termsByPerson = new Map<string, Term[]>();
     for (const office of this.offices.values()) {
       office.terms.sort((a, b) => a.range.start - b.range.start);
-      for (const title of office.titles) trieInsert(titles, titleKeys(title), (ids = []) => (ids.includes(office.id) ? ids : [...ids, office.id]));
+      for (const title of office.titles)
+        trieInsert(titles, titleKeys(title), (ids = []) => (ids.includes(office.id) ? ids : [...ids, office.id]));
       for (const term of office.terms) {
         const list = termsByPerson.get(term.personId) ?? [];
         list.push(term);
@@ -320,7 +376,8 @@ class TableBuilder {
     }
     const countryWords = createTrie<string[]>();
     for (const [code, words] of this.countries) {
-      for (const word of words) trieInsert(countryWords, phraseKeys(word), (codes = []) => (codes.includes(code) ? codes : [...codes, code]));
+      for (const word of words)
+        trieInsert(countryWords, phraseKeys(word), (codes = []) => (codes.includes(code) ? codes : [...codes, code]));
     }
     return {
       offices: this.offices,
@@ -346,7 +403,8 @@ class TableBuilder {
     for (const text of forms) {
       const { keys, joined } = memoKeys(text);
       if (keys.length === 0) continue;
-      const addSurname = (surname: readonly string[]) => phraseAdd(surnames, surname, (ids = []) => (ids.includes(person.id) ? ids : [...ids, person.id]));
+      const addSurname = (surname: readonly string[]) =>
+        phraseAdd(surnames, surname, (ids = []) => (ids.includes(person.id) ? ids : [...ids, person.id]));
       if (keys.length === 1) {
         addSurname(keys);
         continue;

@@ -25,7 +25,10 @@ export function defaultTableDir(): string {
 /** Read table files from disk and compile them. */
 export function loadTable(options: LoadTableOptions = {}): Table {
   const cwd = options.cwd ?? process.cwd();
-  const roots = [...(options.noDefault ? [] : [defaultTableDir()]), ...(options.paths ?? []).map((p) => resolve(cwd, p))];
+  const roots = [
+    ...(options.noDefault ? [] : [defaultTableDir()]),
+    ...(options.paths ?? []).map((p) => resolve(cwd, p)),
+  ];
   const sources: TableSource[] = [];
   for (const root of roots) {
     for (const file of yamlFilesIn(root)) {

@@ -38,8 +38,16 @@ function at(term: Term, severity: LintProblem['severity'], message: string): Lin
 function futureDates(office: Office, today: Day): LintProblem[] {
   return office.terms.flatMap((term) => {
     const problems: LintProblem[] = [];
-    if (term.range.start > today) problems.push(at(term, 'error', `${office.id}: ${term.personId} starts in the future (${term.startText})`));
-    if (term.endText && term.range.end > today) problems.push(at(term, 'warning', `${office.id}: ${term.personId}'s term ends in the future (${term.endText}): a scheduled end is not an observed one; leave "end" out until it happens`));
+    if (term.range.start > today)
+      problems.push(at(term, 'error', `${office.id}: ${term.personId} starts in the future (${term.startText})`));
+    if (term.endText && term.range.end > today)
+      problems.push(
+        at(
+          term,
+          'warning',
+          `${office.id}: ${term.personId}'s term ends in the future (${term.endText}): a scheduled end is not an observed one; leave "end" out until it happens`,
+        ),
+      );
     return problems;
   });
 }
@@ -48,8 +56,22 @@ function termsAfterDeath(office: Office, table: Table): LintProblem[] {
   return office.terms.flatMap((term) => {
     const died = table.people.get(term.personId)?.died;
     if (!died) return [];
-    if (term.range.start > died.end) return [at(term, 'error', `${office.id}: ${term.personId} starts a term (${term.startText}) after dying (${formatDay(died.start)})`)];
-    if (term.range.end > died.end) return [at(term, 'error', `${office.id}: ${term.personId}'s term ${term.endText ? `ends ${term.endText}` : 'has no end'}, after their death (${formatDay(died.start)})`)];
+    if (term.range.start > died.end)
+      return [
+        at(
+          term,
+          'error',
+          `${office.id}: ${term.personId} starts a term (${term.startText}) after dying (${formatDay(died.start)})`,
+        ),
+      ];
+    if (term.range.end > died.end)
+      return [
+        at(
+          term,
+          'error',
+          `${office.id}: ${term.personId}'s term ${term.endText ? `ends ${term.endText}` : 'has no end'}, after their death (${formatDay(died.start)})`,
+        ),
+      ];
     return [];
   });
 }
@@ -58,7 +80,14 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
   const problems: LintProblem[] = [];
   const terms = [...office.terms].sort((a, b) => a.range.start - b.range.start);
   const open = terms.filter((t) => t.endText === null);
-  if (open.length > 1) problems.push(at(open[1] as Term, 'error', `${office.id}: ${open.length} holders without an end date (${open.map((t) => t.personId).join(', ')})`));
+  if (open.length > 1)
+    problems.push(
+      at(
+        open[1] as Term,
+        'error',
+        `${office.id}: ${open.length} holders without an end date (${open.map((t) => t.personId).join(', ')})`,
+      ),
+    );
   for (let i = 1; i < terms.length; i++) {
     const previous = terms[i - 1] as Term;
     const current = terms[i] as Term;
@@ -67,12 +96,26 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
     const bothOpen = previous.endText === null && current.endText === null;
     if (shared > 0 && !bothOpen && !(previous.acting || current.acting) && previous.personId !== current.personId) {
       const length = previous.endText === null ? 'while that term is still open' : `by ${shared} days`;
-      problems.push(at(current, 'error', `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${previous.personId} (${describeTerm(previous)}) ${length}`));
+      problems.push(
+        at(
+          current,
+          'error',
+          `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${previous.personId} (${describeTerm(previous)}) ${length}`,
+        ),
+      );
     }
     const gap = current.range.start - previous.range.end;
-    const declared = office.vacancies.some((v) => v.start <= previous.range.end + 1 && v.end >= current.range.start - 1);
+    const declared = office.vacancies.some(
+      (v) => v.start <= previous.range.end + 1 && v.end >= current.range.start - 1,
+    );
     if (gap > gapDays && previous.range.end !== FAR_FUTURE && !declared) {
-      problems.push(at(current, 'warning', `${office.id}: no holder for ${gap} days between ${previous.personId} (to ${previous.endText ?? '?'}) and ${current.personId} (from ${current.startText}): a vacancy, or a missing holder?`));
+      problems.push(
+        at(
+          current,
+          'warning',
+          `${office.id}: no holder for ${gap} days between ${previous.personId} (to ${previous.endText ?? '?'}) and ${current.personId} (from ${current.startText}): a vacancy, or a missing holder?`,
+        ),
+      );
     }
   }
   return problems;
@@ -97,7 +140,16 @@ export function findOffices(table: Table, query: string): Office[] {
     }
   }
   const title = rest.filter((k, i) => k !== 'the' || i === 0).join(' ');
-  return [...table.offices.values()].filter((o) => o.titles.some((t) => phraseKeys(t).filter((k, i) => k !== 'the' || i === 0).join(' ') === title) && (countries.size === 0 || countries.has(o.country ?? '')));
+  return [...table.offices.values()].filter(
+    (o) =>
+      o.titles.some(
+        (t) =>
+          phraseKeys(t)
+            .filter((k, i) => k !== 'the' || i === 0)
+            .join(' ') === title,
+      ) &&
+      (countries.size === 0 || countries.has(o.country ?? '')),
+  );
 }
 
 function countryCodesOf(table: Table, keys: readonly string[]): string[] {
@@ -117,15 +169,22 @@ export interface Holding {
 
 /** Who held each matching office at some time in the range. */
 export function whoHeld(table: Table, query: string, range: DayRange): Holding[] {
-  return findOffices(table, query).map((office) => ({ office, terms: office.terms.filter((t) => overlaps(t.range, range)) }));
+  return findOffices(table, query).map((office) => ({
+    office,
+    terms: office.terms.filter((t) => overlaps(t.range, range)),
+  }));
 }
 
 /** A person by house-style name, variant, or (if unambiguous) surname. */
 export function findPeople(table: Table, query: string): Person[] {
   const wanted = phraseKeys(query).join(' ');
-  const exact = [...table.people.values()].filter((p) => [p.id, p.name, ...p.variants].some((n) => phraseKeys(n).join(' ') === wanted));
+  const exact = [...table.people.values()].filter((p) =>
+    [p.id, p.name, ...p.variants].some((n) => phraseKeys(n).join(' ') === wanted),
+  );
   if (exact.length) return exact;
-  return (phraseGet(table.surnames, phraseKeys(query)) ?? []).map((id) => table.people.get(id)).filter((p): p is Person => p !== undefined);
+  return (phraseGet(table.surnames, phraseKeys(query)) ?? [])
+    .map((id) => table.people.get(id))
+    .filter((p): p is Person => p !== undefined);
 }
 
 export interface TableStats {
@@ -141,7 +200,12 @@ export function tableStats(table: Table, today: Day): TableStats {
   const countries = new Map<string, { offices: number; terms: number; people: Set<string>; from: number | null }>();
   let terms = 0;
   for (const office of table.offices.values()) {
-    const entry = countries.get(office.country ?? '—') ?? { offices: 0, terms: 0, people: new Set<string>(), from: null };
+    const entry = countries.get(office.country ?? '—') ?? {
+      offices: 0,
+      terms: 0,
+      people: new Set<string>(),
+      from: null,
+    };
     entry.offices++;
     entry.terms += office.terms.length;
     terms += office.terms.length;
@@ -155,7 +219,9 @@ export function tableStats(table: Table, today: Day): TableStats {
   const byYear: TableStats['byYear'] = [];
   for (let year = 2000; year <= yearOf(today); year++) {
     const midYear = Date.UTC(year, 6, 1) / 86_400_000;
-    const held = [...table.offices.values()].filter((o) => o.terms.some((t) => t.range.start <= midYear && t.range.end >= midYear)).length;
+    const held = [...table.offices.values()].filter((o) =>
+      o.terms.some((t) => t.range.start <= midYear && t.range.end >= midYear),
+    ).length;
     byYear.push({ year, offices: held });
   }
   return {

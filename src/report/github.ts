@@ -15,13 +15,24 @@ type Properties = Readonly<Record<string, string | number>>;
 const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
 export function formatGithub(report: ReportWithErrors): string {
-  const annotations = report.files.flatMap((file) => file.findings.map((finding) => findingCommand(file.path, finding)));
-  const fileErrors = (report.errors ?? []).map((error) => workflowCommand('error', { file: error.path, title: 'factlint' }, error.message));
+  const annotations = report.files.flatMap((file) =>
+    file.findings.map((finding) => findingCommand(file.path, finding)),
+  );
+  const fileErrors = (report.errors ?? []).map((error) =>
+    workflowCommand('error', { file: error.path, title: 'factlint' }, error.message),
+  );
   return [...annotations, ...fileErrors].map((line) => `${line}\n`).join('');
 }
 
 function findingCommand(path: string, finding: Finding): string {
-  const properties = { file: path, line: finding.line, endLine: finding.endLine, col: finding.column, endColumn: finding.endColumn, title: finding.ruleId };
+  const properties = {
+    file: path,
+    line: finding.line,
+    endLine: finding.endLine,
+    col: finding.column,
+    endColumn: finding.endColumn,
+    title: finding.ruleId,
+  };
   return workflowCommand(COMMANDS[finding.severity], properties, finding.message);
 }
 

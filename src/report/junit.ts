@@ -52,12 +52,18 @@ const ENTITIES: Readonly<Record<string, string>> = {
 export function formatJunit(report: ReportWithErrors): string {
   const suites = [...report.files.map(fileSuite), ...(report.errors ?? []).map(errorSuite)];
   const totals = sumCounts(suites.map((suite) => countCases(suite.cases)));
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites ${attributes({ name: 'factlint', ...totals })}>`, ...suites.map(renderSuite), '</testsuites>'];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites ${attributes({ name: 'factlint', ...totals })}>`,
+    ...suites.map(renderSuite),
+    '</testsuites>',
+  ];
   return `${lines.join('\n')}\n`;
 }
 
 function fileSuite(file: FileReport): TestSuite {
-  if (file.findings.length === 0) return { name: file.path, cases: [{ classname: 'factlint', name: file.path, outcome: { kind: 'passed' } }] };
+  if (file.findings.length === 0)
+    return { name: file.path, cases: [{ classname: 'factlint', name: file.path, outcome: { kind: 'passed' } }] };
   return { name: file.path, cases: file.findings.map((finding) => findingCase(file.path, finding)) };
 }
 
@@ -85,7 +91,10 @@ function countCases(cases: readonly TestCase[]): Counts {
 }
 
 function sumCounts(counts: readonly Counts[]): Counts {
-  return counts.reduce((sum, c) => ({ tests: sum.tests + c.tests, failures: sum.failures + c.failures, errors: sum.errors + c.errors }), { tests: 0, failures: 0, errors: 0 });
+  return counts.reduce(
+    (sum, c) => ({ tests: sum.tests + c.tests, failures: sum.failures + c.failures, errors: sum.errors + c.errors }),
+    { tests: 0, failures: 0, errors: 0 },
+  );
 }
 
 function renderSuite(suite: TestSuite): string {

@@ -54,7 +54,10 @@ interface SarifRule {
 
 interface SarifFix {
   description: Message;
-  artifactChanges: { artifactLocation: ArtifactLocation; replacements: { deletedRegion: Region; insertedContent: Message }[] }[];
+  artifactChanges: {
+    artifactLocation: ArtifactLocation;
+    replacements: { deletedRegion: Region; insertedContent: Message }[];
+  }[];
 }
 
 interface SarifResult {
@@ -69,7 +72,11 @@ interface SarifResult {
 
 interface Invocation {
   executionSuccessful: boolean;
-  toolExecutionNotifications?: { level: Level; message: Message; locations: { physicalLocation: { artifactLocation: ArtifactLocation } }[] }[];
+  toolExecutionNotifications?: {
+    level: Level;
+    message: Message;
+    locations: { physicalLocation: { artifactLocation: ArtifactLocation } }[];
+  }[];
 }
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -77,7 +84,12 @@ const INFORMATION_URI = 'https://github.com/factlint/factlint';
 const SOURCE_ROOT = '%SRCROOT%';
 /** The partialFingerprints key; bump the version when the fingerprint's recipe changes. */
 const FINGERPRINT_KEY = 'factlint/v1';
-const LEVELS: Readonly<Record<Severity | 'off', Level>> = { error: 'error', warning: 'warning', info: 'note', off: 'none' };
+const LEVELS: Readonly<Record<Severity | 'off', Level>> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  off: 'none',
+};
 
 export function formatSarif(report: ReportWithErrors, options: SarifOptions): string {
   const rules = ruleDescriptors(report, options.rules);
@@ -118,7 +130,14 @@ function describeRule(rule: Rule): SarifRule {
 
 function describeUnknownRule(finding: Finding): SarifRule {
   const text = { text: finding.ruleId };
-  return { id: finding.ruleId, name: friendlyName(finding.ruleId), shortDescription: text, fullDescription: text, help: text, defaultConfiguration: { level: LEVELS[finding.severity] } };
+  return {
+    id: finding.ruleId,
+    name: friendlyName(finding.ruleId),
+    shortDescription: text,
+    fullDescription: text,
+    help: text,
+    defaultConfiguration: { level: LEVELS[finding.severity] },
+  };
 }
 
 /** SARIF's `name` is a Pascal-case identifier: `title-holder` → `TitleHolder`. */
@@ -183,7 +202,8 @@ function fingerprintsOf(findings: readonly Finding[], text: string | null): stri
   const occurrences = new Map<string, number>();
   return findings.map((finding) => {
     const parts = [finding.ruleId, finding.text];
-    if (article !== null) parts.push(collapseWhitespace(linesAround(article, finding.offset, finding.offset + finding.length)));
+    if (article !== null)
+      parts.push(collapseWhitespace(linesAround(article, finding.offset, finding.offset + finding.length)));
     const key = parts.join('\0');
     const occurrence = (occurrences.get(key) ?? 0) + 1;
     occurrences.set(key, occurrence);
@@ -230,7 +250,10 @@ function uniqueSuggestions(suggestions: readonly Suggestion[]): Suggestion[] {
 }
 
 function fixOf(suggestion: Suggestion, location: ArtifactLocation): SarifFix {
-  const replacement = { deletedRegion: { charOffset: suggestion.offset, charLength: suggestion.length }, insertedContent: { text: suggestion.text } };
+  const replacement = {
+    deletedRegion: { charOffset: suggestion.offset, charLength: suggestion.length },
+    insertedContent: { text: suggestion.text },
+  };
   return {
     description: { text: suggestion.description ?? `Replace with “${suggestion.text}”` },
     artifactChanges: [{ artifactLocation: location, replacements: [replacement] }],

@@ -4,11 +4,19 @@ export interface StylishOptions {
   color: boolean;
 }
 
-const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
+const COLORS = {
+  error: '\x1b[31m',
+  warning: '\x1b[33m',
+  info: '\x1b[36m',
+  dim: '\x1b[2m',
+  bold: '\x1b[1m',
+  reset: '\x1b[0m',
+};
 
 /** `path` then `  line:col  severity  message  ruleId` per finding, and a summary line. */
 export function formatStylish(report: Report, options: StylishOptions): string {
-  const paint = (color: keyof typeof COLORS, text: string) => (options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text);
+  const paint = (color: keyof typeof COLORS, text: string) =>
+    options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text;
   const out: string[] = [];
   for (const file of report.files) {
     if (file.findings.length === 0) continue;
@@ -16,7 +24,9 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, oneLine(f.message), f.ruleId] as const);
     const width = Math.max(...rows.map((r) => r[0].length));
     for (const [where, severity, message, ruleId] of rows) {
-      out.push(`  ${paint('dim', where.padEnd(width))}  ${paint(severity, severity.padEnd(7))}  ${message}  ${paint('dim', ruleId)}`);
+      out.push(
+        `  ${paint('dim', where.padEnd(width))}  ${paint(severity, severity.padEnd(7))}  ${message}  ${paint('dim', ruleId)}`,
+      );
     }
     out.push('');
   }
@@ -24,7 +34,11 @@ export function formatStylish(report: Report, options: StylishOptions): string {
   const problems = errors + warnings;
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${plural(infos, 'info')}` : ''}`;
   const checked = `${plural(files, 'file')} checked`;
-  out.push(problems > 0 ? paint(errors > 0 ? 'error' : 'warning', `✖ ${plural(problems, 'problem')} (${counts}); ${checked}`) : `✔ no problems (${counts}); ${checked}`);
+  out.push(
+    problems > 0
+      ? paint(errors > 0 ? 'error' : 'warning', `✖ ${plural(problems, 'problem')} (${counts}); ${checked}`)
+      : `✔ no problems (${counts}); ${checked}`,
+  );
   return `${out.join('\n')}\n`;
 }
 

@@ -30,7 +30,8 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
     if (list) list.push(claim);
     else claimsByMention.set(claim.mention, [claim]);
   }
-  const narrow = (mention: Mention) => narrowByTitle(mention.candidates, claimsByMention.get(mention) ?? NO_CLAIMS, table);
+  const narrow = (mention: Mention) =>
+    narrowByTitle(mention.candidates, claimsByMention.get(mention) ?? NO_CLAIMS, table);
 
   const entities: Entity[] = [];
   const known = new KnownEntities();
@@ -58,7 +59,9 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
   for (const mention of mentions) {
     if (mention.form !== 'surname') continue;
     const surname = mention.surnameKeys.join(' ');
-    const entity = nearestWithSurname(fullBySurname.get(surname) ?? [], mention, fullMentionCount) ?? surnameOnly(mention, narrow(mention), known, entities, table);
+    const entity =
+      nearestWithSurname(fullBySurname.get(surname) ?? [], mention, fullMentionCount) ??
+      surnameOnly(mention, narrow(mention), known, entities, table);
     link(entity, mention);
   }
   for (const entity of entities) sortByStart(entity.mentions);
@@ -68,7 +71,15 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
 function newEntity(id: number, candidates: string[], name: string, introduction: Mention | null, table: Table): Entity {
   const personId = candidates.length === 1 ? (candidates[0] ?? null) : null;
   const person = personId ? table.people.get(personId) : undefined;
-  return { id, personId, candidates, name: person && introduction?.nameForm ? person.name : name, introduction, mentions: [], gender: person?.gender ?? null };
+  return {
+    id,
+    personId,
+    candidates,
+    name: person && introduction?.nameForm ? person.name : name,
+    introduction,
+    mentions: [],
+    gender: person?.gender ?? null,
+  };
 }
 
 function link(entity: Entity, mention: Mention): void {
@@ -79,7 +90,11 @@ function link(entity: Entity, mention: Mention): void {
 }
 
 /** Of the people introduced with this surname, the one mentioned last before `mention`, else the first after it. */
-function nearestWithSurname(entities: readonly Entity[], mention: Mention, fullMentionCount: readonly number[]): Entity | null {
+function nearestWithSurname(
+  entities: readonly Entity[],
+  mention: Mention,
+  fullMentionCount: readonly number[],
+): Entity | null {
   let best: Entity | null = null;
   let bestAt = -1;
   // Only absurd text introduces more people with one surname; the cap keeps it linear.
@@ -107,7 +122,13 @@ function latestMentionBefore(entity: Entity, offset: number, fullCount: number):
   return Math.max(full, linked < offset ? linked : -1);
 }
 
-function surnameOnly(mention: Mention, candidates: string[], known: KnownEntities, entities: Entity[], table: Table): Entity {
+function surnameOnly(
+  mention: Mention,
+  candidates: string[],
+  known: KnownEntities,
+  entities: Entity[],
+  table: Table,
+): Entity {
   const unique = candidates.length === 1;
   const map = unique ? known.byPerson : known.bySurname;
   const key = unique ? (candidates[0] as string) : mention.surnameKeys.join(' ');

@@ -64,12 +64,20 @@ interface SubjectEvent {
 }
 
 const ADVERBS = new Set(
-  'also then later again once further meanwhile previously earlier recently repeatedly already has had have having was is were would will had never often always long still subsequently reportedly publicly privately separately simply flatly quickly angrily defiantly quietly just even only however too'.split(' '),
+  'also then later again once further meanwhile previously earlier recently repeatedly already has had have having was is were would will had never often always long still subsequently reportedly publicly privately separately simply flatly quickly angrily defiantly quietly just even only however too'.split(
+    ' ',
+  ),
 );
 const ROLE_NOUNS = new Set(
-  'leader official officials spokesman spokeswoman spokesperson president minister chancellor secretary envoy head chief commander aide aides adviser advisor advisers premier prime senator governor mayor ambassador diplomat general officer lawmaker lawmakers negotiator source sources analyst analysts expert experts author editor reporter candidate nominee strategist lawyer attorney director chairman chairwoman chair manager consultant economist professor writer host anchor widow mother father voter voters resident residents protester protesters critic critics supporter supporters congressman congresswoman member members organizer organizers worker workers doctor teacher student students'.split(' '),
+  'leader official officials spokesman spokeswoman spokesperson president minister chancellor secretary envoy head chief commander aide aides adviser advisor advisers premier prime senator governor mayor ambassador diplomat general officer lawmaker lawmakers negotiator source sources analyst analysts expert experts author editor reporter candidate nominee strategist lawyer attorney director chairman chairwoman chair manager consultant economist professor writer host anchor widow mother father voter voters resident residents protester protesters critic critics supporter supporters congressman congresswoman member members organizer organizers worker workers doctor teacher student students'.split(
+    ' ',
+  ),
 );
-const GROUP_NOUNS = new Set('ministry government army police company agency office statement officials authorities administration campaign team group committee kremlin palace embassy military court party coalition council'.split(' '));
+const GROUP_NOUNS = new Set(
+  'ministry government army police company agency office statement officials authorities administration campaign team group committee kremlin palace embassy military court party coalition council'.split(
+    ' ',
+  ),
+);
 const TRAILING_TAIL_LIMIT = 8;
 const DASHES = new Set(['—', '–', '―', '-']);
 const OPENING_MARKS = new Set(['“', '"', "''"]);
@@ -171,7 +179,8 @@ function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], sp
   let sentenceHasStrong = false;
   let firstMention: Mention | null = null;
   const flush = () => {
-    if (!sentenceHasStrong && firstMention) events.push({ at: firstMention.start, entity: entityOf(context, firstMention), strong: false });
+    if (!sentenceHasStrong && firstMention)
+      events.push({ at: firstMention.start, entity: entityOf(context, firstMention), strong: false });
     sentenceHasStrong = false;
     firstMention = null;
   };
@@ -249,7 +258,12 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
       continue;
     }
     // "I laughed and said": the subject of the first verb.
-    if (token.key === 'and' && tokens[j - 1]?.isWord && !tokens[j - 1]?.capitalised && /(ed|ked|ew|ood|ame|ent|ose|ook|ught)$/.test(tokens[j - 1]?.key ?? '')) {
+    if (
+      token.key === 'and' &&
+      tokens[j - 1]?.isWord &&
+      !tokens[j - 1]?.capitalised &&
+      /(ed|ked|ew|ood|ame|ent|ose|ook|ught)$/.test(tokens[j - 1]?.key ?? '')
+    ) {
       j -= 2;
       continue;
     }
@@ -284,7 +298,14 @@ const OBJECT_PREPOSITIONS = new Set(['to', 'of', 'for', 'by', 'from', 'than', 'a
 /** "the former aide to President George W. Bush said": the name is the object of "to", not the subject. */
 function prepositionBefore(context: SpeakerContext, mention: Mention): number | null {
   let k = mention.tokenStart - 1;
-  while (k >= 0 && (context.roles[k] === 'title' || context.roles[k] === 'country' || HONORIFICS.has(context.tokens[k]?.key ?? '') || context.tokens[k]?.text === '.')) k--;
+  while (
+    k >= 0 &&
+    (context.roles[k] === 'title' ||
+      context.roles[k] === 'country' ||
+      HONORIFICS.has(context.tokens[k]?.key ?? '') ||
+      context.tokens[k]?.text === '.')
+  )
+    k--;
   return OBJECT_PREPOSITIONS.has(context.tokens[k]?.key ?? '') ? k : null;
 }
 
@@ -300,7 +321,24 @@ function matchingSeparator(tokens: readonly Token[], close: number, mark: string
   return null;
 }
 
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'month', 'year', 'night', 'morning', 'evening', 'afternoon', 'weekend', 'statement']);
+const WEEKDAYS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'week',
+  'month',
+  'year',
+  'night',
+  'morning',
+  'evening',
+  'afternoon',
+  'weekend',
+  'statement',
+]);
 
 /** "on Monday", "last week", "this month", "in a statement" just before a verb. */
 function isTimePhraseEnd(tokens: readonly Token[], j: number): boolean {
@@ -356,7 +394,17 @@ function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): 
 
 /** A copy that says another way it was found; spelled out, not spread, to keep one object shape. */
 function withVia(a: Attribution, via: AttributionVia, pattern = a.pattern): Attribution {
-  return { start: a.start, end: a.end, text: a.text, cue: a.cue, pattern, bySurname: a.bySurname, mention: a.mention, entity: a.entity, via };
+  return {
+    start: a.start,
+    end: a.end,
+    text: a.text,
+    cue: a.cue,
+    pattern,
+    bySurname: a.bySurname,
+    mention: a.mention,
+    entity: a.entity,
+    via,
+  };
 }
 
 class SpeakerResolver {
@@ -385,11 +433,14 @@ class SpeakerResolver {
     if (DASHES.has(first.text)) return this.dashAttribution(i + 1);
     let k = i;
     if (tokens[k]?.text === ',') k++;
-    if (tokens[k]?.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X');
+    if (tokens[k]?.key === 'according' && tokens[k + 1]?.key === 'to')
+      return this.subjectFrom(k + 2, null, 'according to X');
     const verbFirst = this.verbAt(k);
     if (verbFirst) {
       const head = this.headBetween(k + 1, this.clauseEnd(k + 1));
-      return head ? this.toAttribution(head, verbFirst, '“…,” said X') : this.subjectFrom(k + 1, verbFirst, '“…,” said X');
+      return head
+        ? this.toAttribution(head, verbFirst, '“…,” said X')
+        : this.subjectFrom(k + 1, verbFirst, '“…,” said X');
     }
     if (this.isInTheWordsOf(k)) return this.subjectFrom(k + 4, null, 'in the words of X');
     const cueIndex = this.cueWithin(k, 16);
@@ -408,7 +459,13 @@ class SpeakerResolver {
   private clauseEnd(start: number): number {
     const { tokens } = this.context;
     let j = start;
-    while (j < tokens.length && j < start + 20 && tokens[j]?.paragraph === tokens[start]?.paragraph && !OPENING_MARKS.has(tokens[j]?.text ?? '') && tokens[j]?.text !== ';') {
+    while (
+      j < tokens.length &&
+      j < start + 20 &&
+      tokens[j]?.paragraph === tokens[start]?.paragraph &&
+      !OPENING_MARKS.has(tokens[j]?.text ?? '') &&
+      tokens[j]?.text !== ';'
+    ) {
       if (tokens[j]?.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) break;
       j++;
     }
@@ -421,7 +478,14 @@ class SpeakerResolver {
     const paragraph = tokens[start]?.paragraph;
     for (let j = start; j < start + limit && j < tokens.length; j++) {
       const token = tokens[j];
-      if (!token || token.paragraph !== paragraph || (token.sentenceStart && j > start) || token.text === ';' || OPENING_MARKS.has(token.text)) return null;
+      if (
+        !token ||
+        token.paragraph !== paragraph ||
+        (token.sentenceStart && j > start) ||
+        token.text === ';' ||
+        OPENING_MARKS.has(token.text)
+      )
+        return null;
       if (token.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) return null;
       if (this.verbAt(j)) return j;
     }
@@ -457,14 +521,20 @@ class SpeakerResolver {
       j = mention.tokenEnd - 1;
     }
     if (head) return { kind: 'name', start: head.tokenStart, end: head.tokenEnd, mention: head };
-    if (PRONOUNS.has(first.key) && limit - start === 1) return { kind: 'pronoun', start, end: start + 1, mention: null };
+    if (PRONOUNS.has(first.key) && limit - start === 1)
+      return { kind: 'pronoun', start, end: start + 1, mention: null };
     if (limit - start > 8 || (FUNCTION_WORDS.has(first.key) && !['the', 'a', 'an'].includes(first.key))) return null;
     return { kind: 'phrase', start, end: limit, mention: null };
   }
 
   private isInTheWordsOf(k: number): boolean {
     const { tokens } = this.context;
-    return tokens[k]?.key === 'in' && tokens[k + 1]?.key === 'the' && tokens[k + 2]?.key === 'words' && tokens[k + 3]?.key === 'of';
+    return (
+      tokens[k]?.key === 'in' &&
+      tokens[k + 1]?.key === 'the' &&
+      tokens[k + 2]?.key === 'words' &&
+      tokens[k + 3]?.key === 'of'
+    );
   }
 
   /** “…,” Maj. Oleh Shyriaiev of the 225th regiment told ABC News: a cue after a short modifier of the name. */
@@ -475,7 +545,14 @@ class SpeakerResolver {
     if (!first || !['of', 'from', 'at', 'with', 'in', ','].includes(first.key)) return null;
     for (let j = subject.end + 1; j < subject.end + 10 && j < tokens.length; j++) {
       const token = tokens[j];
-      if (!token || token.paragraph !== first.paragraph || token.text === '.' || token.text === ';' || OPENING_MARKS.has(token.text)) return null;
+      if (
+        !token ||
+        token.paragraph !== first.paragraph ||
+        token.text === '.' ||
+        token.text === ';' ||
+        OPENING_MARKS.has(token.text)
+      )
+        return null;
       const cue = this.verbAt(j);
       if (cue) return cue;
     }
@@ -490,14 +567,21 @@ class SpeakerResolver {
     if (paragraph !== quote.paragraph) return tokens[i]?.text === ':' ? this.introducedByColon(quote) : null;
     if (tokens[i]?.text === ':' && this.context.mentionEndingAt.get(i)) {
       const mention = this.context.mentionEndingAt.get(i);
-      if (mention) return this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, null, 'X: “…”');
+      if (mention)
+        return this.toAttribution(
+          { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention },
+          null,
+          'X: “…”',
+        );
     }
     let participle: { at: number; verb: Cue } | null = null;
     let k = i;
     for (; k >= 0 && k > i - 30; k--) {
       const token = tokens[k];
-      if (!token || token.paragraph !== paragraph || token.text === '.' || token.text === '!' || token.text === '?') break;
-      if (token.key === 'according' && tokens[k + 1]?.key === 'to') return this.subjectFrom(k + 2, null, 'according to X, “…”');
+      if (!token || token.paragraph !== paragraph || token.text === '.' || token.text === '!' || token.text === '?')
+        break;
+      if (token.key === 'according' && tokens[k + 1]?.key === 'to')
+        return this.subjectFrom(k + 2, null, 'according to X, “…”');
       const verb = this.verbAt(k, 'before') ?? this.cueBeforeColon(k);
       const subject = verb ? subjectBefore(this.context, k) : null;
       if (verb && subject) return this.toAttribution(subject, verb, 'X said “…”');
@@ -521,7 +605,8 @@ class SpeakerResolver {
     if (next !== ':' && !quoteFollows) return null;
     const token = tokens[k];
     // "The statement read: “…”": verbs that attribute text only when a quote follows.
-    if (token?.isWord && !token.capitalised && COLON_CUES.has(token.key)) return { start: token.start, end: token.end, text: token.text, lemma: 'read', tense: 'past' };
+    if (token?.isWord && !token.capitalised && COLON_CUES.has(token.key))
+      return { start: token.start, end: token.end, text: token.text, lemma: 'read', tense: 'past' };
     return this.verbAt(k);
   }
 
@@ -571,11 +656,19 @@ class SpeakerResolver {
     const colon = lastTokenBefore(this.context.tokens, quote.start);
     const verb = this.verbAt(colon - 1, 'before') ?? this.cueBeforeColon(colon - 1);
     const said = verb ? subjectBefore(this.context, colon - 1) : null;
-    if (verb && said) return withVia(this.toAttribution(said, verb, 'X said: (paragraph break) “…”'), said.kind === 'pronoun' ? 'pronoun' : 'explicit');
+    if (verb && said)
+      return withVia(
+        this.toAttribution(said, verb, 'X said: (paragraph break) “…”'),
+        said.kind === 'pronoun' ? 'pronoun' : 'explicit',
+      );
     const event = this.events.latestBefore(quote.start);
     const mention = event?.entity ? lastMentionBefore(event.entity.mentions, quote.start) : null;
     if (!event?.entity || !mention || this.paragraphAt(event.at) !== quote.paragraph - 1) return null;
-    const attribution = this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, event.cue ?? null, 'paragraph ending in a colon, then a quote');
+    const attribution = this.toAttribution(
+      { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention },
+      event.cue ?? null,
+      'paragraph ending in a colon, then a quote',
+    );
     return withVia(attribution, 'continuation');
   }
 
@@ -607,7 +700,11 @@ class SpeakerResolver {
     if (reported && (!previous || previous.end < (reported.mention?.start ?? 0))) {
       const mention = reported.mention;
       if (mention && reported.cue) {
-        const attribution = this.toAttribution({ kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention }, reported.cue, 'reported speech, then a quote');
+        const attribution = this.toAttribution(
+          { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention },
+          reported.cue,
+          'reported speech, then a quote',
+        );
         return withVia(attribution, 'continuation');
       }
     }
@@ -616,7 +713,13 @@ class SpeakerResolver {
     const opensParagraph = this.opensParagraph(quote);
     if (!sameParagraph && !opensParagraph) return null;
     if (!sameParagraph && this.namesSomeoneBetween(previous.end, quote.start)) return null;
-    return withVia(previous.speaker, 'continuation', sameParagraph ? 'quote after an attributed quote in the paragraph' : 'paragraph opening with a quote after an attributed quote');
+    return withVia(
+      previous.speaker,
+      'continuation',
+      sameParagraph
+        ? 'quote after an attributed quote in the paragraph'
+        : 'paragraph opening with a quote after an attributed quote',
+    );
   }
 
   /** A named subject of a speech verb in the sentence just before the quote, in its paragraph. */
@@ -663,7 +766,8 @@ class SpeakerResolver {
       if (!token || token.paragraph !== paragraph) return null;
       const mention = mentionAt.get(k);
       if (mention) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
-      if (k === i && token.isWord && PRONOUNS.has(token.key) && !token.capitalised === !token.sentenceStart) return { kind: 'pronoun', start: k, end: k + 1, mention: null };
+      if (k === i && token.isWord && PRONOUNS.has(token.key) && !token.capitalised === !token.sentenceStart)
+        return { kind: 'pronoun', start: k, end: k + 1, mention: null };
       if (this.isTitleWord(k) || (token.isWord && HONORIFICS.has(token.key)) || token.text === '.') {
         k++;
         continue;
@@ -689,7 +793,14 @@ class SpeakerResolver {
     const determiner = ['the', 'a', 'an'].includes(first.key);
     if (!determiner && !first.capitalised && start === k) return null;
     let end = k + 1;
-    while (end < tokens.length && end < k + 8 && tokens[end]?.isWord && !this.verbAt(end) && tokens[end]?.paragraph === first.paragraph) end++;
+    while (
+      end < tokens.length &&
+      end < k + 8 &&
+      tokens[end]?.isWord &&
+      !this.verbAt(end) &&
+      tokens[end]?.paragraph === first.paragraph
+    )
+      end++;
     if (!determiner && start === k) {
       end = k + 1;
       while (tokens[end]?.capitalised && end < k + 4) end++;
@@ -699,7 +810,13 @@ class SpeakerResolver {
 
   private skipAdverbs(i: number): number {
     let k = i;
-    while (k < i + 3 && this.context.tokens[k]?.isWord && ADVERBS.has(this.context.tokens[k]?.key ?? '') && !this.verbAt(k)) k++;
+    while (
+      k < i + 3 &&
+      this.context.tokens[k]?.isWord &&
+      ADVERBS.has(this.context.tokens[k]?.key ?? '') &&
+      !this.verbAt(k)
+    )
+      k++;
     if (this.context.tokens[k]?.text === ',' && this.verbAt(k + 1)) k++;
     return k;
   }
@@ -714,7 +831,13 @@ class SpeakerResolver {
     if (!token?.isWord || token.capitalised || !/ed$/.test(token.key) || subject.kind === 'phrase') return null;
     const lastInner = this.context.tokens[lastTokenBefore(this.context.tokens, quote.innerEnd)]?.text;
     if (lastInner !== ',' && lastInner !== '?' && lastInner !== '!') return null;
-    return { start: token.start, end: token.end, text: token.text, lemma: token.key.replace(/e?d$/, ''), tense: 'past' };
+    return {
+      start: token.start,
+      end: token.end,
+      text: token.text,
+      lemma: token.key.replace(/e?d$/, ''),
+      tense: 'past',
+    };
   }
 
   private sentenceEndsSoon(k: number): boolean {
@@ -734,9 +857,23 @@ class SpeakerResolver {
     const end = tokens[subject.end - 1]?.end ?? start;
     const text = spacedText(tokens, subject.start, subject.end);
     const { mention } = subject;
-    const resolved = mention ? { entity: entityOf(this.context, mention), via: 'explicit' as const } : subject.kind === 'pronoun' ? this.resolvePronoun(subject) : this.resolvePhrase(subject);
+    const resolved = mention
+      ? { entity: entityOf(this.context, mention), via: 'explicit' as const }
+      : subject.kind === 'pronoun'
+        ? this.resolvePronoun(subject)
+        : this.resolvePhrase(subject);
     // Built in one step (no spreads): spreading here cost more than the rest of the attribution.
-    return { start, end, text, cue, pattern, bySurname: mention?.form === 'surname', mention, entity: resolved.entity, via: resolved.via };
+    return {
+      start,
+      end,
+      text,
+      cue,
+      pattern,
+      bySurname: mention?.form === 'surname',
+      mention,
+      entity: resolved.entity,
+      via: resolved.via,
+    };
   }
 
   /** He/she: the nearest earlier subject of speech, or person first named in a sentence, of a fitting gender. */
@@ -769,10 +906,13 @@ class SpeakerResolver {
     const keys = new Set(words.map((t) => t.key));
     const role = words.some((t) => ROLE_NOUNS.has(t.key));
     if (role) {
-      const entity = keys.has('the') ? this.entityWithTitle(keys, this.context.tokens[subject.start]?.start ?? 0) : null;
+      const entity = keys.has('the')
+        ? this.entityWithTitle(keys, this.context.tokens[subject.start]?.start ?? 0)
+        : null;
       return entity ? { entity, via: 'title' } : { entity: null, via: 'unresolved' };
     }
-    if (words.some((t) => GROUP_NOUNS.has(t.key) || NOT_PERSON_WORDS.has(t.key)) || keys.has('the')) return { entity: null, via: 'organisation' };
+    if (words.some((t) => GROUP_NOUNS.has(t.key) || NOT_PERSON_WORDS.has(t.key)) || keys.has('the'))
+      return { entity: null, via: 'organisation' };
     return { entity: null, via: 'unresolved' };
   }
 

@@ -34,12 +34,22 @@ export function compileRules(sources: readonly RuleSource[]): Rule[] {
     const check = CHECKS.get(doc.kind);
     if (!check) {
       const place = parsed.locate(['kind']);
-      throw new InputError(`unknown check kind "${doc.kind}" (known: ${[...CHECKS.keys()].join(', ')})`, source.file, place.line, place.column);
+      throw new InputError(
+        `unknown check kind "${doc.kind}" (known: ${[...CHECKS.keys()].join(', ')})`,
+        source.file,
+        place.line,
+        place.column,
+      );
     }
     const unknownOption = Object.keys(doc.options ?? {}).find((key) => !(key in check.defaultOptions));
     if (unknownOption) {
       const place = parsed.locate(['options', unknownOption], true);
-      throw new InputError(`unknown option "${unknownOption}" for ${doc.kind} (known: ${Object.keys(check.defaultOptions).join(', ') || 'none'})`, source.file, place.line, place.column);
+      throw new InputError(
+        `unknown option "${unknownOption}" for ${doc.kind} (known: ${Object.keys(check.defaultOptions).join(', ') || 'none'})`,
+        source.file,
+        place.line,
+        place.column,
+      );
     }
     rules.set(doc.id, {
       id: doc.id,
@@ -67,7 +77,10 @@ export function loadRules(paths: readonly string[] = [], cwd = process.cwd()): R
     .sort()
     .map((name) => join(dir, name));
   const extra = paths.flatMap((p) => yamlFilesIn(resolve(cwd, p), 'rules'));
-  const sources = [...shipped, ...extra].map((file) => ({ file: displayPath(file, cwd), text: readFileSync(file, 'utf8') }));
+  const sources = [...shipped, ...extra].map((file) => ({
+    file: displayPath(file, cwd),
+    text: readFileSync(file, 'utf8'),
+  }));
   return cachedCompile('rules', sources, null, () => compileRules(sources));
 }
 

@@ -4,29 +4,96 @@ const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/
 
 /** Words before a name that are not part of it; the value is a gender when the word tells one. */
 export const HONORIFICS: ReadonlyMap<string, 'male' | 'female' | null> = new Map([
-  ['mr', 'male'], ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['sir', 'male'], ['dame', 'female'],
-  ['lord', 'male'], ['lady', 'female'], ['baroness', 'female'], ['baron', 'male'], ['dr', null], ['prof', null],
-  ['professor', null], ['gen', null], ['maj', null], ['lt', null], ['col', null],
-  ['colonel', null], ['capt', null], ['captain', null], ['sgt', null], ['adm', null], ['admiral', null],
-  ['cmdr', null], ['sen', null], ['senator', null], ['rep', null], ['gov', null], ['governor', null],
-  ['rev', null], ['fr', null], ['sheikh', 'male'], ['prince', 'male'], ['princess', 'female'], ['king', 'male'],
-  ['queen', 'female'], ['judge', null], ['justice', null], ['mayor', null], ['ambassador', null], ['marshal', null],
-  ['lieutenant', null], ['sergeant', null], ['commander', null], ['pope', 'male'], ['archbishop', 'male'],
+  ['mr', 'male'],
+  ['mrs', 'female'],
+  ['ms', 'female'],
+  ['miss', 'female'],
+  ['sir', 'male'],
+  ['dame', 'female'],
+  ['lord', 'male'],
+  ['lady', 'female'],
+  ['baroness', 'female'],
+  ['baron', 'male'],
+  ['dr', null],
+  ['prof', null],
+  ['professor', null],
+  ['gen', null],
+  ['maj', null],
+  ['lt', null],
+  ['col', null],
+  ['colonel', null],
+  ['capt', null],
+  ['captain', null],
+  ['sgt', null],
+  ['adm', null],
+  ['admiral', null],
+  ['cmdr', null],
+  ['sen', null],
+  ['senator', null],
+  ['rep', null],
+  ['gov', null],
+  ['governor', null],
+  ['rev', null],
+  ['fr', null],
+  ['sheikh', 'male'],
+  ['prince', 'male'],
+  ['princess', 'female'],
+  ['king', 'male'],
+  ['queen', 'female'],
+  ['judge', null],
+  ['justice', null],
+  ['mayor', null],
+  ['ambassador', null],
+  ['marshal', null],
+  ['lieutenant', null],
+  ['sergeant', null],
+  ['commander', null],
+  ['pope', 'male'],
+  ['archbishop', 'male'],
 ]);
 
 /** Honorifics that complete a name in British usage: "Lord Woolf", "Baroness Scotland", "Sir Digby" (a first name). */
-export const PEERAGE = new Set(['lord', 'lady', 'baroness', 'baron', 'sir', 'dame', 'viscount', 'earl', 'duke', 'duchess', 'countess']);
+export const PEERAGE = new Set([
+  'lord',
+  'lady',
+  'baroness',
+  'baron',
+  'sir',
+  'dame',
+  'viscount',
+  'earl',
+  'duke',
+  'duchess',
+  'countess',
+]);
 
 /** Before a title: the claim is not about the present. */
 export const TIME_MODIFIERS: ReadonlyMap<string, TimeModifier> = new Map([
-  ['former', 'former'], ['ex', 'former'], ['then', 'then'], ['late', 'late'], ['acting', 'acting'],
-  ['interim', 'acting'], ['caretaker', 'acting'], ['incoming', 'incoming'], ['outgoing', 'outgoing'],
-  ['future', 'incoming'], ['erstwhile', 'former'], ['onetime', 'former'], ['sometime', 'former'], ['previous', 'former'],
-  ['past', 'former'], ['retired', 'former'], ['potential', 'incoming'], ['prospective', 'incoming'], ['presumptive', 'incoming'],
+  ['former', 'former'],
+  ['ex', 'former'],
+  ['then', 'then'],
+  ['late', 'late'],
+  ['acting', 'acting'],
+  ['interim', 'acting'],
+  ['caretaker', 'acting'],
+  ['incoming', 'incoming'],
+  ['outgoing', 'outgoing'],
+  ['future', 'incoming'],
+  ['erstwhile', 'former'],
+  ['onetime', 'former'],
+  ['sometime', 'former'],
+  ['previous', 'former'],
+  ['past', 'former'],
+  ['retired', 'former'],
+  ['potential', 'incoming'],
+  ['prospective', 'incoming'],
+  ['presumptive', 'incoming'],
 ]);
 /** After a title: "President-elect", "Secretary of State designate". */
 export const TRAILING_MODIFIERS: ReadonlyMap<string, TimeModifier> = new Map([
-  ['elect', 'incoming'], ['designate', 'incoming'], ['nominee', 'incoming'],
+  ['elect', 'incoming'],
+  ['designate', 'incoming'],
+  ['nominee', 'incoming'],
 ]);
 export type TimeModifier = 'former' | 'then' | 'late' | 'acting' | 'incoming' | 'outgoing';
 
@@ -71,10 +138,35 @@ export const FUNCTION_WORDS = words(`
 `);
 
 export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'first' | 'neuter'> = new Map([
-  ['he', 'male'], ['she', 'female'], ['they', 'plural'], ['i', 'first'], ['we', 'plural'], ['it', 'neuter'],
+  ['he', 'male'],
+  ['she', 'female'],
+  ['they', 'plural'],
+  ['i', 'first'],
+  ['we', 'plural'],
+  ['it', 'neuter'],
 ]);
 
 /** Words before a base-form verb that make it a verb ("will say", "did not say", "to tell"). */
-export const AUXILIARIES = new Set(['to', 'will', 'would', 'could', 'can', 'did', 'does', 'do', 'may', 'might', 'must', 'should', 'shall', 'not', "didn't", "won't", "wouldn't", "don't", "doesn't"]);
+export const AUXILIARIES = new Set([
+  'to',
+  'will',
+  'would',
+  'could',
+  'can',
+  'did',
+  'does',
+  'do',
+  'may',
+  'might',
+  'must',
+  'should',
+  'shall',
+  'not',
+  "didn't",
+  "won't",
+  "wouldn't",
+  "don't",
+  "doesn't",
+]);
 
 export const NAME_PARTICLES = words('von van der den de del della da di dos du la le bin ibn al el ter zu');

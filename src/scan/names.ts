@@ -42,7 +42,14 @@ function wordKey(tokens: readonly Token[], i: number, paragraph: number): string
 function isInitialStop(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
   const before = tokens[i - 1];
-  return token?.text === '.' && before !== undefined && before.isWord && before.text.length === 1 && before.capitalised && before.end === token.start;
+  return (
+    token?.text === '.' &&
+    before !== undefined &&
+    before.isWord &&
+    before.text.length === 1 &&
+    before.capitalised &&
+    before.end === token.start
+  );
 }
 
 /** How far a phrase may run from its first token. */
@@ -101,7 +108,12 @@ export function matchPhrase<T>(index: PhraseIndex<T>, tokens: readonly Token[], 
 }
 
 /** Full names from the table, in one pass over the words that may start one (`nameStarts`); marks their tokens. */
-export function findTableNames(tokens: readonly Token[], table: Table, roles: TokenRole[], nameStarts: readonly number[]): Mention[] {
+export function findTableNames(
+  tokens: readonly Token[],
+  table: Table,
+  roles: TokenRole[],
+  nameStarts: readonly number[],
+): Mention[] {
   const mentions: Mention[] = [];
   let next = 0;
   for (const i of nameStarts) {
@@ -110,12 +122,26 @@ export function findTableNames(tokens: readonly Token[], table: Table, roles: To
     const match = matchPhrase(table.names, tokens, i);
     const last = match ? tokens[match.end - 1] : undefined;
     // The last word may be a lower-case part joined by a hyphen ("Ban Ki-moon").
-    if (!match || !(last?.capitalised || last?.hyphenBefore) || !(token.capitalised || (token.flags & WordFlag.nameParticle) !== 0)) continue;
+    if (
+      !match ||
+      !(last?.capitalised || last?.hyphenBefore) ||
+      !(token.capitalised || (token.flags & WordFlag.nameParticle) !== 0)
+    )
+      continue;
     const form = match.value[0];
     if (!form) continue;
     const surnameStart = wordIndexAfter(tokens, i, form.surnameAt);
     mentions.push(
-      mention(tokens, i, match.end, 'full', [...new Set(match.value.map((f) => f.personId))], form, surnameStart, Math.min(match.end, wordIndexAfter(tokens, surnameStart, form.surnameLength - 1) + 1)),
+      mention(
+        tokens,
+        i,
+        match.end,
+        'full',
+        [...new Set(match.value.map((f) => f.personId))],
+        form,
+        surnameStart,
+        Math.min(match.end, wordIndexAfter(tokens, surnameStart, form.surnameLength - 1) + 1),
+      ),
     );
     for (let k = i; k < match.end; k++) roles[k] = 'name';
     next = match.end;
@@ -165,7 +191,8 @@ function mention(
   const first = tokens[start];
   const last = tokens[end - 1];
   const before = tokens[start - 1];
-  const honorific = before?.isWord && (before.flags & WordFlag.honorific) !== 0 && before.capitalised ? before.key : null;
+  const honorific =
+    before?.isWord && (before.flags & WordFlag.honorific) !== 0 && before.capitalised ? before.key : null;
   return {
     start: first?.start ?? 0,
     end: last?.end ?? 0,
@@ -194,7 +221,13 @@ function isNameWord(token: Token | undefined, paragraph: number): boolean {
  * words that are a table surname ("Scholz") or the surname of a full name the article
  * uses anywhere ("Chen").
  */
-export function findOtherNames(tokens: readonly Token[], table: Table, roles: TokenRole[], known: readonly Mention[], nameStarts: readonly number[]): Mention[] {
+export function findOtherNames(
+  tokens: readonly Token[],
+  table: Table,
+  roles: TokenRole[],
+  known: readonly Mention[],
+  nameStarts: readonly number[],
+): Mention[] {
   const runs: Mention[] = [];
   let next = 0;
   for (const i of nameStarts) {
@@ -212,7 +245,8 @@ export function findOtherNames(tokens: readonly Token[], table: Table, roles: To
   next = 0;
   for (const i of nameStarts) {
     if (i < next || !startsName(tokens, i, roles)) continue;
-    const found = surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames) ?? afterHonorific(tokens, i);
+    const found =
+      surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames) ?? afterHonorific(tokens, i);
     if (!found) continue;
     singles.push(found);
     for (let k = found.tokenStart; k < found.tokenEnd; k++) roles[k] = 'name';
@@ -225,7 +259,12 @@ function startsName(tokens: readonly Token[], i: number, roles: readonly TokenRo
   const token = tokens[i];
   if (!token || roles[i] || !isNameWord(token, token.paragraph)) return false;
   const flags = token.flags;
-  if ((flags & WordFlag.functionWord) !== 0 && (token.sentenceStart || token.key.length <= 3) && (flags & WordFlag.surnameStart) === 0) return false;
+  if (
+    (flags & WordFlag.functionWord) !== 0 &&
+    (token.sentenceStart || token.key.length <= 3) &&
+    (flags & WordFlag.surnameStart) === 0
+  )
+    return false;
   return !((flags & WordFlag.honorific) !== 0 && isNameWord(tokens[i + 1], token.paragraph));
 }
 
@@ -233,7 +272,14 @@ function startsName(tokens: readonly Token[], i: number, roles: readonly TokenRo
 function afterHonorific(tokens: readonly Token[], i: number): Mention | null {
   const before = tokens[i - 1];
   const token = tokens[i];
-  if (!before?.isWord || !before.capitalised || !HONORIFICS.has(before.key) || !token || NOT_PERSON_WORDS.has(token.key)) return null;
+  if (
+    !before?.isWord ||
+    !before.capitalised ||
+    !HONORIFICS.has(before.key) ||
+    !token ||
+    NOT_PERSON_WORDS.has(token.key)
+  )
+    return null;
   return mention(tokens, i, i + 1, 'surname', [], null, i, i + 1);
 }
 
@@ -253,7 +299,8 @@ function runEnd(tokens: readonly Token[], start: number, roles: readonly TokenRo
       end++;
       continue;
     }
-    const particle = token?.isWord && (token.flags & WordFlag.nameParticle) !== 0 && isNameWord(tokens[end + 1], paragraph);
+    const particle =
+      token?.isWord && (token.flags & WordFlag.nameParticle) !== 0 && isNameWord(tokens[end + 1], paragraph);
     if (!isNameWord(token, paragraph) && !particle) break;
     if (token?.possessive && !particle) {
       end++;
@@ -270,7 +317,8 @@ function looksLikePerson(tokens: readonly Token[], start: number, end: number): 
   for (let k = start; k < end; k++) {
     const token = tokens[k];
     if (!token?.isWord) continue;
-    if (NOT_PERSON_WORDS.has(token.key) || (FUNCTION_WORDS.has(token.key) && !NAME_PARTICLES.has(token.key))) return false;
+    if (NOT_PERSON_WORDS.has(token.key) || (FUNCTION_WORDS.has(token.key) && !NAME_PARTICLES.has(token.key)))
+      return false;
     if (token.text.length > 1 && isAllCapitals(token.text)) return false;
   }
   return true;
@@ -300,7 +348,12 @@ function fullNameRun(tokens: readonly Token[], start: number, end: number, table
 }
 
 /** A table surname ending the run ("Maria Scholz" → Scholz). */
-function findSurnameAtEnd(tokens: readonly Token[], start: number, end: number, table: Table): { start: number; people: string[] } | null {
+function findSurnameAtEnd(
+  tokens: readonly Token[],
+  start: number,
+  end: number,
+  table: Table,
+): { start: number; people: string[] } | null {
   for (let s = start + 1; s < end; s++) {
     const match = matchPhrase(table.surnames, tokens, s);
     if (match && match.end === end) return { start: s, people: match.value };
@@ -313,7 +366,9 @@ function samePerson(firstKey: string, people: readonly string[], table: Table): 
   return people.filter((id) => {
     const person = table.people.get(id);
     if (!person) return false;
-    return firstNamesOf(person).some((first) => first === firstKey || (firstKey.length === 1 && first.startsWith(firstKey)));
+    return firstNamesOf(person).some(
+      (first) => first === firstKey || (firstKey.length === 1 && first.startsWith(firstKey)),
+    );
   });
 }
 
@@ -321,7 +376,15 @@ function samePerson(firstKey: string, people: readonly string[], table: Table): 
 function firstNamesOf(person: Person): string[] {
   let firsts = firstNames.get(person);
   if (!firsts) {
-    firsts = [person.name, ...person.variants].map((name) => name.trim().split(/\s+/)[0]?.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '') ?? '');
+    firsts = [person.name, ...person.variants].map(
+      (name) =>
+        name
+          .trim()
+          .split(/\s+/)[0]
+          ?.toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '') ?? '',
+    );
     firstNames.set(person, firsts);
   }
   return firsts;
@@ -329,8 +392,41 @@ function firstNamesOf(person: Person): string[] {
 
 const firstNames = new WeakMap<Person, string[]>();
 
-const MONTH_NAMES = new Set(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
-const BEFORE_MONTH = new Set(['in', 'last', 'next', 'this', 'since', 'until', 'till', 'by', 'early', 'late', 'mid', 'of', 'from', 'to', 'during', 'before', 'after', 'between', 'and']);
+const MONTH_NAMES = new Set([
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+]);
+const BEFORE_MONTH = new Set([
+  'in',
+  'last',
+  'next',
+  'this',
+  'since',
+  'until',
+  'till',
+  'by',
+  'early',
+  'late',
+  'mid',
+  'of',
+  'from',
+  'to',
+  'during',
+  'before',
+  'after',
+  'between',
+  'and',
+]);
 
 /** "last May", "in May", "May 5": a month, not Theresa May. */
 function isMonth(tokens: readonly Token[], i: number): boolean {

@@ -81,7 +81,12 @@ function nextQuoteMark(text: string, i: number): number {
 function isPlainApostrophe(text: string, i: number, paragraph: Span): boolean {
   const c = text.charCodeAt(i);
   if (c !== 39 && c !== 0x2019) return false;
-  return i > paragraph.start && i + 1 < paragraph.end && isAsciiWordCode(text.charCodeAt(i - 1)) && isAsciiWordCode(text.charCodeAt(i + 1));
+  return (
+    i > paragraph.start &&
+    i + 1 < paragraph.end &&
+    isAsciiWordCode(text.charCodeAt(i - 1)) &&
+    isAsciiWordCode(text.charCodeAt(i + 1))
+  );
 }
 
 function isDoubleMark(c: string | undefined): boolean {
@@ -185,9 +190,14 @@ function reopensAfterSentence(text: string, i: number, openedAt: number): boolea
 /** When a paragraph opens with a double quote mark, the offset just after it. */
 function skipContinuationMark(text: string, paragraph: Span): number | null {
   const c = text[paragraph.start];
-  if (isApostrophePair(text, paragraph.start) && doubleRole(text, paragraph.start, paragraph.start, paragraph.end, 2) === 'open') return paragraph.start + 2;
+  if (
+    isApostrophePair(text, paragraph.start) &&
+    doubleRole(text, paragraph.start, paragraph.start, paragraph.end, 2) === 'open'
+  )
+    return paragraph.start + 2;
   if (c === '“' || c === '„') return paragraph.start + 1;
-  if (c === '"' && doubleRole(text, paragraph.start, paragraph.start, paragraph.end) === 'open') return paragraph.start + 1;
+  if (c === '"' && doubleRole(text, paragraph.start, paragraph.start, paragraph.end) === 'open')
+    return paragraph.start + 1;
   return null;
 }
 

@@ -43,14 +43,21 @@ const COUNTRY_LINKS = new Set(['of', 'for']);
  * Every title phrase, with country words and modifiers on either side. `nameStarts`,
  * `titleStarts`: the words that may start a country word or a title (`tokenizeArticle`).
  */
-export function findTitles(tokens: readonly Token[], table: Table, roles: TokenRole[], nameStarts: readonly number[], titleStarts: readonly number[]): TitlePhrase[] {
+export function findTitles(
+  tokens: readonly Token[],
+  table: Table,
+  roles: TokenRole[],
+  nameStarts: readonly number[],
+  titleStarts: readonly number[],
+): TitlePhrase[] {
   const countries = findCountries(tokens, table, roles, nameStarts);
   const phrases: TitlePhrase[] = [];
   let next = 0;
   for (const i of titleStarts) {
     const token = tokens[i];
     // A title may begin with an organisation's or country's own name ("UN Secretary-General").
-    if (i < next || !token?.isWord || (roles[i] && roles[i] !== 'country') || (token.flags & WordFlag.titleStart) === 0) continue;
+    if (i < next || !token?.isWord || (roles[i] && roles[i] !== 'country') || (token.flags & WordFlag.titleStart) === 0)
+      continue;
     const match = matchTitle(tokens, i, table, countries);
     if (!match || (roles[i] === 'country' && !spansBeyondCountry(match.end, i, countries))) continue;
     const phrase = describeTitle(tokens, i, match.end, match.officeIds, match.innerCountry, table, countries, roles);
@@ -83,12 +90,18 @@ interface CountryIndex {
   byEnd: Map<number, { start: number; codes: string[] }>;
 }
 
-function findCountries(tokens: readonly Token[], table: Table, roles: TokenRole[], nameStarts: readonly number[]): CountryIndex {
+function findCountries(
+  tokens: readonly Token[],
+  table: Table,
+  roles: TokenRole[],
+  nameStarts: readonly number[],
+): CountryIndex {
   const index: CountryIndex = { byStart: new Map(), byEnd: new Map() };
   let next = 0;
   for (const i of nameStarts) {
     const token = tokens[i];
-    if (i < next || !token?.isWord || !token.capitalised || roles[i] || (token.flags & WordFlag.countryStart) === 0) continue;
+    if (i < next || !token?.isWord || !token.capitalised || roles[i] || (token.flags & WordFlag.countryStart) === 0)
+      continue;
     const match = matchTrie(table.countryWords, tokens, i);
     if (!match || !tokens[match.end - 1]?.capitalised) continue;
     index.byStart.set(i, { end: match.end, codes: match.value });
@@ -103,7 +116,12 @@ function findCountries(tokens: readonly Token[], table: Table, roles: TokenRole[
  * The longest title at `start`. Inside a title, "the" and a possessive country word may
  * be skipped ("secretary of Ukraine’s National Security and Defense Council").
  */
-function matchTitle(tokens: readonly Token[], start: number, table: Table, countries: CountryIndex): { end: number; officeIds: string[]; innerCountry: string[] | null } | null {
+function matchTitle(
+  tokens: readonly Token[],
+  start: number,
+  table: Table,
+  countries: CountryIndex,
+): { end: number; officeIds: string[]; innerCountry: string[] | null } | null {
   const paragraph = tokens[start]?.paragraph;
   let node = table.titles;
   let best: { end: number; officeIds: string[]; innerCountry: string[] | null } | null = null;
@@ -181,7 +199,8 @@ function describeTitle(
       continue;
     }
     if (token.key === 'the' || token.possessive) determined = true;
-    else if (token.capitalised && j === claimStart - 1 && !token.sentenceStart && !isTitleContext(token)) otherOffice ??= `${token.text} ${tokens[start]?.text ?? ''}`;
+    else if (token.capitalised && j === claimStart - 1 && !token.sentenceStart && !isTitleContext(token))
+      otherOffice ??= `${token.text} ${tokens[start]?.text ?? ''}`;
     break;
   }
   // Right: "of <country>", "for <something>", "-elect".
@@ -190,7 +209,8 @@ function describeTitle(
   if (next?.isWord && COUNTRY_LINKS.has(next.key) && next.paragraph === tokens[start]?.paragraph) {
     const after = tokens[end + 1]?.key === 'the' ? end + 2 : end + 1;
     const countryMatch = countries.byStart.get(after);
-    const namesOrganisation = countryMatch && tokens[countryMatch.end]?.capitalised && !tokens[countryMatch.end - 1]?.possessive;
+    const namesOrganisation =
+      countryMatch && tokens[countryMatch.end]?.capitalised && !tokens[countryMatch.end - 1]?.possessive;
     if (countryMatch && !namesOrganisation) {
       country ??= countryMatch.codes;
       claimEnd = countryMatch.end;
@@ -203,7 +223,9 @@ function describeTitle(
     modifier = TRAILING_MODIFIERS.get(trailing.key) ?? modifier;
     claimEnd++;
   }
-  const narrowed = country ? officeIds.filter((id) => country?.includes(table.offices.get(id)?.country ?? '')) : [...officeIds];
+  const narrowed = country
+    ? officeIds.filter((id) => country?.includes(table.offices.get(id)?.country ?? ''))
+    : [...officeIds];
   return {
     tokenStart: start,
     tokenEnd: end,
@@ -225,7 +247,14 @@ function isTitleContext(token: Token): boolean {
 }
 
 /** Tie titles to names: "Title Name", "Name, the title,", "Name Title of Country"; and "the late Name". */
-export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePhrase[], mentions: readonly Mention[], mentionAt: TokenMap<Mention>, mentionEndingAt: TokenMap<Mention>, prose: string): TitleClaim[] {
+export function attachTitles(
+  tokens: readonly Token[],
+  phrases: readonly TitlePhrase[],
+  mentions: readonly Mention[],
+  mentionAt: TokenMap<Mention>,
+  mentionEndingAt: TokenMap<Mention>,
+  prose: string,
+): TitleClaim[] {
   const claims: TitleClaim[] = [];
   for (const phrase of phrases) {
     const claim = nameAfter(tokens, phrase, mentionAt, prose) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
@@ -259,7 +288,13 @@ export function attachTitles(tokens: readonly Token[], phrases: readonly TitlePh
   return sortByStart(claims);
 }
 
-function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention, form: TitleClaim['form'], prose: string): TitleClaim {
+function toClaim(
+  tokens: readonly Token[],
+  phrase: TitlePhrase,
+  mention: Mention,
+  form: TitleClaim['form'],
+  prose: string,
+): TitleClaim {
   const start = tokens[phrase.claimStart]?.start ?? 0;
   const end = tokens[phrase.claimEnd - 1]?.end ?? 0;
   const text = prose.slice(Math.min(start, mention.start), Math.max(end, mention.end)).replace(/\s+/g, ' ');
@@ -283,7 +318,12 @@ function toClaim(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention
   };
 }
 
-function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: TokenMap<Mention>, prose: string): TitleClaim | null {
+function nameAfter(
+  tokens: readonly Token[],
+  phrase: TitlePhrase,
+  mentionAt: TokenMap<Mention>,
+  prose: string,
+): TitleClaim | null {
   let i = phrase.claimEnd;
   const last = tokens[phrase.claimEnd - 1];
   if (last?.possessive) return null;
@@ -304,13 +344,20 @@ function nameAfter(tokens: readonly Token[], phrase: TitlePhrase, mentionAt: Tok
 }
 
 /** "Name, the title [of X]," and the caption form "Name Title of Country". */
-function nameBefore(tokens: readonly Token[], phrase: TitlePhrase, mentionEndingAt: TokenMap<Mention>, prose: string): TitleClaim | null {
+function nameBefore(
+  tokens: readonly Token[],
+  phrase: TitlePhrase,
+  mentionEndingAt: TokenMap<Mention>,
+  prose: string,
+): TitleClaim | null {
   const after = tokens[phrase.claimEnd];
-  const closes = after === undefined || after.paragraph !== tokens[phrase.tokenStart]?.paragraph || /^[,.;:)—–]$/.test(after.text);
+  const closes =
+    after === undefined || after.paragraph !== tokens[phrase.tokenStart]?.paragraph || /^[,.;:)—–]$/.test(after.text);
   let i = phrase.claimStart;
   if (tokens[i - 1]?.key === 'the') i--;
   const direct = mentionEndingAt.get(i);
-  if (direct && phrase.country && phrase.claimEnd > phrase.tokenEnd) return toClaim(tokens, phrase, direct, 'after-name', prose);
+  if (direct && phrase.country && phrase.claimEnd > phrase.tokenEnd)
+    return toClaim(tokens, phrase, direct, 'after-name', prose);
   if (tokens[i - 1]?.text !== ',' || !closes) return null;
   const mention = mentionEndingAt.get(i - 1);
   if (!mention) return null;

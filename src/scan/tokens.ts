@@ -23,11 +23,14 @@ export interface Token {
 }
 
 /** The token grammar, kept as the reference the hand-written scanner below is tested against. */
-export const TOKEN_PATTERN = /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|''|[^\s\p{L}\p{M}\p{N}])/gu;
+export const TOKEN_PATTERN =
+  /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|''|[^\s\p{L}\p{M}\p{N}])/gu;
 
 /** Words after which a full stop does not end the sentence. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n'.split(' '),
+  'mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n'.split(
+    ' ',
+  ),
 );
 
 /** The tokens, and where the scanners need to look: most words start neither a name nor a title. */
@@ -44,7 +47,11 @@ export interface Tokenized {
 }
 
 /** `flags`: the words that matter to the scanners (`wordFlagsOf(table)`); by default only the fixed word lists. */
-export function tokenizeArticle(prose: string, paragraphs: readonly Span[], flags: WordFlags = fixedWordFlagsOnly()): Tokenized {
+export function tokenizeArticle(
+  prose: string,
+  paragraphs: readonly Span[],
+  flags: WordFlags = fixedWordFlagsOnly(),
+): Tokenized {
   const sink: Tokenized = { tokens: [], nameStarts: [], titleStarts: [], sentenceStarts: [], speechVerbs: [] };
   for (let index = 0; index < paragraphs.length; index++) {
     const paragraph = paragraphs[index] as Span;
@@ -66,7 +73,14 @@ function note(sink: Tokenized, token: Token): void {
 }
 
 /** `note` from values the caller already has; `opens`: the token begins a sentence or a paragraph. */
-function file(sink: Tokenized, index: number, opens: boolean, isWord: boolean, capitalised: boolean, flags: number): void {
+function file(
+  sink: Tokenized,
+  index: number,
+  opens: boolean,
+  isWord: boolean,
+  capitalised: boolean,
+  flags: number,
+): void {
   if (opens) sink.sentenceStarts.push(index);
   if (!isWord) return;
   if (capitalised || (flags & WordFlag.nameParticle) !== 0) sink.nameStarts.push(index);
@@ -219,7 +233,11 @@ function tokenizeParagraph(prose: string, paragraph: Span, index: number, sink: 
     if (flags & WORD) {
       const initialism = flags & UPPER ? initialismEnd(prose, i) : -1;
       end = initialism > 0 ? initialism : wordEnd(prose, i);
-    } else if (cp === HYPHEN && i + 1 < prose.length && (classOf(codePointAt(prose, i + 1)) & (LETTER | NUMBER)) !== 0) {
+    } else if (
+      cp === HYPHEN &&
+      i + 1 < prose.length &&
+      (classOf(codePointAt(prose, i + 1)) & (LETTER | NUMBER)) !== 0
+    ) {
       hyphen = tokens.length > 0 && tokens[tokens.length - 1]?.end === i;
       i++;
       continue;
@@ -267,16 +285,45 @@ function plainAsciiWordEnd(text: string, i: number, firstClass: number): number 
 }
 
 /** `pushToken` for ASCII punctuation: its own key, never a word. */
-function pushPunctuation(prose: string, start: number, end: number, paragraph: number, hyphenBefore: boolean, sink: Tokenized): Token {
+function pushPunctuation(
+  prose: string,
+  start: number,
+  end: number,
+  paragraph: number,
+  hyphenBefore: boolean,
+  sink: Tokenized,
+): Token {
   const raw = prose.slice(start, end);
-  const token: Token = { start, end, text: raw, key: raw, isWord: false, capitalised: false, possessive: false, hyphenBefore, paragraph, sentenceStart: false, flags: 0 };
+  const token: Token = {
+    start,
+    end,
+    text: raw,
+    key: raw,
+    isWord: false,
+    capitalised: false,
+    possessive: false,
+    hyphenBefore,
+    paragraph,
+    sentenceStart: false,
+    flags: 0,
+  };
   sink.tokens.push(token);
   note(sink, token);
   return token;
 }
 
 /** `pushToken` for a word `plainAsciiWordEnd` accepted: no possessive, and its key is its lower case. */
-function pushPlainWord(prose: string, start: number, end: number, firstClass: number, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, sink: Tokenized, wordFlags: WordFlags): void {
+function pushPlainWord(
+  prose: string,
+  start: number,
+  end: number,
+  firstClass: number,
+  paragraph: number,
+  hyphenBefore: boolean,
+  sentenceStart: boolean,
+  sink: Tokenized,
+  wordFlags: WordFlags,
+): void {
   const { tokens } = sink;
   const raw = prose.slice(start, end);
   const key = plainWordHasUpper ? raw.toLowerCase() : raw;
@@ -285,7 +332,19 @@ function pushPlainWord(prose: string, start: number, end: number, firstClass: nu
   const index = tokens.length;
   const newParagraph = index === 0 || tokens[index - 1]?.paragraph !== paragraph;
   const startsSentence = sentenceStart && (newParagraph || (firstClass & LOWER) === 0);
-  tokens.push({ start, end, text: raw, key, isWord: true, capitalised, possessive: false, hyphenBefore, paragraph, sentenceStart: startsSentence, flags });
+  tokens.push({
+    start,
+    end,
+    text: raw,
+    key,
+    isWord: true,
+    capitalised,
+    possessive: false,
+    hyphenBefore,
+    paragraph,
+    sentenceStart: startsSentence,
+    flags,
+  });
   file(sink, index, startsSentence || newParagraph, true, capitalised, flags);
 }
 
@@ -309,7 +368,17 @@ function punctuationEnd(text: string, i: number, cp: number): number {
 }
 
 /** Add the token [start, end) and return where scanning goes on. */
-function pushToken(prose: string, start: number, end: number, isWord: boolean, paragraph: number, hyphenBefore: boolean, sentenceStart: boolean, sink: Tokenized, wordFlags: WordFlags): number {
+function pushToken(
+  prose: string,
+  start: number,
+  end: number,
+  isWord: boolean,
+  paragraph: number,
+  hyphenBefore: boolean,
+  sentenceStart: boolean,
+  sink: Tokenized,
+  wordFlags: WordFlags,
+): number {
   const { tokens } = sink;
   let raw = prose.slice(start, end);
   let possessive = false;
@@ -333,7 +402,10 @@ function pushToken(prose: string, start: number, end: number, isWord: boolean, p
     hyphenBefore,
     paragraph,
     // After a full stop, only a capital (or a number) starts a sentence: "R-Ky., said".
-    sentenceStart: isWord && sentenceStart && (tokens.length === 0 || (firstClass & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
+    sentenceStart:
+      isWord &&
+      sentenceStart &&
+      (tokens.length === 0 || (firstClass & LOWER) === 0 || tokens[tokens.length - 1]?.paragraph !== paragraph),
     flags,
   };
   tokens.push(token);

@@ -22,7 +22,26 @@ const IRREGULAR: Record<string, string[]> = {
   speak: ['spoke', 'spoken'],
 };
 
-const NOT_VERBS = new Set(['states', 'calls', 'posts', 'reports', 'notes', 'claims', 'charges', 'promises', 'signals', 'rules', 'points', 'answers', 'comments', 'remarks', 'demands', 'pledges', 'estimates', 'counters']);
+const NOT_VERBS = new Set([
+  'states',
+  'calls',
+  'posts',
+  'reports',
+  'notes',
+  'claims',
+  'charges',
+  'promises',
+  'signals',
+  'rules',
+  'points',
+  'answers',
+  'comments',
+  'remarks',
+  'demands',
+  'pledges',
+  'estimates',
+  'counters',
+]);
 
 function inflect(base: string): { present: string[]; past: string[]; participle: string[] } {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;

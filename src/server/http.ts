@@ -38,7 +38,8 @@ const PAGE_FILES: Record<string, { file: string; type: string }> = {
   '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
 };
 
-const CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 class HttpError extends Error {
   constructor(
@@ -61,8 +62,10 @@ export function createFactlintServer(options: ServerOptions): Server {
     }
     handle(request, response, options).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
-      if (status === 500) options.log(`internal error on ${request.method} ${safePath(request)}: ${(error as Error).message}`);
-      if (!response.headersSent) send(response, status, { error: { message: status === 500 ? 'internal error' : (error as Error).message } });
+      if (status === 500)
+        options.log(`internal error on ${request.method} ${safePath(request)}: ${(error as Error).message}`);
+      if (!response.headersSent)
+        send(response, status, { error: { message: status === 500 ? 'internal error' : (error as Error).message } });
       else response.destroy();
     });
   });
@@ -84,20 +87,31 @@ async function handle(request: IncomingMessage, response: ServerResponse, option
 }
 
 function requireMethod(request: IncomingMessage, method: string): void {
-  if (request.method !== method && !(method === 'GET' && request.method === 'HEAD')) throw new HttpError(405, `use ${method} here`);
+  if (request.method !== method && !(method === 'GET' && request.method === 'HEAD'))
+    throw new HttpError(405, `use ${method} here`);
 }
 
 function servePage(request: IncomingMessage, response: ServerResponse, page: { file: string; type: string }): void {
   requireMethod(request, 'GET');
   const body = readFileSync(join(packageRoot(), 'src', 'server', 'page', page.file));
-  response.writeHead(200, { ...securityHeaders(), 'content-type': page.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'cache-control': 'no-cache' });
+  response.writeHead(200, {
+    ...securityHeaders(),
+    'content-type': page.type,
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'cache-control': 'no-cache',
+  });
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
 function serveHealth(request: IncomingMessage, response: ServerResponse, options: ServerOptions): void {
   requireMethod(request, 'GET');
   const { table, rules } = options.reference();
-  send(response, 200, { status: 'ok', version: VERSION, table: { offices: table.offices.size, people: table.people.size, fingerprint: table.fingerprint }, rules: rules.length });
+  send(response, 200, {
+    status: 'ok',
+    version: VERSION,
+    table: { offices: table.offices.size, people: table.people.size, fingerprint: table.fingerprint },
+    rules: rules.length,
+  });
 }
 
 /** Bearer token, compared in constant time (hashes of equal length, so the length leaks nothing either). */
@@ -105,7 +119,8 @@ function authorize(request: IncomingMessage, token: string | null): void {
   if (token === null) return;
   const given = /^Bearer\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim() ?? '';
   const digest = (s: string) => createHash('sha256').update(s).digest();
-  if (!timingSafeEqual(digest(given), digest(token))) throw new HttpError(401, 'a valid "Authorization: Bearer <token>" header is required');
+  if (!timingSafeEqual(digest(given), digest(token)))
+    throw new HttpError(401, 'a valid "Authorization: Bearer <token>" header is required');
 }
 
 async function serveCheck(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
@@ -114,13 +129,20 @@ async function serveCheck(request: IncomingMessage, response: ServerResponse, op
   const input = parseRequest(body);
   let report: Report;
   try {
-    report = check(input.text, { ...options.checkOptions(), reference: options.reference(), filename: input.filename ?? 'article', ...(input.format ? { format: input.format } : {}), ...(input.date ? { date: input.date } : {}) });
+    report = check(input.text, {
+      ...options.checkOptions(),
+      reference: options.reference(),
+      filename: input.filename ?? 'article',
+      ...(input.format ? { format: input.format } : {}),
+      ...(input.date ? { date: input.date } : {}),
+    });
   } catch (error) {
     if (error instanceof InputError) throw new HttpError(422, error.describe());
     throw error;
   }
   const validate = validatorFor(reportSchema);
-  if (!validate(report)) throw new Error(`the report does not match its schema: ${schemaMessage(validate.errors?.[0])}`);
+  if (!validate(report))
+    throw new Error(`the report does not match its schema: ${schemaMessage(validate.errors?.[0])}`);
   send(response, 200, report);
 }
 
@@ -141,7 +163,8 @@ function parseRequest(body: string): CheckRequest {
   const validate = validatorFor(requestSchema);
   if (!validate(value)) throw new HttpError(400, schemaMessage(validate.errors?.[0]));
   const request = value as CheckRequest;
-  if (request.date !== undefined && !parseDateSpec(request.date)) throw new HttpError(400, 'date: not a real date (use YYYY-MM-DD, YYYY-MM, YYYY or A/B)');
+  if (request.date !== undefined && !parseDateSpec(request.date))
+    throw new HttpError(400, 'date: not a real date (use YYYY-MM-DD, YYYY-MM, YYYY or A/B)');
   return request;
 }
 
@@ -151,7 +174,8 @@ function schemaMessage(error: ErrorObject | undefined): string {
   const field = error.instancePath.replace(/^\//, '').replace(/\//g, '.') || 'request';
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') return `${String(params.missingProperty)}: required`;
-  if (error.keyword === 'additionalProperties') return 'unknown field in the request (use text, format, date, filename)';
+  if (error.keyword === 'additionalProperties')
+    return 'unknown field in the request (use text, format, date, filename)';
   if (error.keyword === 'type') return `${field}: must be a ${String(params.type)}`;
   if (error.keyword === 'enum') return `${field}: must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
   if (error.keyword === 'maxLength') return `${field}: too long`;
@@ -163,7 +187,8 @@ function serveWho(request: IncomingMessage, response: ServerResponse, url: URL, 
   requireMethod(request, 'GET');
   const office = url.searchParams.get('office') ?? '';
   const dateText = url.searchParams.get('date') ?? '';
-  if (!office || office.length > 200) throw new HttpError(400, 'office: required (an office id, its name, or a title such as "German Chancellor")');
+  if (!office || office.length > 200)
+    throw new HttpError(400, 'office: required (an office id, its name, or a title such as "German Chancellor")');
   const range = parseDateSpec(dateText);
   if (!range) throw new HttpError(400, 'date: required, as YYYY-MM-DD, YYYY-MM, YYYY or A/B');
   const holdings = whoHeld(options.reference().table, office, range);
@@ -172,7 +197,13 @@ function serveWho(request: IncomingMessage, response: ServerResponse, url: URL, 
       id: o.id,
       name: o.name,
       source: o.source,
-      holders: terms.map((t) => ({ person: t.personId, start: t.startText, end: t.endText, acting: t.acting, term: describeTerm(t) })),
+      holders: terms.map((t) => ({
+        person: t.personId,
+        start: t.startText,
+        end: t.endText,
+        acting: t.acting,
+        term: describeTerm(t),
+      })),
     })),
   });
 }
@@ -219,7 +250,12 @@ function safeJson(body: unknown): string {
 
 function send(response: ServerResponse, status: number, body: unknown): void {
   const text = safeJson(body);
-  response.writeHead(status, { ...securityHeaders(), 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  response.writeHead(status, {
+    ...securityHeaders(),
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   response.end(text);
 }
 

@@ -44,7 +44,8 @@ export function parsePartialDate(text: string): DayRange | null {
   if (match[2] === undefined) return { start: dayOf(year, 1, 1), end: dayOf(year, 12, 31) };
   const month = Number(match[2]);
   if (month < 1 || month > 12) return null;
-  if (match[3] === undefined) return { start: dayOf(year, month, 1), end: dayOf(year, month, daysInMonth(year, month)) };
+  if (match[3] === undefined)
+    return { start: dayOf(year, month, 1), end: dayOf(year, month, daysInMonth(year, month)) };
   const dayOfMonth = Number(match[3]);
   if (dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return null;
   const day = dayOf(year, month, dayOfMonth);

@@ -73,7 +73,10 @@ class Reader {
     return line.text.startsWith('- ') || line.text === '-' ? this.sequence(indent) : this.mapping(indent);
   }
 
-  private mapping(indent: number, firstInline?: { text: string; column: number; number: number }): Record<string, unknown> {
+  private mapping(
+    indent: number,
+    firstInline?: { text: string; column: number; number: number },
+  ): Record<string, unknown> {
     const map: Record<string, unknown> = {};
     const where = new Map<string | number, { key: Position; value: Position }>();
     this.positions.set(map, where);
@@ -95,7 +98,8 @@ class Reader {
       }
       const { key, rest, restColumn } = splitKey(text);
       if (Object.prototype.hasOwnProperty.call(map, key)) throw new NotSimple();
-      const valuePosition = rest === '' ? this.nestedPosition(number, column) : { line: number, column: column + restColumn };
+      const valuePosition =
+        rest === '' ? this.nestedPosition(number, column) : { line: number, column: column + restColumn };
       const value = rest === '' ? this.nested(indent) : scalarOrFlow(rest);
       setOwn(map, key, value);
       where.set(key, { key: { line: number, column }, value: valuePosition });
@@ -119,7 +123,8 @@ class Reader {
       const position = { line: line.number, column: bodyColumn };
       let value: unknown;
       if (body === '') value = this.nested(indent);
-      else if (isInlineMappingStart(body)) value = this.mapping(bodyColumn - 1, { text: body, column: bodyColumn, number: line.number });
+      else if (isInlineMappingStart(body))
+        value = this.mapping(bodyColumn - 1, { text: body, column: bodyColumn, number: line.number });
       else {
         value = scalarOrFlow(body);
         this.recordFlow(value, line.number, bodyColumn, body);
@@ -145,7 +150,8 @@ class Reader {
   }
 
   private recordFlow(value: unknown, line: number, column: number, text: string): void {
-    if (typeof value === 'object' && value !== null && !this.positions.has(value)) this.flows.set(value, { line, column, text });
+    if (typeof value === 'object' && value !== null && !this.positions.has(value))
+      this.flows.set(value, { line, column, text });
   }
 
   positionsOf(container: object): Positions | undefined {
@@ -166,9 +172,13 @@ class Reader {
 }
 
 function splitLines(source: string): Line[] {
-  if (source.includes('\t') || source.includes('\r') || /^(---|\.\.\.)/m.test(source.replace(/^---[ ]*\n/, ''))) throw new NotSimple();
+  if (source.includes('\t') || source.includes('\r') || /^(---|\.\.\.)/m.test(source.replace(/^---[ ]*\n/, '')))
+    throw new NotSimple();
   const lines: Line[] = [];
-  const raw = source.replace(/^\uFEFF/, '').replace(/^---[ ]*\n/, '\n').split('\n');
+  const raw = source
+    .replace(/^\uFEFF/, '')
+    .replace(/^---[ ]*\n/, '\n')
+    .split('\n');
   for (const [i, full] of raw.entries()) {
     const text = stripComment(full);
     const trimmed = text.trimEnd();
@@ -363,7 +373,25 @@ function closingQuote(text: string, start: number): number {
   throw new NotSimple();
 }
 
-const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029' };
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
 
 function unquote(quoted: string): string {
   const body = quoted.slice(1, -1);
@@ -388,7 +416,13 @@ function plainScalar(text: string): unknown {
     if (!Number.isSafeInteger(n)) throw new NotSimple();
     return n;
   }
-  if (/^0o[0-7]+$/.test(text) || /^0x[0-9a-fA-F]+$/.test(text) || /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text) || /^[-+]?\.(?:inf|Inf|INF)$/.test(text) || /^\.(?:nan|NaN|NAN)$/.test(text)) {
+  if (
+    /^0o[0-7]+$/.test(text) ||
+    /^0x[0-9a-fA-F]+$/.test(text) ||
+    /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text) ||
+    /^[-+]?\.(?:inf|Inf|INF)$/.test(text) ||
+    /^\.(?:nan|NaN|NAN)$/.test(text)
+  ) {
     throw new NotSimple();
   }
   return text;
@@ -396,6 +430,7 @@ function plainScalar(text: string): unknown {
 
 /** A key such as `__proto__` becomes an own property, never the prototype. */
 function setOwn(map: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
   else map[key] = value;
 }

@@ -17,7 +17,12 @@ export function createPhraseIndex<T>(): PhraseIndex<T> {
   return { first: new Set(), entries: new Map(), prefixes: new Set(), maxWords: 0 };
 }
 
-export function phraseAdd<T>(index: PhraseIndex<T>, keys: readonly string[], update: (old: T | undefined) => T, joined = keys.join(' ')): void {
+export function phraseAdd<T>(
+  index: PhraseIndex<T>,
+  keys: readonly string[],
+  update: (old: T | undefined) => T,
+  joined = keys.join(' '),
+): void {
   if (keys.length === 0) return;
   index.entries.set(joined, update(index.entries.get(joined)));
   index.first.add(keys[0] as string);

@@ -1,5 +1,10 @@
 /** In a list sorted by `keyOf`, the index of the first item before `end` whose key is at least `value` (`end` if none). */
-export function firstIndexAtLeast<T>(items: readonly T[], value: number, keyOf: (item: T) => number, end = items.length): number {
+export function firstIndexAtLeast<T>(
+  items: readonly T[],
+  value: number,
+  keyOf: (item: T) => number,
+  end = items.length,
+): number {
   let low = 0;
   let high = end;
   while (low < high) {
@@ -27,7 +32,8 @@ export function mergeByStart<T extends { start: number }>(a: readonly T[], b: re
   const merged: T[] = [];
   let i = 0;
   let j = 0;
-  while (i < a.length && j < b.length) merged.push((b[j] as T).start < (a[i] as T).start ? (b[j++] as T) : (a[i++] as T));
+  while (i < a.length && j < b.length)
+    merged.push((b[j] as T).start < (a[i] as T).start ? (b[j++] as T) : (a[i++] as T));
   while (i < a.length) merged.push(a[i++] as T);
   while (j < b.length) merged.push(b[j++] as T);
   return merged;

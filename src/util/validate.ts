@@ -33,7 +33,8 @@ function errorPath(error: ErrorObject): { path: (string | number)[]; atKey: bool
     .slice(1)
     .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   const params = error.params as Record<string, unknown>;
-  if (error.keyword === 'additionalProperties') return { path: [...path, String(params.additionalProperty)], atKey: true };
+  if (error.keyword === 'additionalProperties')
+    return { path: [...path, String(params.additionalProperty)], atKey: true };
   if (error.keyword === 'propertyNames') return { path: [...path, String(params.propertyName)], atKey: true };
   return { path, atKey: false };
 }
@@ -50,7 +51,10 @@ function describeError(error: ErrorObject, path: readonly (string | number)[], w
       return `"${String(params.propertyName)}" is not a valid name here (${where})`;
     case 'pattern':
     case 'anyOf':
-      return path[path.length - 1] === 'start' || path[path.length - 1] === 'end' || path[path.length - 1] === 'born' || path[path.length - 1] === 'died'
+      return path[path.length - 1] === 'start' ||
+        path[path.length - 1] === 'end' ||
+        path[path.length - 1] === 'born' ||
+        path[path.length - 1] === 'died'
         ? `${where}: bad date (use YYYY-MM-DD, YYYY-MM or YYYY)`
         : `${where}: ${error.message ?? 'invalid value'}`;
     case 'type':

@@ -45,7 +45,14 @@ export function parseYaml(text: string, file: string, lineOffset = 0, options: P
   if (fast) return fastParsed(fast, lineOffset);
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, customTags: [] });
+  const doc = parseDocument(text, {
+    lineCounter,
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+    customTags: [],
+  });
   const where = (offset: number) => {
     const pos = lineCounter.linePos(offset);
     return { line: pos.line + lineOffset, column: pos.col };
@@ -93,7 +100,11 @@ function fastParsed(fast: FastYaml, lineOffset: number): ParsedYaml {
     locate: (path, atKey = false) => shift(atKey ? walk(path).key : walk(path).value),
     linesOf: (path) => {
       let container: unknown = fast.value;
-      for (const key of path) container = typeof container === 'object' && container !== null ? (container as Record<string, unknown>)[String(key)] : undefined;
+      for (const key of path)
+        container =
+          typeof container === 'object' && container !== null
+            ? (container as Record<string, unknown>)[String(key)]
+            : undefined;
       if (!Array.isArray(container)) return [];
       const where = fast.positionsOf(container);
       return container.map((_, i) => (where?.get(i)?.key.line ?? 1) + lineOffset);

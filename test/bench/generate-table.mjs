@@ -21,7 +21,28 @@ function random() {
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
   return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
 }
-const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'su', 'ta', 'ri', 'vo', 'de', 'ba', 'go', 'ly', 'za', 'pe', 'chu', 'sha', 'ti', 'ro', 'an', 'el'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ne',
+  'su',
+  'ta',
+  'ri',
+  'vo',
+  'de',
+  'ba',
+  'go',
+  'ly',
+  'za',
+  'pe',
+  'chu',
+  'sha',
+  'ti',
+  'ro',
+  'an',
+  'el',
+];
 function word(syllables) {
   let w = '';
   for (let i = 0; i < syllables; i++) w += SYLLABLES[Math.floor(random() * SYLLABLES.length)];
@@ -48,7 +69,14 @@ for (let file = 0; file * OFFICES_PER_FILE < offices; file++) {
   const lines = ['offices:'];
   for (let o = file * OFFICES_PER_FILE; o < Math.min(offices, (file + 1) * OFFICES_PER_FILE); o++) {
     const country = `Q${(o % 90) + 10}`;
-    lines.push(`  gen-office-${o}:`, `    name: Minister of ${word(3)} ${o}`, `    country: ${country}`, `    titles: [${word(2)} Minister ${o}, ${word(3)} Secretary ${o}]`, '    source: generated for the scale benchmark', '    holders:');
+    lines.push(
+      `  gen-office-${o}:`,
+      `    name: Minister of ${word(3)} ${o}`,
+      `    country: ${country}`,
+      `    titles: [${word(2)} Minister ${o}, ${word(3)} Secretary ${o}]`,
+      '    source: generated for the scale benchmark',
+      '    holders:',
+    );
     let year = 1900 + (o % 20);
     for (let t = 0; t < TERMS_PER_OFFICE && written < totalTerms; t++, written++) {
       const start = date(year, 1 + (t % 12), 1 + (t % 28));

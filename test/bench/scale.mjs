@@ -25,7 +25,9 @@ const cachedOnce = loadReference({ paths: [dir] });
 const bigCached = time(() => loadReference({ paths: [dir] }));
 void cachedOnce;
 
-const articles = readdirSync(join(root, 'corpus')).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(root, 'corpus', f), 'utf8'));
+const articles = readdirSync(join(root, 'corpus'))
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => readFileSync(join(root, 'corpus', f), 'utf8'));
 function perArticle(reference) {
   const rounds = 30;
   for (let warm = 0; warm < 10; warm++) for (const text of articles) check(text, { reference });
@@ -37,5 +39,9 @@ function perArticle(reference) {
 const withShipped = perArticle(shipped.value);
 const withBig = perArticle(big.value);
 
-console.log(`table load+validate+compile: shipped ${shipped.ms.toFixed(0)} ms (${shipped.value.table.offices.size} offices); the ${terms}-term table alone ${generatedOnly.ms.toFixed(0)} ms; shipped + generated ${big.ms.toFixed(0)} ms (${big.value.table.offices.size} offices, ${big.value.table.people.size} people); from the compiled-table cache ${bigCached.ms.toFixed(0)} ms`);
-console.log(`check per corpus article: ${withShipped.toFixed(2)} ms with the shipped table, ${withBig.toFixed(2)} ms with the ${terms}-term table (ratio ${(withBig / withShipped).toFixed(2)})`);
+console.log(
+  `table load+validate+compile: shipped ${shipped.ms.toFixed(0)} ms (${shipped.value.table.offices.size} offices); the ${terms}-term table alone ${generatedOnly.ms.toFixed(0)} ms; shipped + generated ${big.ms.toFixed(0)} ms (${big.value.table.offices.size} offices, ${big.value.table.people.size} people); from the compiled-table cache ${bigCached.ms.toFixed(0)} ms`,
+);
+console.log(
+  `check per corpus article: ${withShipped.toFixed(2)} ms with the shipped table, ${withBig.toFixed(2)} ms with the ${terms}-term table (ratio ${(withBig / withShipped).toFixed(2)})`,
+);

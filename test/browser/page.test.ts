@@ -22,7 +22,9 @@ const NARROW = { width: 375, height: 800 };
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) {
-  console.warn(`test/browser: skipped: ${CHROMIUM} not found (install Debian's "chromium" package to run the page test)`);
+  console.warn(
+    `test/browser: skipped: ${CHROMIUM} not found (install Debian's "chromium" package to run the page test)`,
+  );
 }
 const suite = hasChromium ? describe : describe.skip;
 
@@ -34,10 +36,16 @@ interface Server {
 /** Starts `factlint serve --port 0` and reads the chosen port from its stderr. */
 function startServer(): Promise<Server> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first`);
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let stderr = '';
-    const timer = setTimeout(() => fail(new Error(`factlint serve did not print its address within 20 s:\n${stderr}`)), 20_000);
+    const timer = setTimeout(
+      () => fail(new Error(`factlint serve did not print its address within 20 s:\n${stderr}`)),
+      20_000,
+    );
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill();
@@ -92,7 +100,15 @@ suite('the page, in Chromium', () => {
         .launch({
           executablePath: CHROMIUM,
           headless: true,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-quic',
+            '--no-first-run',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         })
         .then((b) => (browser = b)),
     ]);
@@ -127,7 +143,9 @@ suite('the page, in Chromium', () => {
     expect(await page.inputValue('#date')).toBe('2026-01-07'); // from the front matter
     await page.click('#check');
     await waitForCheck(page, 1);
-    await page.waitForFunction(() => document.getElementById('announcer')?.textContent?.startsWith('Check complete: 1 error, 1 warning'));
+    await page.waitForFunction(() =>
+      document.getElementById('announcer')?.textContent?.startsWith('Check complete: 1 error, 1 warning'),
+    );
     expect(await page.textContent('#sum-errors')).toBe('1');
     expect(await page.textContent('#sum-date')).toBe('2026-01-07');
 
@@ -173,7 +191,9 @@ suite('the page, in Chromium', () => {
 
     // Narrow screen: stacked, no horizontal scrolling.
     await page.setViewportSize(NARROW);
-    await page.locator('#article-view [data-quote].is-first', { hasText: 'Germany will continue to engage' }).scrollIntoViewIfNeeded();
+    await page
+      .locator('#article-view [data-quote].is-first', { hasText: 'Germany will continue to engage' })
+      .scrollIntoViewIfNeeded();
     expect(await hasHorizontalScroll(page)).toBe(false);
     await page.screenshot({ path: join(ARTIFACTS, 'page-seed-1-narrow.png') });
 

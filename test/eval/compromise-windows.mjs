@@ -28,7 +28,9 @@ let windowMs = 0;
 let wholeMs = 0;
 let bytes = 0;
 const disagreements = [];
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+for (const file of readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()) {
   const text = readFileSync(join(dir, file), 'utf8');
   bytes += Buffer.byteLength(text);
   const { article } = analyze(text, { reference, filename: file, date: '2016-01-01' });
@@ -49,8 +51,14 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
   wholeMs += performance.now() - started;
 }
 console.log(`compromise on windows, PolNeAR ${split}: ${names} full names the table does not know`);
-console.log(`  compromise tags the surname as a person in ${agreed} (${((100 * agreed) / names).toFixed(1)}%), not in ${names - agreed}`);
-console.log(`  cost: ${(windowMs / names).toFixed(2)} ms per ${2 * WINDOW}-character window (${windowMs.toFixed(0)} ms in all)`);
-console.log(`  whole articles: ${(bytes / 1e6 / (wholeMs / 1000)).toFixed(2)} MB/s (${wholeMs.toFixed(0)} ms for ${(bytes / 1e6).toFixed(2)} MB)`);
+console.log(
+  `  compromise tags the surname as a person in ${agreed} (${((100 * agreed) / names).toFixed(1)}%), not in ${names - agreed}`,
+);
+console.log(
+  `  cost: ${(windowMs / names).toFixed(2)} ms per ${2 * WINDOW}-character window (${windowMs.toFixed(0)} ms in all)`,
+);
+console.log(
+  `  whole articles: ${(bytes / 1e6 / (wholeMs / 1000)).toFixed(2)} MB/s (${wholeMs.toFixed(0)} ms for ${(bytes / 1e6).toFixed(2)} MB)`,
+);
 console.log(`  names compromise does not call people (first ${show}):`);
 for (const line of disagreements.slice(0, show)) console.log(`    ${line}`);

@@ -56,7 +56,11 @@ describe('readCsv', () => {
   });
 
   it('names the file and the column when a required column is missing', () => {
-    expect(errorOf(() => readCsv(source, ['id', 'start']))).toBe('people.csv:1: missing column "start" (the header has: id, name, extra)');
-    expect(errorOf(() => readCsv({ file: 'empty.csv', text: '' }, ['id']))).toBe('empty.csv:1: empty CSV: expected a header row');
+    expect(errorOf(() => readCsv(source, ['id', 'start']))).toBe(
+      'people.csv:1: missing column "start" (the header has: id, name, extra)',
+    );
+    expect(errorOf(() => readCsv({ file: 'empty.csv', text: '' }, ['id']))).toBe(
+      'empty.csv:1: empty CSV: expected a header row',
+    );
   });
 });

@@ -36,7 +36,12 @@ export function ifgFixtureFiles(): IfgFiles {
 export const FIXTURE_IMPORTS: Record<string, () => ImportResult> = {
   ifg: () => importIfg(ifgFixtureFiles(), parseIfgMapping(fixture('ifg-mapping.yml'))),
   csv: () => importCsv(fixture('holders.csv'), { country: 'GB' }),
-  popolo: () => importPopolo(readdirSync(join(FIXTURES, 'popolo')).sort().map((name) => fixture(`popolo/${name}`))),
+  popolo: () =>
+    importPopolo(
+      readdirSync(join(FIXTURES, 'popolo'))
+        .sort()
+        .map((name) => fixture(`popolo/${name}`)),
+    ),
   wikidata: () => importWikidata(fixture('wikidata.json')),
   congress: () => importCongress(fixture('executive.yaml'), { asOf: '2026-01-01' }),
 };

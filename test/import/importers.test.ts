@@ -29,11 +29,47 @@ describe('import summaries', () => {
   it('count offices, people, terms and every reason a row was left out', () => {
     const summaries = Object.fromEntries(Object.entries(FIXTURE_IMPORTS).map(([kind, run]) => [kind, run().summary]));
     expect(summaries).toEqual({
-      ifg: { offices: 4, people: 5, terms: 6, skipped: { 'bad date': 1, 'no start date': 1, 'post not in mapping': 1, 'unknown person id': 1, 'unknown post id': 1 } },
-      csv: { offices: 4, people: 7, terms: 7, skipped: { 'ends before it starts': 1, 'no start date': 1, 'position name gives no office id': 1 } },
-      popolo: { offices: 2, people: 2, terms: 4, skipped: { 'no post or role': 1, 'unknown organization id': 1, 'unknown person id': 1 } },
-      wikidata: { offices: 3, people: 5, terms: 5, skipped: { 'date less precise than a year': 1, 'date without precision': 1, 'no start date': 1, 'person has no label': 1 } },
-      congress: { offices: 2, people: 4, terms: 6, skipped: { 'term type not prez or viceprez': 1, 'variant names another person': 2 } },
+      ifg: {
+        offices: 4,
+        people: 5,
+        terms: 6,
+        skipped: {
+          'bad date': 1,
+          'no start date': 1,
+          'post not in mapping': 1,
+          'unknown person id': 1,
+          'unknown post id': 1,
+        },
+      },
+      csv: {
+        offices: 4,
+        people: 7,
+        terms: 7,
+        skipped: { 'ends before it starts': 1, 'no start date': 1, 'position name gives no office id': 1 },
+      },
+      popolo: {
+        offices: 2,
+        people: 2,
+        terms: 4,
+        skipped: { 'no post or role': 1, 'unknown organization id': 1, 'unknown person id': 1 },
+      },
+      wikidata: {
+        offices: 3,
+        people: 5,
+        terms: 5,
+        skipped: {
+          'date less precise than a year': 1,
+          'date without precision': 1,
+          'no start date': 1,
+          'person has no label': 1,
+        },
+      },
+      congress: {
+        offices: 2,
+        people: 4,
+        terms: 6,
+        skipped: { 'term type not prez or viceprez': 1, 'variant names another person': 2 },
+      },
     });
   });
 });
@@ -54,15 +90,33 @@ describe('import ifg', () => {
   });
 
   it('ships a default mapping that parses and uses the shipped table ids', () => {
-    const mapping = parseIfgMapping({ file: 'ifg-posts.yml', text: readFileSync(join(ROOT, 'rules/import/ifg-posts.yml'), 'utf8') });
+    const mapping = parseIfgMapping({
+      file: 'ifg-posts.yml',
+      text: readFileSync(join(ROOT, 'rules/import/ifg-posts.yml'), 'utf8'),
+    });
     const shipped = readFileSync(join(ROOT, 'rules/reference/gb.yml'), 'utf8');
-    for (const id of ['gb-prime-minister', 'gb-chancellor', 'gb-home-secretary', 'gb-foreign-secretary', 'gb-defence-secretary', 'gb-deputy-prime-minister']) {
+    for (const id of [
+      'gb-prime-minister',
+      'gb-chancellor',
+      'gb-home-secretary',
+      'gb-foreign-secretary',
+      'gb-defence-secretary',
+      'gb-deputy-prime-minister',
+    ]) {
       expect(mapping.offices.has(id), id).toBe(true);
       expect(shipped).toContain(`\n  ${id}:\n`);
     }
-    expect(mapping.officesByPost.get('secretary of state for foreign, commonwealth and development affairs')).toEqual(['gb-foreign-secretary']);
-    expect(mapping.officesByPost.get('secretary of state for justice and lord chancellor')).toEqual(['gb-justice-secretary', 'gb-lord-chancellor']);
-    expect(mapping.offices.get('gb-health-secretary')).toMatchObject({ country: 'GB', titles: ['Health Secretary', 'Health and Social Care Secretary'] });
+    expect(mapping.officesByPost.get('secretary of state for foreign, commonwealth and development affairs')).toEqual([
+      'gb-foreign-secretary',
+    ]);
+    expect(mapping.officesByPost.get('secretary of state for justice and lord chancellor')).toEqual([
+      'gb-justice-secretary',
+      'gb-lord-chancellor',
+    ]);
+    expect(mapping.offices.get('gb-health-secretary')).toMatchObject({
+      country: 'GB',
+      titles: ['Health Secretary', 'Health and Social Care Secretary'],
+    });
   });
 
   it('reports a mapping mistake with its place', () => {
@@ -72,65 +126,104 @@ describe('import ifg', () => {
 
   it('names the file and column when one is missing', () => {
     const files = { ...ifgFixtureFiles(), post: { file: 'ifg/post.csv', text: 'id,title\n1,x\n' } };
-    expect(errorOf(() => importIfg(files, parseIfgMapping(fixture('ifg-mapping.yml'))))).toBe('ifg/post.csv:1: missing column "name" (the header has: id, title)');
+    expect(errorOf(() => importIfg(files, parseIfgMapping(fixture('ifg-mapping.yml'))))).toBe(
+      'ifg/post.csv:1: missing column "name" (the header has: id, title)',
+    );
   });
 });
 
 describe('import csv', () => {
   it('keeps ids unprefixed and offices without a country when no country is given', () => {
     const { doc } = importCsv(fixture('holders.csv'));
-    expect(Object.keys(doc.offices)).toEqual(['justice-of-the-supreme-court', 'minister-for-europe-trade', 'minister-for-levelling-up', 'prime-minister']);
+    expect(Object.keys(doc.offices)).toEqual([
+      'justice-of-the-supreme-court',
+      'minister-for-europe-trade',
+      'minister-for-levelling-up',
+      'prime-minister',
+    ]);
     expect(doc.offices['prime-minister']?.country).toBeUndefined();
   });
 
   it('does not take year-only neighbours or a chain of handovers for a multi-seat office', () => {
-    const text = ['position,person,start,end', 'Envoy,Ann One,2015,2019', 'Envoy,Bo Two,2019,2019', 'Envoy,Cy Three,2019,2021', 'Envoy,Di Four,2021-01-20,2021-01-20', 'Envoy,Ed Five,2021-01-20,'].join('\n');
+    const text = [
+      'position,person,start,end',
+      'Envoy,Ann One,2015,2019',
+      'Envoy,Bo Two,2019,2019',
+      'Envoy,Cy Three,2019,2021',
+      'Envoy,Di Four,2021-01-20,2021-01-20',
+      'Envoy,Ed Five,2021-01-20,',
+    ].join('\n');
     const { doc } = importCsv({ file: 'envoys.csv', text });
     expect(doc.offices.envoy?.concurrent).toBeUndefined();
     expect(doc.offices.envoy?.holders).toHaveLength(5);
   });
 
   it('names the file and column when one is missing', () => {
-    expect(errorOf(() => importCsv({ file: 'w.csv', text: 'position,personLabel,start,end\n' }))).toBe('w.csv:1: missing column "person" (the header has: position, personLabel, start, end)');
+    expect(errorOf(() => importCsv({ file: 'w.csv', text: 'position,personLabel,start,end\n' }))).toBe(
+      'w.csv:1: missing column "person" (the header has: position, personLabel, start, end)',
+    );
   });
 });
 
 describe('import congress', () => {
   it('keeps an end that has passed by the import date', () => {
     const { doc } = importCongress(fixture('executive.yaml'), { asOf: '2030-01-01' });
-    expect(doc.offices['us-president']?.holders.at(-1)).toEqual({ person: 'Donald Trump', start: '2025-01-20', end: '2029-01-20' });
+    expect(doc.offices['us-president']?.holders.at(-1)).toEqual({
+      person: 'Donald Trump',
+      start: '2025-01-20',
+      end: '2029-01-20',
+    });
   });
 
   it('keeps an end on the import date itself', () => {
     const { doc } = importCongress(fixture('executive.yaml'), { asOf: '2029-01-20' });
-    expect(doc.offices['us-vice-president']?.holders.at(-1)).toEqual({ person: 'JD Vance', start: '2025-01-20', end: '2029-01-20' });
+    expect(doc.offices['us-vice-president']?.holders.at(-1)).toEqual({
+      person: 'JD Vance',
+      start: '2025-01-20',
+      end: '2029-01-20',
+    });
   });
 
   it('refuses what is not a list of people', () => {
-    expect(errorOf(() => importCongress({ file: 'e.yaml', text: 'a: 1\n' }, { asOf: '2026-01-01' }))).toBe('e.yaml:1:1: expected a list of people (congress-legislators executive.yaml)');
+    expect(errorOf(() => importCongress({ file: 'e.yaml', text: 'a: 1\n' }, { asOf: '2026-01-01' }))).toBe(
+      'e.yaml:1:1: expected a list of people (congress-legislators executive.yaml)',
+    );
   });
 });
 
 describe('import wikidata', () => {
   it('names the variable the query did not select', () => {
-    const text = JSON.stringify({ head: { vars: ['position', 'positionLabel', 'person', 'personLabel', 'start', 'end'] }, results: { bindings: [] } });
-    expect(errorOf(() => importWikidata({ file: 'q.json', text }))).toMatch(/^q\.json: missing variable "startPrecision" in head\.vars/);
+    const text = JSON.stringify({
+      head: { vars: ['position', 'positionLabel', 'person', 'personLabel', 'start', 'end'] },
+      results: { bindings: [] },
+    });
+    expect(errorOf(() => importWikidata({ file: 'q.json', text }))).toMatch(
+      /^q\.json: missing variable "startPrecision" in head\.vars/,
+    );
   });
 
   it('uses --country where a row has no ?country', () => {
     const { doc } = importWikidata(fixture('wikidata.json'), { country: 'XY' });
-    expect(Object.keys(doc.offices)).toEqual(['gb-prime-minister-of-the-united-kingdom', 'xy-mayor-of-testville', 'xy-mayor-of-testville-2']);
+    expect(Object.keys(doc.offices)).toEqual([
+      'gb-prime-minister-of-the-united-kingdom',
+      'xy-mayor-of-testville',
+      'xy-mayor-of-testville-2',
+    ]);
   });
 
   it('refuses what is not SPARQL JSON', () => {
-    expect(errorOf(() => importWikidata({ file: 'q.json', text: '{"x": 1}' }))).toBe('q.json: not SPARQL JSON results (expected head.vars and results.bindings)');
+    expect(errorOf(() => importWikidata({ file: 'q.json', text: '{"x": 1}' }))).toBe(
+      'q.json: not SPARQL JSON results (expected head.vars and results.bindings)',
+    );
     expect(errorOf(() => importWikidata({ file: 'q.json', text: '{' }))).toMatch(/^q\.json: invalid JSON: /);
   });
 });
 
 describe('import popolo', () => {
   it('asks for a list when it cannot tell what a lone object is', () => {
-    expect(errorOf(() => importPopolo([{ file: 'thing.json', text: '{"id": "x", "name": "X"}' }]))).toMatch(/^thing\.json: cannot tell which Popolo object this is/);
+    expect(errorOf(() => importPopolo([{ file: 'thing.json', text: '{"id": "x", "name": "X"}' }]))).toMatch(
+      /^thing\.json: cannot tell which Popolo object this is/,
+    );
   });
 
   it('takes a country for ids and offices', () => {

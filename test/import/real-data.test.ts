@@ -43,7 +43,9 @@ describe.skipIf(!present)('import on the real officeholder data (../shared)', ()
     expect(holders(text, 'gb-chancellor')).toContainEqual({ person: 'Rachel Reeves', start: '2024-07-05' });
     expect(holders(text, 'gb-foreign-secretary')).toContainEqual({ person: 'Yvette Cooper', start: '2025-09-05' });
     // Raab's post was renamed under him (FCO → FCDO, 2020-09-02): one term, not two.
-    expect(holders(text, 'gb-foreign-secretary').filter((h) => h.person === 'Dominic Raab')).toEqual([{ person: 'Dominic Raab', start: '2019-07-24', end: '2021-09-15' }]);
+    expect(holders(text, 'gb-foreign-secretary').filter((h) => h.person === 'Dominic Raab')).toEqual([
+      { person: 'Dominic Raab', start: '2019-07-24', end: '2021-09-15' },
+    ]);
   });
 
   it('ifg: the import loads beside the shipped table, and its people are the shipped people', () => {
@@ -57,8 +59,14 @@ describe.skipIf(!present)('import on the real officeholder data (../shared)', ()
   });
 
   it('ifg: every post in the default mapping exists in post.csv', () => {
-    const posts = new Set(readCsv({ file: 'post.csv', text: readFileSync(join(DATA, 'ifg/post.csv'), 'utf8') }, ['name']).map((r) => r.get('name').toLowerCase()));
-    const mapping = parseYamlText(readFileSync(join(ROOT, 'rules/import/ifg-posts.yml'), 'utf8')) as { offices: Record<string, { posts: string[] }> };
+    const posts = new Set(
+      readCsv({ file: 'post.csv', text: readFileSync(join(DATA, 'ifg/post.csv'), 'utf8') }, ['name']).map((r) =>
+        r.get('name').toLowerCase(),
+      ),
+    );
+    const mapping = parseYamlText(readFileSync(join(ROOT, 'rules/import/ifg-posts.yml'), 'utf8')) as {
+      offices: Record<string, { posts: string[] }>;
+    };
     const missing = Object.values(mapping.offices)
       .flatMap((o) => o.posts)
       .filter((post) => !posts.has(post.toLowerCase()));
@@ -66,17 +74,27 @@ describe.skipIf(!present)('import on the real officeholder data (../shared)', ()
   });
 
   it('congress: Trump’s second presidency is open from 2025-01-20', () => {
-    const { text } = importReal(['congress', join(DATA, 'congress-legislators/executive.yaml'), '--as-of', '2026-11-26']);
+    const { text } = importReal([
+      'congress',
+      join(DATA, 'congress-legislators/executive.yaml'),
+      '--as-of',
+      '2026-11-26',
+    ]);
     compile(text, 'congress.yml');
     const president = holders(text, 'us-president');
     expect(president.at(-1)).toEqual({ person: 'Donald Trump', start: '2025-01-20' });
-    expect(president.filter((h) => h.person === 'Barack Obama')).toEqual([{ person: 'Barack Obama', start: '2009-01-20', end: '2017-01-20' }]);
+    expect(president.filter((h) => h.person === 'Barack Obama')).toEqual([
+      { person: 'Barack Obama', start: '2009-01-20', end: '2017-01-20' },
+    ]);
   });
 
-  it.each(['united-kingdom-cabinet', 'us-cabinet', 'world'])('csv: every-politician %s-holders21.csv compiles', (name) => {
-    const { text } = importReal(['csv', join(DATA, `every-politician/${name}-holders21.csv`)]);
-    compile(text, `${name}.yml`);
-  });
+  it.each(['united-kingdom-cabinet', 'us-cabinet', 'world'])(
+    'csv: every-politician %s-holders21.csv compiles',
+    (name) => {
+      const { text } = importReal(['csv', join(DATA, `every-politician/${name}-holders21.csv`)]);
+      compile(text, `${name}.yml`);
+    },
+  );
 
   it('popolo: the examples compile', () => {
     const { text } = importReal(['popolo', join(DATA, 'popolo-examples')]);

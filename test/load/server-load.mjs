@@ -11,7 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '200' } } });
+const { values } = parseArgs({
+  options: { seconds: { type: 'string', default: '30' }, clients: { type: 'string', default: '200' } },
+});
 const SECONDS = Number(values.seconds);
 const CLIENTS = Number(values.clients);
 const TOKEN = 'load-test-token-0123456789abcdef';
@@ -22,7 +24,9 @@ const articles = readdirSync(join(root, 'corpus'))
   .filter((f) => f.endsWith('.md'))
   .map((f) => readFileSync(join(root, 'corpus', f), 'utf8'));
 
-const server = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--port', '0', '--token', TOKEN], { stdio: ['ignore', 'ignore', 'pipe'] });
+const server = spawn(process.execPath, [join(root, 'dist/cli.js'), 'serve', '--port', '0', '--token', TOKEN], {
+  stdio: ['ignore', 'ignore', 'pipe'],
+});
 let serverLog = '';
 let crashed = null;
 server.on('exit', (code, signal) => {
@@ -68,7 +72,18 @@ function sendOnce({ body, token = TOKEN, drip = false, stall = false }) {
     const finish = (status) => done({ status, ms: performance.now() - started, reusedSocket: req.reusedSocket });
     const bytes = Buffer.from(body);
     const req = request(
-      { host: '127.0.0.1', port, path: '/v1/check', method: 'POST', agent: stall || drip ? false : agent, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': bytes.length } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/v1/check',
+        method: 'POST',
+        agent: stall || drip ? false : agent,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': bytes.length,
+        },
+      },
       (res) => {
         res.resume();
         res.on('end', () => finish(res.statusCode));
@@ -94,13 +109,33 @@ function sendOnce({ body, token = TOKEN, drip = false, stall = false }) {
   });
 }
 
-const valid = () => JSON.stringify({ text: articles[Math.floor(Math.random() * articles.length)], date: '2026-01-07', filename: 'article.md' });
+const valid = () =>
+  JSON.stringify({
+    text: articles[Math.floor(Math.random() * articles.length)],
+    date: '2026-01-07',
+    filename: 'article.md',
+  });
 const KINDS = [
   { name: 'valid', weight: 60, expect: [200], make: () => ({ body: valid() }) },
-  { name: 'oversize', weight: 3, expect: [413, 'ECONNRESET', 'EPIPE'], make: () => ({ body: JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024) }) }) },
+  {
+    name: 'oversize',
+    weight: 3,
+    expect: [413, 'ECONNRESET', 'EPIPE'],
+    make: () => ({ body: JSON.stringify({ text: 'x'.repeat(3 * 1024 * 1024) }) }),
+  },
   { name: 'malformed JSON', weight: 10, expect: [400], make: () => ({ body: '{"text": "unfinished' }) },
-  { name: 'wrong token', weight: 10, expect: [401], make: () => ({ body: valid(), token: 'not-the-token-at-all-0000' }) },
-  { name: 'bad date', weight: 10, expect: [400], make: () => ({ body: JSON.stringify({ text: 'x', date: '2025-02-30' }) }) },
+  {
+    name: 'wrong token',
+    weight: 10,
+    expect: [401],
+    make: () => ({ body: valid(), token: 'not-the-token-at-all-0000' }),
+  },
+  {
+    name: 'bad date',
+    weight: 10,
+    expect: [400],
+    make: () => ({ body: JSON.stringify({ text: 'x', date: '2025-02-30' }) }),
+  },
   { name: 'slow drip', weight: 5, expect: [200], make: () => ({ body: valid(), drip: true }) },
   { name: 'stalled', weight: 2, expect: ['ECONNRESET', 'aborted', 408], make: () => ({ body: valid(), stall: true }) },
 ];
@@ -135,7 +170,11 @@ await Promise.all(
 );
 clearInterval(sampler);
 agent.destroy();
-const health = crashed ? null : await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.status).catch((e) => e.code);
+const health = crashed
+  ? null
+  : await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.status)
+      .catch((e) => e.code);
 const endMB = crashed ? NaN : rssMB(server.pid);
 server.kill('SIGTERM');
 
@@ -148,13 +187,18 @@ for (const kind of KINDS) {
   const statuses = [...r.statuses].map(([s, n]) => `${s}×${n}`).join(' ');
   console.log(`  ${kind.name.padEnd(15)} ${String(r.count).padStart(7)} requests   ${statuses}`);
   for (const [status, n] of r.statuses) {
-    if (typeof status === 'number' && status >= 500) problems.push(`${kind.name}: ${n} responses with status ${status}`);
+    if (typeof status === 'number' && status >= 500)
+      problems.push(`${kind.name}: ${n} responses with status ${status}`);
     else if (!kind.expect.includes(status)) problems.push(`${kind.name}: ${n} unexpected outcomes ${status}`);
   }
 }
 console.log(`  resets on reused keep-alive sockets, retried once: ${reusedResets}`);
-console.log(`  valid requests: p50 ${at(50).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms, ${(sorted.length / SECONDS).toFixed(0)} per second`);
-console.log(`  server memory (RSS): ${startMB.toFixed(0)} MB after warm-up, peak ${peakMB.toFixed(0)} MB, ${endMB.toFixed(0)} MB at the end (bound: +${MAX_GROWTH_MB} MB)`);
+console.log(
+  `  valid requests: p50 ${at(50).toFixed(1)} ms, p99 ${at(99).toFixed(1)} ms, ${(sorted.length / SECONDS).toFixed(0)} per second`,
+);
+console.log(
+  `  server memory (RSS): ${startMB.toFixed(0)} MB after warm-up, peak ${peakMB.toFixed(0)} MB, ${endMB.toFixed(0)} MB at the end (bound: +${MAX_GROWTH_MB} MB)`,
+);
 if (crashed) problems.push(crashed);
 if (health !== 200) problems.push(`/healthz after the run answered ${health}`);
 if (!(endMB - startMB <= MAX_GROWTH_MB)) problems.push(`memory grew by ${(endMB - startMB).toFixed(0)} MB`);

@@ -27,7 +27,11 @@ describe('encodings and line endings', () => {
     for (const [name, bytes] of Object.entries(variants)) {
       const [finding, ...rest] = findingsOf(stdout, name);
       expect(rest, name).toEqual([]);
-      expect({ line: finding?.line, column: finding?.column, text: finding?.text }, name).toEqual({ line: 3, column: 24, text: 'Scholz' });
+      expect({ line: finding?.line, column: finding?.column, text: finding?.text }, name).toEqual({
+        line: 3,
+        column: 24,
+        text: 'Scholz',
+      });
       // Offsets count UTF-16 code units of the decoded text (the BOM is not part of it).
       const text = new TextDecoder().decode(bytes);
       expect(text.slice(finding?.offset, (finding?.offset ?? 0) + (finding?.length ?? 0)), name).toBe('Scholz');

@@ -1,5 +1,16 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  lstatSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, runCli, workdir } from '../helpers.js';
@@ -15,8 +26,13 @@ function bigRun(): string {
 }
 
 function startCheck(dir: string, args: string[]) {
-  const child = spawn(process.execPath, [CLI, 'check', 'news', '--date', '2026-01-07', '--format', 'json', ...args], { cwd: dir, stdio: 'ignore' });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((done) => child.on('exit', (code, signal) => done({ code, signal, at: performance.now() })));
+  const child = spawn(process.execPath, [CLI, 'check', 'news', '--date', '2026-01-07', '--format', 'json', ...args], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((done) =>
+    child.on('exit', (code, signal) => done({ code, signal, at: performance.now() })),
+  );
   return { child, exited };
 }
 
@@ -70,9 +86,14 @@ describe('faults: nothing half-written', () => {
     // sysfs refuses new files to everyone, root included (chmod does not stop root).
     if (!existsSync('/sys/kernel')) return;
     const dir = workdir({ 'a.md': ARTICLE });
-    const { code, stderr } = runCli(['check', 'a.md', '--date', '2026-01-07', '-o', '/sys/kernel/factlint-report.json'], { cwd: dir });
+    const { code, stderr } = runCli(
+      ['check', 'a.md', '--date', '2026-01-07', '-o', '/sys/kernel/factlint-report.json'],
+      { cwd: dir },
+    );
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^factlint: cannot write \/sys\/kernel\/factlint-report\.json: (not writable|folder does not exist)\n$/);
+    expect(stderr).toMatch(
+      /^factlint: cannot write \/sys\/kernel\/factlint-report\.json: (not writable|folder does not exist)\n$/,
+    );
     expect(existsSync('/sys/kernel/factlint-report.json')).toBe(false);
   });
 
@@ -83,7 +104,10 @@ describe('faults: nothing half-written', () => {
     expect(toLink.code).toBe(1);
     expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(dir, 'link.json'))).toBe('reports/real.json');
-    expect((JSON.parse(readFileSync(join(dir, 'reports/real.json'), 'utf8')) as { summary: { errors: number } }).summary.errors).toBe(1);
+    expect(
+      (JSON.parse(readFileSync(join(dir, 'reports/real.json'), 'utf8')) as { summary: { errors: number } }).summary
+        .errors,
+    ).toBe(1);
     const toNull = runCli(['check', 'a.md', '--date', '2026-01-07', '-o', '/dev/null'], { cwd: dir });
     expect(toNull.code).toBe(1);
     expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
@@ -121,6 +145,8 @@ describe('faults: nothing half-written', () => {
       expect(again.stdout).toBe(fresh.stdout);
     }
     writeFileSync(join(dir, '.factlintcache'), readFileSync(join(dir, '.factlintcache')).subarray(0, 100));
-    expect(runCli(['check', 'news', '--date', '2026-01-07', '-f', 'json', '--cache'], { cwd: dir }).stdout).toBe(fresh.stdout);
+    expect(runCli(['check', 'news', '--date', '2026-01-07', '-f', 'json', '--cache'], { cwd: dir }).stdout).toBe(
+      fresh.stdout,
+    );
   }, 60_000);
 });

@@ -6,7 +6,10 @@ import { loadConfig } from '../../src/config/load.js';
 import { runCli, workdir } from '../helpers.js';
 
 /** "Billion laughs": nine levels of nine aliases, 9^9 strings if expanded. */
-const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+const ALIAS_BOMB = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefghi'.split('').map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+].join('\n');
 
 const ARTICLE_BODY = 'German Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany will engage,” Scholz said.\n';
 const reference = loadReference();
@@ -41,9 +44,13 @@ describe('hostile YAML is rejected or neutralised, with a clear message', () => 
       'tables/bomb.yml': `offices:\n  x:\n    name: X\n    titles: [X]\n    holders: []\nextra:\n${bomb.replace(/^/gm, '  ')}`,
     });
     const frontMatter = runCli(['check', 'article.md', '--no-config'], { cwd: dir });
-    const rules = runCli(['check', 'article.md', '--date', '2026-01-07', '--no-config', '--rules', 'rules'], { cwd: dir });
+    const rules = runCli(['check', 'article.md', '--date', '2026-01-07', '--no-config', '--rules', 'rules'], {
+      cwd: dir,
+    });
     const config = runCli(['check', '../article.md', '--date', '2026-01-07'], { cwd: join(dir, 'config') });
-    const table = runCli(['check', 'article.md', '--date', '2026-01-07', '--no-config', '--reference', 'tables'], { cwd: dir });
+    const table = runCli(['check', 'article.md', '--date', '2026-01-07', '--no-config', '--reference', 'tables'], {
+      cwd: dir,
+    });
     for (const [name, result, file] of [
       ['front matter', frontMatter, 'article.md'],
       ['rule file', rules, 'rules/bomb.yml'],
@@ -51,18 +58,32 @@ describe('hostile YAML is rejected or neutralised, with a clear message', () => 
       ['table', table, 'tables/bomb.yml'],
     ] as const) {
       expect(result.code, name).toBe(2);
-      expect(result.stderr, name).toMatch(new RegExp(`^factlint: ${file.replace('.', '\\.')}:\\d+:\\d+: .*(alias|Excessive)`, 'i'));
+      expect(result.stderr, name).toMatch(
+        new RegExp(`^factlint: ${file.replace('.', '\\.')}:\\d+:\\d+: .*(alias|Excessive)`, 'i'),
+      );
       expect(result.stderr.trim().split('\n'), name).toHaveLength(1);
     }
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('custom and language-specific tags are errors, never constructors', () => {
-    for (const tagged of ['date: !!js/function "function () { return 1 }"', 'date: !custom 2026', 'date: !!python/object:os.system ls']) {
+    for (const tagged of [
+      'date: !!js/function "function () { return 1 }"',
+      'date: !custom 2026',
+      'date: !!python/object:os.system ls',
+    ]) {
       const error = inputError(() => check(`---\n${tagged}\n---\n${ARTICLE_BODY}`, { reference, filename: 'a.md' }));
       expect(error.describe()).toMatch(/^a\.md:2:\d+: /);
     }
-    const error = inputError(() => compileTable([{ file: 't.yml', text: 'offices:\n  x:\n    name: !!js/regexp /x/\n    titles: [X]\n    holders: []\n', root: '.' }]));
+    const error = inputError(() =>
+      compileTable([
+        {
+          file: 't.yml',
+          text: 'offices:\n  x:\n    name: !!js/regexp /x/\n    titles: [X]\n    holders: []\n',
+          root: '.',
+        },
+      ]),
+    );
     expect(error.describe()).toMatch(/^t\.yml:3:\d+: /);
   });
 
@@ -71,34 +92,74 @@ describe('hostile YAML is rejected or neutralised, with a clear message', () => 
     // Front matter: unknown keys are kept as plain data.
     check(`---\n${proto}date: 2026-01-07\n---\n${ARTICLE_BODY}`, { reference, filename: 'a.md' });
     // A table: office ids are lower-case slugs, so "__proto__" is refused where it stands...
-    const office = inputError(() => compileTable([{ file: 't.yml', text: 'offices:\n  __proto__:\n    name: Proto\n    titles: [Proto]\n    holders: []\n', root: '.' }]));
+    const office = inputError(() =>
+      compileTable([
+        {
+          file: 't.yml',
+          text: 'offices:\n  __proto__:\n    name: Proto\n    titles: [Proto]\n    holders: []\n',
+          root: '.',
+        },
+      ]),
+    );
     expect(office.describe()).toMatch(/^t\.yml:2:\d+: /);
     // ...while a person may be called anything and stays an ordinary entry.
-    const table = compileTable([{ file: 't.yml', text: 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: __proto__, start: 2020}\n      - {person: constructor, start: 2021}\n', root: '.' }]);
+    const table = compileTable([
+      {
+        file: 't.yml',
+        text: 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: __proto__, start: 2020}\n      - {person: constructor, start: 2021}\n',
+        root: '.',
+      },
+    ]);
     expect(table.offices.get('x')?.terms.map((t) => t.personId)).toEqual(['__proto__', 'constructor']);
     // Rules and config: the schemas allow no such keys.
-    const rule = inputError(() => compileRules([{ file: 'r.yml', text: `id: r\nkind: title-holder\nseverity: error\nmessage: m\n${proto}` }]));
+    const rule = inputError(() =>
+      compileRules([{ file: 'r.yml', text: `id: r\nkind: title-holder\nseverity: error\nmessage: m\n${proto}` }]),
+    );
     expect(rule.describe()).toMatch(/^r\.yml:\d+:\d+: /);
-    const dir = workdir({ '.factlintrc.yml': proto, 'package.json': JSON.stringify({ name: 'x', factlint: JSON.parse('{"__proto__": {"polluted": true}}') }) });
-    expect(inputError(() => loadConfig(join(dir, '.factlintrc.yml'), dir)).describe()).toMatch(/^\.factlintrc\.yml:\d+:\d+: /);
+    const dir = workdir({
+      '.factlintrc.yml': proto,
+      'package.json': JSON.stringify({ name: 'x', factlint: JSON.parse('{"__proto__": {"polluted": true}}') }),
+    });
+    expect(inputError(() => loadConfig(join(dir, '.factlintrc.yml'), dir)).describe()).toMatch(
+      /^\.factlintrc\.yml:\d+:\d+: /,
+    );
     writeFileSync(join(dir, 'package.json'), '{"name": "x", "factlint": {"__proto__": {"polluted": true}}}');
     expect(() => loadConfig(join(dir, 'package.json'), dir)).toThrow(InputError);
   });
 
   it('huge and non-finite numbers are refused where a date or size is wanted', () => {
     for (const date of ['99999999999999999999999', '.inf', '-.inf', '.nan', '1e400']) {
-      const error = inputError(() => check(`---\ndate: ${date}\n---\n${ARTICLE_BODY}`, { reference, filename: 'a.md' }));
+      const error = inputError(() =>
+        check(`---\ndate: ${date}\n---\n${ARTICLE_BODY}`, { reference, filename: 'a.md' }),
+      );
       expect(error.describe()).toMatch(/^a\.md:2:1: front matter date ".*" is not a date/);
     }
-    const table = inputError(() => compileTable([{ file: 't.yml', text: 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha, start: 99999999999999999999}\n', root: '.' }]));
+    const table = inputError(() =>
+      compileTable([
+        {
+          file: 't.yml',
+          text: 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha, start: 99999999999999999999}\n',
+          root: '.',
+        },
+      ]),
+    );
     expect(table.describe()).toMatch(/^t\.yml:6:\d+: /);
     const dir = workdir({ '.factlintrc.yml': 'maxFileSize: 1e400\n' });
-    expect(inputError(() => loadConfig(join(dir, '.factlintrc.yml'), dir)).describe()).toMatch(/^\.factlintrc\.yml:1:\d+: /);
+    expect(inputError(() => loadConfig(join(dir, '.factlintrc.yml'), dir)).describe()).toMatch(
+      /^\.factlintrc\.yml:1:\d+: /,
+    );
   });
 
   it('no rule option takes a pattern: a would-be catastrophic regular expression is refused at load', () => {
     const started = performance.now();
-    const error = inputError(() => compileRules([{ file: 'r.yml', text: 'id: r\nkind: title-holder\nseverity: error\nmessage: m\noptions:\n  pattern: "(a+)+$"\n' }]));
+    const error = inputError(() =>
+      compileRules([
+        {
+          file: 'r.yml',
+          text: 'id: r\nkind: title-holder\nseverity: error\nmessage: m\noptions:\n  pattern: "(a+)+$"\n',
+        },
+      ]),
+    );
     expect(error.describe()).toMatch(/^r\.yml:6:3: unknown option "pattern" for title-holder/);
     expect(performance.now() - started).toBeLessThan(1_000);
   });

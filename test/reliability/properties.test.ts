@@ -8,13 +8,82 @@ const reference = loadReference();
 
 /** Pieces articles are made of, the awkward ones over-represented. */
 const FRAGMENTS = [
-  'German Chancellor Friedrich Merz', 'Olaf Scholz', 'Scholz', 'Merz', 'Chancellor', 'Prime Minister', 'President', 'Mr', 'Ms Hewitt', 'the late',
-  ' said', ' says', ' told reporters', ' he said', 'she added', 'according to', ', ', '. ', ': ', ' — ', ' ',
-  '"', '“', '”', '‘', '’', "'", "''", '„', '«', '»', "don't", "Scholz's", 'rock’n’roll', '’90s',
-  '\n', '\n\n', '\r\n', '\r', '\t', '\u00a0', '\u2028', '\ufeff', '\u0000', '\u0301', '😀', '\ud800', '\udfff',
-  '# ', '## Heading\n', '> ', '- ', '1. ', '```\n', '`', '<!-- ', ' -->', '<!-- factlint-disable-next-line -->', '[link](http://x.y/)', '**', '_', '| a | b |\n', '<b>', '&amp;',
-  '---\n', '---\ndate: 2025-06-01\n---\n', '---\nfactlint: {rules: {title-holder: off}}\n---\n', '---\ndate: [\n---\n', '---\ntitle: x\n',
-  'In 2019, ', 'last year', 'former ', 'then-', 'U.S. Secretary of State Antony Blinken', 'Secretary of State Marco Rubio', 'Donald Trump',
+  'German Chancellor Friedrich Merz',
+  'Olaf Scholz',
+  'Scholz',
+  'Merz',
+  'Chancellor',
+  'Prime Minister',
+  'President',
+  'Mr',
+  'Ms Hewitt',
+  'the late',
+  ' said',
+  ' says',
+  ' told reporters',
+  ' he said',
+  'she added',
+  'according to',
+  ', ',
+  '. ',
+  ': ',
+  ' — ',
+  ' ',
+  '"',
+  '“',
+  '”',
+  '‘',
+  '’',
+  "'",
+  "''",
+  '„',
+  '«',
+  '»',
+  "don't",
+  "Scholz's",
+  'rock’n’roll',
+  '’90s',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u00a0',
+  '\u2028',
+  '\ufeff',
+  '\u0000',
+  '\u0301',
+  '😀',
+  '\ud800',
+  '\udfff',
+  '# ',
+  '## Heading\n',
+  '> ',
+  '- ',
+  '1. ',
+  '```\n',
+  '`',
+  '<!-- ',
+  ' -->',
+  '<!-- factlint-disable-next-line -->',
+  '[link](http://x.y/)',
+  '**',
+  '_',
+  '| a | b |\n',
+  '<b>',
+  '&amp;',
+  '---\n',
+  '---\ndate: 2025-06-01\n---\n',
+  '---\nfactlint: {rules: {title-holder: off}}\n---\n',
+  '---\ndate: [\n---\n',
+  '---\ntitle: x\n',
+  'In 2019, ',
+  'last year',
+  'former ',
+  'then-',
+  'U.S. Secretary of State Antony Blinken',
+  'Secretary of State Marco Rubio',
+  'Donald Trump',
 ];
 
 const piece = fc.oneof(
@@ -28,20 +97,49 @@ const quotation = fc
     fc.constantFrom('“', '"', "'", '‘', "''", '„', ''),
     fc.array(piece, { maxLength: 6 }).map((parts) => parts.join('')),
     fc.constantFrom(',”', '.”', '”', ',"', '"', "'", '’', ",''", ''),
-    fc.constantFrom(' Scholz said.', ' he said.', ' said Merz.', ' she told reporters.', ' Prime Minister Keir Starmer said.', ': ', '', ' — Chancellor Friedrich Merz'),
+    fc.constantFrom(
+      ' Scholz said.',
+      ' he said.',
+      ' said Merz.',
+      ' she told reporters.',
+      ' Prime Minister Keir Starmer said.',
+      ': ',
+      '',
+      ' — Chancellor Friedrich Merz',
+    ),
   )
   .map((parts) => parts.join(''));
-const frontMatter = fc.constantFrom('', '', '', '---\ndate: 2025-06-01\n---\n', '---\ndate: [\n---\n', '---\ndate: not-a-date\n---\n', '---\nfactlint: 3\n---\n', '---\ntitle: x\n', '---\r\ndate: 2005\r\n---\r\n');
-const body = fc.array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 1, arbitrary: quotation }), { maxLength: 80 }).map((parts) => parts.join(''));
+const frontMatter = fc.constantFrom(
+  '',
+  '',
+  '',
+  '---\ndate: 2025-06-01\n---\n',
+  '---\ndate: [\n---\n',
+  '---\ndate: not-a-date\n---\n',
+  '---\nfactlint: 3\n---\n',
+  '---\ntitle: x\n',
+  '---\r\ndate: 2005\r\n---\r\n',
+);
+const body = fc
+  .array(fc.oneof({ weight: 3, arbitrary: piece }, { weight: 1, arbitrary: quotation }), { maxLength: 80 })
+  .map((parts) => parts.join(''));
 const article = fc.tuple(frontMatter, body).map(([head, rest]) => head + rest);
 const options = fc.record({
   format: fc.constantFrom('markdown' as const, 'text' as const),
   date: fc.constantFrom(undefined, '2025-06-01', '2005', '2004-01-01/2005-12-31'),
 });
 
-function checkOrInputError(text: string, opts: { format: 'markdown' | 'text'; date: string | undefined }): Report | InputError {
+function checkOrInputError(
+  text: string,
+  opts: { format: 'markdown' | 'text'; date: string | undefined },
+): Report | InputError {
   try {
-    return check(text, { reference, filename: 'article.md', format: opts.format, ...(opts.date ? { date: opts.date } : {}) });
+    return check(text, {
+      reference,
+      filename: 'article.md',
+      format: opts.format,
+      ...(opts.date ? { date: opts.date } : {}),
+    });
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
@@ -79,7 +177,8 @@ describe('any article, any options', () => {
           expect(span.offset).toBeGreaterThanOrEqual(0);
           expect(span.offset + span.length).toBeLessThanOrEqual(text.length);
           expect(span.text).toBe(text.slice(span.offset, span.offset + span.length));
-          if (span.line !== null) expect({ line: span.line, column: span.column }).toEqual(positionAt(starts, span.offset));
+          if (span.line !== null)
+            expect({ line: span.line, column: span.column }).toEqual(positionAt(starts, span.offset));
         }
       }),
       { numRuns: 400 },
@@ -97,7 +196,9 @@ describe('any article, any options', () => {
       fc.property(article, options, (text, opts) => {
         const first = checkOrInputError(text, opts);
         const second = checkOrInputError(text, opts);
-        expect(JSON.stringify(second instanceof InputError ? second.message : second)).toBe(JSON.stringify(first instanceof InputError ? first.message : first));
+        expect(JSON.stringify(second instanceof InputError ? second.message : second)).toBe(
+          JSON.stringify(first instanceof InputError ? first.message : first),
+        );
       }),
       { numRuns: 200 },
     );
@@ -107,7 +208,10 @@ describe('any article, any options', () => {
     fc.assert(
       fc.property(fc.array(article, { minLength: 2, maxLength: 5 }), options, (texts, opts) => {
         const inOrder = texts.map((t) => JSON.stringify(checkOrInputError(t, opts)));
-        const reversed = [...texts].reverse().map((t) => JSON.stringify(checkOrInputError(t, opts))).reverse();
+        const reversed = [...texts]
+          .reverse()
+          .map((t) => JSON.stringify(checkOrInputError(t, opts)))
+          .reverse();
         expect(reversed).toEqual(inOrder);
       }),
       { numRuns: 100 },
@@ -127,7 +231,16 @@ describe('decoding bytes', () => {
   };
 
   it('names the offset where valid UTF-8 stops, for any bytes', () => {
-    const utf8ish = fc.array(fc.oneof(fc.integer({ min: 1, max: 0x7f }), fc.integer({ min: 0x80, max: 0xff }), fc.constantFrom(0xe0, 0xed, 0xf0, 0xf4, 0xc0, 0xc2, 0xa0, 0x9f, 0x80, 0xbf)), { maxLength: 24 }).map((a) => Uint8Array.from(a));
+    const utf8ish = fc
+      .array(
+        fc.oneof(
+          fc.integer({ min: 1, max: 0x7f }),
+          fc.integer({ min: 0x80, max: 0xff }),
+          fc.constantFrom(0xe0, 0xed, 0xf0, 0xf4, 0xc0, 0xc2, 0xa0, 0x9f, 0x80, 0xbf),
+        ),
+        { maxLength: 24 },
+      )
+      .map((a) => Uint8Array.from(a));
     fc.assert(
       fc.property(utf8ish, (bytes) => {
         const result = decodeArticle(bytes, 1 << 20);

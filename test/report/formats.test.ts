@@ -49,10 +49,24 @@ function report(files: FileReport[], errors?: FileError[]): Report & { errors?: 
 }
 
 function rule(id: string, severity: Rule['severity']): Rule {
-  return { id, kind: id, severity, description: `What ${id} checks.`, help: `How to fix ${id}.`, message: '{text}', options: {}, file: `rules/${id}.yml` };
+  return {
+    id,
+    kind: id,
+    severity,
+    description: `What ${id} checks.`,
+    help: `How to fix ${id}.`,
+    message: '{text}',
+    options: {},
+    file: `rules/${id}.yml`,
+  };
 }
 
-const RULES = [rule('title-holder', 'error'), rule('name-consistency', 'warning'), rule('unintroduced-speaker', 'info'), rule('deceased-speaker', 'off')];
+const RULES = [
+  rule('title-holder', 'error'),
+  rule('name-consistency', 'warning'),
+  rule('unintroduced-speaker', 'info'),
+  rule('deceased-speaker', 'off'),
+];
 
 describe('sarif', () => {
   interface SarifRegion {
@@ -70,11 +84,35 @@ describe('sarif', () => {
     message: { text: string };
     locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: SarifRegion } }[];
     partialFingerprints: Record<string, string>;
-    fixes?: { artifactChanges: { replacements: { deletedRegion: { charOffset: number; charLength: number }; insertedContent: { text: string } }[] }[] }[];
+    fixes?: {
+      artifactChanges: {
+        replacements: {
+          deletedRegion: { charOffset: number; charLength: number };
+          insertedContent: { text: string };
+        }[];
+      }[];
+    }[];
   }
   interface SarifRun {
-    tool: { driver: { name: string; version: string; informationUri: string; rules: { id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; help: { text: string }; defaultConfiguration: { level: string } }[] } };
-    invocations: { executionSuccessful: boolean; toolExecutionNotifications?: { level: string; message: { text: string } }[] }[];
+    tool: {
+      driver: {
+        name: string;
+        version: string;
+        informationUri: string;
+        rules: {
+          id: string;
+          name: string;
+          shortDescription: { text: string };
+          fullDescription: { text: string };
+          help: { text: string };
+          defaultConfiguration: { level: string };
+        }[];
+      };
+    };
+    invocations: {
+      executionSuccessful: boolean;
+      toolExecutionNotifications?: { level: string; message: { text: string } }[];
+    }[];
     columnKind: string;
     results: SarifResult[];
   }
@@ -84,16 +122,25 @@ describe('sarif', () => {
     runs: SarifRun[];
   }
 
-  const schema: object = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/sarif-schema-2.1.0.json'), 'utf8'));
+  const schema: object = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../fixtures/sarif-schema-2.1.0.json'), 'utf8'),
+  );
 
   /** The schema's language patterns use the inline flag `(?i)`, which JavaScript lacks: make it the `i` flag. */
   const inlineCaseFlag = Object.assign(
-    (pattern: string, flags: string) => (pattern.startsWith('^(?i)') ? new RegExp(`^${pattern.slice(5)}`, `${flags}i`) : new RegExp(pattern, flags)),
+    (pattern: string, flags: string) =>
+      pattern.startsWith('^(?i)') ? new RegExp(`^${pattern.slice(5)}`, `${flags}i`) : new RegExp(pattern, flags),
     { code: 'new RegExp' },
   );
   // The published schema is declared draft 2020-12. validateSchema is off because it does not
   // pass its own meta-schema (region.properties holds a misplaced `anyOf` array); the rest compiles.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false, validateSchema: false, code: { regExp: inlineCaseFlag } });
+  const ajv = new Ajv2020({
+    strict: false,
+    allErrors: true,
+    validateFormats: false,
+    validateSchema: false,
+    code: { regExp: inlineCaseFlag },
+  });
   const validate = ajv.compile(schema);
 
   function sarif(r: Report, options: Partial<SarifOptions> = {}): SarifLog {
@@ -126,7 +173,15 @@ describe('sarif', () => {
     [
       file('corpus/my article.md', [
         finding(),
-        finding({ ruleId: 'name-consistency', severity: 'warning', message: 'Blinkin or Blinken?', suggestions: [{ text: 'Blinken', offset: 40, length: 7, safe: true, description: 'Use the house spelling' }, { text: 'Blinkin', offset: 40, length: 7 }] }),
+        finding({
+          ruleId: 'name-consistency',
+          severity: 'warning',
+          message: 'Blinkin or Blinken?',
+          suggestions: [
+            { text: 'Blinken', offset: 40, length: 7, safe: true, description: 'Use the house spelling' },
+            { text: 'Blinkin', offset: 40, length: 7 },
+          ],
+        }),
         finding({ ruleId: 'unintroduced-speaker', severity: 'info', message: 'Speaker not introduced' }),
         finding({ ruleId: 'date-inferred', severity: 'info', message: 'Date inferred from the text' }),
       ]),
@@ -137,7 +192,9 @@ describe('sarif', () => {
   );
 
   it('is valid SARIF 2.1.0 by the official schema', () => {
-    expectValid(formatSarif(busy, { rules: RULES, baseDir: BASE, read: () => 'One line.\nTwo: Antony Blinken said.\n' }));
+    expectValid(
+      formatSarif(busy, { rules: RULES, baseDir: BASE, read: () => 'One line.\nTwo: Antony Blinken said.\n' }),
+    );
     expectValid(formatSarif(report([file('clean.md')]), { rules: [], baseDir: BASE }));
   });
 
@@ -154,7 +211,11 @@ describe('sarif', () => {
     expect(log.$schema).toMatch(/sarif-schema-2\.1\.0\.json$/);
     const run = onlyRun(log);
     expect(run.columnKind).toBe('utf16CodeUnits');
-    expect(run.tool.driver).toMatchObject({ name: 'factlint', version: '0.1.0', informationUri: 'https://github.com/factlint/factlint' });
+    expect(run.tool.driver).toMatchObject({
+      name: 'factlint',
+      version: '0.1.0',
+      informationUri: 'https://github.com/factlint/factlint',
+    });
   });
 
   it('describes every given rule and every rule a finding names', () => {
@@ -181,11 +242,19 @@ describe('sarif', () => {
     for (const result of run.results) expect(run.tool.driver.rules[result.ruleIndex]?.id).toBe(result.ruleId);
     expect(run.results.map((r) => r.level)).toEqual(['error', 'warning', 'note', 'note', 'error']);
     expect(run.results[0]?.message.text).toBe('Antony Blinken no longer holds the title');
-    expect(run.results[0]?.locations[0]?.physicalLocation.region).toEqual({ startLine: 3, startColumn: 5, endLine: 3, endColumn: 19, charOffset: 40, charLength: 14 });
+    expect(run.results[0]?.locations[0]?.physicalLocation.region).toEqual({
+      startLine: 3,
+      startColumn: 5,
+      endLine: 3,
+      endColumn: 19,
+      charOffset: 40,
+      charLength: 14,
+    });
   });
 
   it('locates files relative to the repository root, percent-encoded, and others by file:// URI', () => {
-    const locate = (path: string) => results(report([file(path, [finding()])]))[0]?.locations[0]?.physicalLocation.artifactLocation;
+    const locate = (path: string) =>
+      results(report([file(path, [finding()])]))[0]?.locations[0]?.physicalLocation.artifactLocation;
     expect(locate('corpus/my article.md')).toEqual({ uri: 'corpus/my%20article.md', uriBaseId: '%SRCROOT%' });
     expect(locate('/repo/news/a#1 100%.md')).toEqual({ uri: 'news/a%231%20100%25.md', uriBaseId: '%SRCROOT%' });
     expect(locate('/elsewhere/outside.md')).toEqual({ uri: 'file:///elsewhere/outside.md' });
@@ -209,17 +278,21 @@ describe('sarif', () => {
   });
 
   it('uses the line content when it has it, and falls back to rule, text and counter', () => {
-    const on = (line: string) => fingerprint(results(report([file('a.md', [finding({ offset: 0 })])]), { read: () => line })[0]);
+    const on = (line: string) =>
+      fingerprint(results(report([file('a.md', [finding({ offset: 0 })])]), { read: () => line })[0]);
     expect(on('Antony Blinken said.')).toBe(on('  Antony   Blinken said.\r'));
     expect(on('Antony Blinken said.')).not.toBe(on('Antony Blinken wrote.'));
-    const unread = () => fingerprint(results(report([file('a.md', [finding({ line: 9, offset: 500 })])]), { read: () => null })[0]);
+    const unread = () =>
+      fingerprint(results(report([file('a.md', [finding({ line: 9, offset: 500 })])]), { read: () => null })[0]);
     expect(unread()).toBe(fingerprint(results(report([file('a.md', [finding({ line: 1, offset: 0 })])]))[0]));
   });
 
   it('offers the safe suggestions as fixes, and only those', () => {
     const [, warning, info] = onlyRun(sarif(busy)).results;
     expect(warning?.fixes).toHaveLength(1);
-    expect(warning?.fixes?.[0]?.artifactChanges[0]?.replacements).toEqual([{ deletedRegion: { charOffset: 40, charLength: 7 }, insertedContent: { text: 'Blinken' } }]);
+    expect(warning?.fixes?.[0]?.artifactChanges[0]?.replacements).toEqual([
+      { deletedRegion: { charOffset: 40, charLength: 7 }, insertedContent: { text: 'Blinken' } },
+    ]);
     expect(info?.fixes).toBeUndefined();
   });
 
@@ -228,7 +301,11 @@ describe('sarif', () => {
       {
         executionSuccessful: false,
         toolExecutionNotifications: [
-          { level: 'error', message: { text: 'broken.md: not valid UTF-8 (first bad byte at offset 3)' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.md', uriBaseId: '%SRCROOT%' } } }] },
+          {
+            level: 'error',
+            message: { text: 'broken.md: not valid UTF-8 (first bad byte at offset 3)' },
+            locations: [{ physicalLocation: { artifactLocation: { uri: 'broken.md', uriBaseId: '%SRCROOT%' } } }],
+          },
         ],
       },
     ]);
@@ -241,8 +318,24 @@ describe('github', () => {
     const r = report([
       file('news/a.md', [
         finding(),
-        finding({ ruleId: 'name-consistency', severity: 'warning', line: 4, endLine: 4, column: 1, endColumn: 8, message: 'Blinkin or Blinken?' }),
-        finding({ ruleId: 'unintroduced-speaker', severity: 'info', line: 5, endLine: 6, column: 2, endColumn: 3, message: 'Speaker not introduced' }),
+        finding({
+          ruleId: 'name-consistency',
+          severity: 'warning',
+          line: 4,
+          endLine: 4,
+          column: 1,
+          endColumn: 8,
+          message: 'Blinkin or Blinken?',
+        }),
+        finding({
+          ruleId: 'unintroduced-speaker',
+          severity: 'info',
+          line: 5,
+          endLine: 6,
+          column: 2,
+          endColumn: 3,
+          message: 'Speaker not introduced',
+        }),
       ]),
       file('news/clean.md'),
     ]);
@@ -258,18 +351,26 @@ describe('github', () => {
   });
 
   it('escapes %, CR and LF in the message, so a multi-line message stays one annotation', () => {
-    const out = formatGithub(report([file('a.md', [finding({ message: '100% sure:\r\nline two, line: three\nend' })])]));
-    expect(out).toBe('::error file=a.md,line=3,endLine=3,col=5,endColumn=19,title=title-holder::100%25 sure:%0D%0Aline two, line: three%0Aend\n');
+    const out = formatGithub(
+      report([file('a.md', [finding({ message: '100% sure:\r\nline two, line: three\nend' })])]),
+    );
+    expect(out).toBe(
+      '::error file=a.md,line=3,endLine=3,col=5,endColumn=19,title=title-holder::100%25 sure:%0D%0Aline two, line: three%0Aend\n',
+    );
     expect(out.split('\n')).toHaveLength(2);
   });
 
   it('escapes : and , (and %, CR, LF) in property values', () => {
     const out = formatGithub(report([file('C:/news/a,b 50%.md', [finding({ ruleId: 'odd:rule,id\n' })])]));
-    expect(out).toBe('::error file=C%3A/news/a%2Cb 50%25.md,line=3,endLine=3,col=5,endColumn=19,title=odd%3Arule%2Cid%0A::Antony Blinken no longer holds the title\n');
+    expect(out).toBe(
+      '::error file=C%3A/news/a%2Cb 50%25.md,line=3,endLine=3,col=5,endColumn=19,title=odd%3Arule%2Cid%0A::Antony Blinken no longer holds the title\n',
+    );
   });
 
   it('annotates files that could not be checked', () => {
-    expect(formatGithub(report([], [{ path: 'b.md', message: 'b.md: binary file' }]))).toBe('::error file=b.md,title=factlint::b.md: binary file\n');
+    expect(formatGithub(report([], [{ path: 'b.md', message: 'b.md: binary file' }]))).toBe(
+      '::error file=b.md,title=factlint::b.md: binary file\n',
+    );
   });
 });
 
@@ -288,8 +389,13 @@ describe('junit', () => {
   /** Decode character data, failing on a bare `&` or `<` or a character XML 1.0 forbids. */
   function decode(raw: string): string {
     if (NOT_XML.test(raw)) throw new Error(`character not allowed in XML: ${JSON.stringify(raw)}`);
-    if (/[<]/.test(raw) || /&/.test(raw.replace(ENTITY, ''))) throw new Error(`unescaped markup in ${JSON.stringify(raw)}`);
-    return raw.replace(ENTITY, (_, name: string) => NAMED[name] ?? String.fromCodePoint(Number(name.startsWith('#x') ? `0x${name.slice(2)}` : name.slice(1))));
+    if (/[<]/.test(raw) || /&/.test(raw.replace(ENTITY, '')))
+      throw new Error(`unescaped markup in ${JSON.stringify(raw)}`);
+    return raw.replace(
+      ENTITY,
+      (_, name: string) =>
+        NAMED[name] ?? String.fromCodePoint(Number(name.startsWith('#x') ? `0x${name.slice(2)}` : name.slice(1))),
+    );
   }
 
   /** A small well-formedness check: one root, balanced tags, quoted unique attributes, escaped text. */
@@ -313,7 +419,8 @@ describe('junit', () => {
         if (!selfClosing) stack.push(element);
       }
     }
-    if (token.lastIndex !== body.length || stack.length !== 1) throw new Error(`not well-formed near offset ${token.lastIndex}`);
+    if (token.lastIndex !== body.length || stack.length !== 1)
+      throw new Error(`not well-formed near offset ${token.lastIndex}`);
     if (root.children.length !== 1 || root.text.trim() !== '') throw new Error('expected exactly one root element');
     return root.children[0] as XmlElement;
   }
@@ -335,8 +442,24 @@ describe('junit', () => {
     [
       file('news/a.md', [
         finding(),
-        finding({ ruleId: 'name-consistency', severity: 'warning', message: 'Blinkin or Blinken?', line: 4, endLine: 4, column: 1, endColumn: 8 }),
-        finding({ ruleId: 'unintroduced-speaker', severity: 'info', message: 'Speaker not introduced', line: 5, endLine: 5, column: 2, endColumn: 9 }),
+        finding({
+          ruleId: 'name-consistency',
+          severity: 'warning',
+          message: 'Blinkin or Blinken?',
+          line: 4,
+          endLine: 4,
+          column: 1,
+          endColumn: 8,
+        }),
+        finding({
+          ruleId: 'unintroduced-speaker',
+          severity: 'info',
+          message: 'Speaker not introduced',
+          line: 5,
+          endLine: 5,
+          column: 2,
+          endColumn: 9,
+        }),
       ]),
       file('news/clean.md'),
     ],
@@ -344,7 +467,13 @@ describe('junit', () => {
   );
 
   it('writes the exact document', () => {
-    const r = report([file('a.md', [finding(), finding({ severity: 'info', ruleId: 'unintroduced-speaker', message: 'Speaker not introduced' })]), file('b.md')]);
+    const r = report([
+      file('a.md', [
+        finding(),
+        finding({ severity: 'info', ruleId: 'unintroduced-speaker', message: 'Speaker not introduced' }),
+      ]),
+      file('b.md'),
+    ]);
     expect(formatJunit(r)).toBe(
       [
         '<?xml version="1.0" encoding="UTF-8"?>',
@@ -373,7 +502,9 @@ describe('junit', () => {
     expect(root.name).toBe('testsuites');
     expect(root.attributes).toEqual({ name: 'factlint', tests: '5', failures: '2', errors: '1' });
     const suites = all(root, 'testsuite');
-    expect(suites.map((s) => [s.attributes.name, s.attributes.tests, s.attributes.failures, s.attributes.errors])).toEqual([
+    expect(
+      suites.map((s) => [s.attributes.name, s.attributes.tests, s.attributes.failures, s.attributes.errors]),
+    ).toEqual([
       ['news/a.md', '3', '2', '0'],
       ['news/clean.md', '1', '0', '0'],
       ['news/broken.md', '1', '0', '1'],
@@ -381,7 +512,9 @@ describe('junit', () => {
     expect(all(root, 'testcase')).toHaveLength(5);
     expect(all(root, 'failure').map((f) => f.attributes.type)).toEqual(['error', 'warning']);
     expect(all(root, 'system-out')).toHaveLength(1);
-    expect(all(root, 'error').map((e) => e.attributes)).toEqual([{ message: 'news/broken.md: binary file', type: 'file-error' }]);
+    expect(all(root, 'error').map((e) => e.attributes)).toEqual([
+      { message: 'news/broken.md: binary file', type: 'file-error' },
+    ]);
   });
 
   it('escapes markup and quotes, and keeps line breaks in attributes', () => {
@@ -396,7 +529,9 @@ describe('junit', () => {
   });
 
   it('removes characters XML 1.0 does not allow', () => {
-    const r = report([file('a.md', [finding({ message: 'bad\u0000\u0001\u0008\u000B\u000C\u001F\uFFFF\uD800 ok\tstill\u{1F600}' })])]);
+    const r = report([
+      file('a.md', [finding({ message: 'bad\u0000\u0001\u0008\u000B\u000C\u001F\uFFFF\uD800 ok\tstill\u{1F600}' })]),
+    ]);
     const out = formatJunit(r);
     expect(out).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     expect(all(parseXml(out), 'failure')[0]?.attributes.message).toBe('bad ok\tstill\u{1F600}');

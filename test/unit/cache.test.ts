@@ -11,7 +11,10 @@ describe('compiled-table cache', () => {
     dir = mkdtempSync(join(tmpdir(), 'factlint-cache-'));
     tables = mkdtempSync(join(tmpdir(), 'factlint-tables-'));
     process.env.FACTLINT_CACHE_DIR = dir;
-    writeFileSync(join(tables, 'a.yml'), 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha, start: 2020}\n');
+    writeFileSync(
+      join(tables, 'a.yml'),
+      'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha, start: 2020}\n',
+    );
   });
   afterEach(() => {
     delete process.env.FACTLINT_CACHE_DIR;
@@ -38,7 +41,10 @@ describe('compiled-table cache', () => {
 
   it('misses when a table file changes', () => {
     load();
-    writeFileSync(join(tables, 'a.yml'), 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Bob Beta, start: 2020}\n');
+    writeFileSync(
+      join(tables, 'a.yml'),
+      'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Bob Beta, start: 2020}\n',
+    );
     expect(load().offices.get('x')?.terms[0]?.personId).toBe('Bob Beta');
     expect(readdirSync(dir)).toHaveLength(2);
   });
@@ -69,7 +75,10 @@ describe('compiled-table cache', () => {
 
   it('keeps only the newest few entries as tables change', () => {
     for (let i = 0; i < 7; i++) {
-      writeFileSync(join(tables, 'a.yml'), `offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha${'a'.repeat(i)}, start: 2020}\n`);
+      writeFileSync(
+        join(tables, 'a.yml'),
+        `offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Ann Alpha${'a'.repeat(i)}, start: 2020}\n`,
+      );
       load();
     }
     expect(readdirSync(dir).length).toBe(4);

@@ -26,63 +26,251 @@ tester('title-holder', {
     text: 'Secretary of State Antony Blinken said on Monday that the talks would continue.',
     date: '2025-06-01',
     flagged: ['Antony Blinken'],
-    message: /^“Secretary of State Antony Blinken”: on 2025-06-01 the United States Secretary of State was Marco Rubio \(since 2025-01-21\); Antony Blinken held it 2021-01-26 to 2025-01-20$/,
+    message:
+      /^“Secretary of State Antony Blinken”: on 2025-06-01 the United States Secretary of State was Marco Rubio \(since 2025-01-21\); Antony Blinken held it 2021-01-26 to 2025-01-20$/,
   },
-  'the holder on the date': { text: 'Secretary of State Marco Rubio met the delegation.', date: '2025-06-01', flagged: [] },
-  'former: true': { text: 'Former Secretary of State Antony Blinken met the delegation.', date: '2025-06-01', flagged: [] },
+  'the holder on the date': {
+    text: 'Secretary of State Marco Rubio met the delegation.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'former: true': {
+    text: 'Former Secretary of State Antony Blinken met the delegation.',
+    date: '2025-06-01',
+    flagged: [],
+  },
   'ex-: true': { text: 'The ex-Secretary of State Antony Blinken spoke.', date: '2025-06-01', flagged: [] },
-  'would-be: not yet': { text: 'good news for a would-be president Donald Trump, who will read it', date: '2016-02-10', flagged: [] },
-  'previous: former': { text: 'The film lacks previous Secretary of State Hillary Clinton.', date: '2016-02-10', flagged: [] },
-  'then-: about another time': { text: 'Then-Secretary of State Antony Blinken signed it in 2023.', date: '2025-06-01', flagged: [] },
-  'former, but still in office': { text: 'Former Secretary of State Marco Rubio spoke.', date: '2025-06-01', flagged: ['Marco Rubio'], message: /Marco Rubio still held the office of United States Secretary of State on 2025-06-01 \(since 2025-01-21\): not “former”/ },
-  'a country word narrows a shared title: UK Chancellor in 2005': { text: 'Chancellor Gordon Brown and Chancellor Gerhard Schroeder met.', date: '2005', flagged: [] },
-  'a country word narrows a shared title: wrong country': { text: 'German Chancellor Gordon Brown says trade must grow.', date: '2005', flagged: ['Gordon Brown'] },
+  'would-be: not yet': {
+    text: 'good news for a would-be president Donald Trump, who will read it',
+    date: '2016-02-10',
+    flagged: [],
+  },
+  'previous: former': {
+    text: 'The film lacks previous Secretary of State Hillary Clinton.',
+    date: '2016-02-10',
+    flagged: [],
+  },
+  'then-: about another time': {
+    text: 'Then-Secretary of State Antony Blinken signed it in 2023.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'former, but still in office': {
+    text: 'Former Secretary of State Marco Rubio spoke.',
+    date: '2025-06-01',
+    flagged: ['Marco Rubio'],
+    message:
+      /Marco Rubio still held the office of United States Secretary of State on 2025-06-01 \(since 2025-01-21\): not “former”/,
+  },
+  'a country word narrows a shared title: UK Chancellor in 2005': {
+    text: 'Chancellor Gordon Brown and Chancellor Gerhard Schroeder met.',
+    date: '2005',
+    flagged: [],
+  },
+  'a country word narrows a shared title: wrong country': {
+    text: 'German Chancellor Gordon Brown says trade must grow.',
+    date: '2005',
+    flagged: ['Gordon Brown'],
+  },
   'Deputy is another office': { text: 'Deputy Prime Minister John Prescott spoke.', date: '2005', flagged: [] },
   'Vice President is its own office': { text: 'Vice President Dick Cheney spoke.', date: '2005', flagged: [] },
   'Shadow is another office': { text: 'Shadow Chancellor Oliver Letwin spoke.', date: '2005', flagged: [] },
-  'Deputy Foreign Minister is not Foreign Minister': { text: 'Deputy Foreign Minister Sergey Ryabkov spoke.', date: '2025-12-22', flagged: [] },
-  'former President Bill Clinton': { text: 'Former President Bill Clinton spoke in 2016.', date: '2016-09-01', flagged: [] },
-  'apposition: Name, the title,': { text: 'Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council, spoke.', date: '2025-12-02', flagged: [] },
-  'apposition before the office existed for him': { text: 'Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council, spoke.', date: '2024-06-01', flagged: ['Rustem Umerov'], message: /was Oleksandr Lytvynenko \(2024-03-26 to 2025-07-18\)/ },
-  'title after a name with a comma: Taoiseach, the Irish prime minister': { text: 'Taoiseach Micheal Martin, the Irish prime minister, spoke.', date: '2025-12-02', flagged: [] },
-  'possessive title: U.S. President Donald Trump’s': { text: 'U.S. President Donald Trump’s envoy arrived.', date: '2026-01-07', flagged: [] },
-  'an interval: false on every day is an error': { text: 'Prime Minister Keir Starmer spoke.', date: '2004-01-01/2005-12-31', flagged: ['Keir Starmer'] },
-  'a sentence that names its year is checked against that year': { text: 'In 2003, Chancellor Alistair Darling had proposed a tax cut.', date: '2005-03-01', flagged: ['Alistair Darling'], message: /in 2003 the Chancellor of the Exchequer was Gordon Brown/ },
-  'a year in another clause dates another event': { text: 'Echoing the new US Secretary of State Condoleezza Rice, the prime minister said policy had changed since the war in 2001.', date: '2005-03-01', flagged: [] },
-  'a when-clause elsewhere does not date the claim': { text: 'When the government announced it had reached its target, Prime Minister Gordon Brown said it was only the start.', date: '2005-03-01', flagged: ['Gordon Brown'] },
-  'a when-clause dated by the sentence’s year': { text: 'Democrats used it in the 2012 election, when President George W. Bush painted Romney as out of touch.', date: '2016-09-27', flagged: ['George W. Bush'] },
-  'a year that names a thing does not date the claim': { text: 'Earlier Secretary of State Marco Rubio said the US would leave the 2019 accord.', date: '2025-06-01', flagged: [] },
-  'a year that dates the claim: false then and now': { text: 'Secretary of State Antony Blinken said in 2019 that the US would leave.', date: '2025-06-01', flagged: ['Antony Blinken'] },
-  'a year that dates the claim: today’s title for a past event': { text: 'Secretary of State Marco Rubio said in 2019 that the US would leave.', date: '2025-06-01', flagged: [] },
-  'former, in a hypothetical': { text: 'That will change once Rubio is former Secretary of State Marco Rubio.', date: '2025-06-01', flagged: [] },
-  'a named year that fits': { text: 'In 2003, Chancellor Gordon Brown had proposed a tax cut.', date: '2009-03-01', flagged: [] },
-  'a future "when" is not the past': { text: 'But Prime Minister Gordon Brown has said he will act when Britain chairs the G8 next year.', date: '2005-03-01', flagged: ['Gordon Brown'] },
-  'an interval: true on some day is not': { text: 'Prime Minister Gordon Brown spoke.', date: '2007/2008', flagged: [] },
-  'an unknown name with a title and a country': { text: 'U.S. Secretary of State Bob Smith spoke.', date: '2025-06-01', flagged: ['Bob Smith'], message: /the United States Secretary of State was Marco Rubio/ },
-  'an unknown name with a title but no country may hold another country’s office': { text: 'Secretary of State Bob Smith spoke.', date: '2025-06-01', flagged: [] },
-  'a surname shared with a table person who never held the office': { text: 'President Blinken spoke.', date: '2025-06-01', flagged: [] },
-  'an unknown name with a shared title is not checked': { text: 'Prime Minister Bob Smith spoke.', date: '2025-06-01', flagged: [] },
+  'Deputy Foreign Minister is not Foreign Minister': {
+    text: 'Deputy Foreign Minister Sergey Ryabkov spoke.',
+    date: '2025-12-22',
+    flagged: [],
+  },
+  'former President Bill Clinton': {
+    text: 'Former President Bill Clinton spoke in 2016.',
+    date: '2016-09-01',
+    flagged: [],
+  },
+  'apposition: Name, the title,': {
+    text: 'Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council, spoke.',
+    date: '2025-12-02',
+    flagged: [],
+  },
+  'apposition before the office existed for him': {
+    text: 'Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council, spoke.',
+    date: '2024-06-01',
+    flagged: ['Rustem Umerov'],
+    message: /was Oleksandr Lytvynenko \(2024-03-26 to 2025-07-18\)/,
+  },
+  'title after a name with a comma: Taoiseach, the Irish prime minister': {
+    text: 'Taoiseach Micheal Martin, the Irish prime minister, spoke.',
+    date: '2025-12-02',
+    flagged: [],
+  },
+  'possessive title: U.S. President Donald Trump’s': {
+    text: 'U.S. President Donald Trump’s envoy arrived.',
+    date: '2026-01-07',
+    flagged: [],
+  },
+  'an interval: false on every day is an error': {
+    text: 'Prime Minister Keir Starmer spoke.',
+    date: '2004-01-01/2005-12-31',
+    flagged: ['Keir Starmer'],
+  },
+  'a sentence that names its year is checked against that year': {
+    text: 'In 2003, Chancellor Alistair Darling had proposed a tax cut.',
+    date: '2005-03-01',
+    flagged: ['Alistair Darling'],
+    message: /in 2003 the Chancellor of the Exchequer was Gordon Brown/,
+  },
+  'a year in another clause dates another event': {
+    text: 'Echoing the new US Secretary of State Condoleezza Rice, the prime minister said policy had changed since the war in 2001.',
+    date: '2005-03-01',
+    flagged: [],
+  },
+  'a when-clause elsewhere does not date the claim': {
+    text: 'When the government announced it had reached its target, Prime Minister Gordon Brown said it was only the start.',
+    date: '2005-03-01',
+    flagged: ['Gordon Brown'],
+  },
+  'a when-clause dated by the sentence’s year': {
+    text: 'Democrats used it in the 2012 election, when President George W. Bush painted Romney as out of touch.',
+    date: '2016-09-27',
+    flagged: ['George W. Bush'],
+  },
+  'a year that names a thing does not date the claim': {
+    text: 'Earlier Secretary of State Marco Rubio said the US would leave the 2019 accord.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'a year that dates the claim: false then and now': {
+    text: 'Secretary of State Antony Blinken said in 2019 that the US would leave.',
+    date: '2025-06-01',
+    flagged: ['Antony Blinken'],
+  },
+  'a year that dates the claim: today’s title for a past event': {
+    text: 'Secretary of State Marco Rubio said in 2019 that the US would leave.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'former, in a hypothetical': {
+    text: 'That will change once Rubio is former Secretary of State Marco Rubio.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'a named year that fits': {
+    text: 'In 2003, Chancellor Gordon Brown had proposed a tax cut.',
+    date: '2009-03-01',
+    flagged: [],
+  },
+  'a future "when" is not the past': {
+    text: 'But Prime Minister Gordon Brown has said he will act when Britain chairs the G8 next year.',
+    date: '2005-03-01',
+    flagged: ['Gordon Brown'],
+  },
+  'an interval: true on some day is not': {
+    text: 'Prime Minister Gordon Brown spoke.',
+    date: '2007/2008',
+    flagged: [],
+  },
+  'an unknown name with a title and a country': {
+    text: 'U.S. Secretary of State Bob Smith spoke.',
+    date: '2025-06-01',
+    flagged: ['Bob Smith'],
+    message: /the United States Secretary of State was Marco Rubio/,
+  },
+  'an unknown name with a title but no country may hold another country’s office': {
+    text: 'Secretary of State Bob Smith spoke.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'a surname shared with a table person who never held the office': {
+    text: 'President Blinken spoke.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'an unknown name with a shared title is not checked': {
+    text: 'Prime Minister Bob Smith spoke.',
+    date: '2025-06-01',
+    flagged: [],
+  },
   'another body’s president': { text: 'Fed President Jerome Powell spoke.', date: '2025-06-01', flagged: [] },
-  'Secretary of State for Health is another office': { text: 'Secretary of State for Health Alan Johnson spoke.', date: '2025-06-01', flagged: [] },
-  'a title after "a" describes, it does not name': { text: 'Nobody knows how good a prime minister Gordon Brown will make.', date: '2005-03-01', flagged: [] },
-  'president of an organisation named after a country': { text: 'said Nanik Rupani, president of the Indian Merchants Chamber.', date: '2005-03-01', flagged: [] },
+  'Secretary of State for Health is another office': {
+    text: 'Secretary of State for Health Alan Johnson spoke.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'a title after "a" describes, it does not name': {
+    text: 'Nobody knows how good a prime minister Gordon Brown will make.',
+    date: '2005-03-01',
+    flagged: [],
+  },
+  'president of an organisation named after a country': {
+    text: 'said Nanik Rupani, president of the Indian Merchants Chamber.',
+    date: '2005-03-01',
+    flagged: [],
+  },
   'no date: skipped': { text: 'Secretary of State Antony Blinken spoke.', flagged: [] },
-  'the late, while alive': { text: 'The late Dick Cheney was remembered.', date: '2025-06-01', flagged: ['Dick Cheney'], message: /Dick Cheney was alive on 2025-06-01 \(died 2025-11-03\)/ },
+  'the late, while alive': {
+    text: 'The late Dick Cheney was remembered.',
+    date: '2025-06-01',
+    flagged: ['Dick Cheney'],
+    message: /Dick Cheney was alive on 2025-06-01 \(died 2025-11-03\)/,
+  },
   'the late, after death': { text: 'The late Dick Cheney was remembered.', date: '2025-12-01', flagged: [] },
-  'courtesy title for a former US president, by surname': { text: 'President Clinton campaigned for his wife.', date: '2016-09-01', flagged: [] },
-  'a former holder by full name, in the present': { text: 'President Bill Clinton says he will campaign.', date: '2016-09-01', flagged: ['Bill Clinton'] },
-  'a former holder, set in the past by a year': { text: 'Justice Ginsburg was appointed by President Bill Clinton in 1993.', date: '2016-09-01', flagged: [] },
-  'a former holder, object of the past: an aide to': { text: 'said the former top aide to President George W. Bush.', date: '2016-09-01', flagged: [] },
-  'a former holder, possessive: his administration': { text: 'a veteran of President Bill Clinton’s administration', date: '2016-09-01', flagged: [] },
-  'a former holder, when-clause': { text: 'That changed in the transition, when President George W. Bush ordered coordination.', date: '2016-09-01', flagged: [] },
-  'a title the table knows only for another body, no country word': { text: 'Attorney General Kamala Harris is ahead in the polls.', date: '2016-05-26', flagged: [] },
-  'a future holder in the present': { text: 'President Donald Trump says the wall will be built.', date: '2016-02-10', flagged: ['Donald Trump'] },
+  'courtesy title for a former US president, by surname': {
+    text: 'President Clinton campaigned for his wife.',
+    date: '2016-09-01',
+    flagged: [],
+  },
+  'a former holder by full name, in the present': {
+    text: 'President Bill Clinton says he will campaign.',
+    date: '2016-09-01',
+    flagged: ['Bill Clinton'],
+  },
+  'a former holder, set in the past by a year': {
+    text: 'Justice Ginsburg was appointed by President Bill Clinton in 1993.',
+    date: '2016-09-01',
+    flagged: [],
+  },
+  'a former holder, object of the past: an aide to': {
+    text: 'said the former top aide to President George W. Bush.',
+    date: '2016-09-01',
+    flagged: [],
+  },
+  'a former holder, possessive: his administration': {
+    text: 'a veteran of President Bill Clinton’s administration',
+    date: '2016-09-01',
+    flagged: [],
+  },
+  'a former holder, when-clause': {
+    text: 'That changed in the transition, when President George W. Bush ordered coordination.',
+    date: '2016-09-01',
+    flagged: [],
+  },
+  'a title the table knows only for another body, no country word': {
+    text: 'Attorney General Kamala Harris is ahead in the polls.',
+    date: '2016-05-26',
+    flagged: [],
+  },
+  'a future holder in the present': {
+    text: 'President Donald Trump says the wall will be built.',
+    date: '2016-02-10',
+    flagged: ['Donald Trump'],
+  },
 });
 
 tester('title-holder-unclear', {
-  'a past holder, no time given': { text: 'Secretary of State Antony Blinken met the delegation.', date: '2025-06-01', flagged: ['Antony Blinken'], message: /if this is about the past, write “then-” or give the year$/ },
-  'about the present: the error rule reports it, not this one': { text: 'Secretary of State Antony Blinken says the talks go on.', date: '2025-06-01', flagged: [] },
-  'set in the past': { text: 'In 2023, Secretary of State Antony Blinken met the delegation.', date: '2025-06-01', flagged: [] },
+  'a past holder, no time given': {
+    text: 'Secretary of State Antony Blinken met the delegation.',
+    date: '2025-06-01',
+    flagged: ['Antony Blinken'],
+    message: /if this is about the past, write “then-” or give the year$/,
+  },
+  'about the present: the error rule reports it, not this one': {
+    text: 'Secretary of State Antony Blinken says the talks go on.',
+    date: '2025-06-01',
+    flagged: [],
+  },
+  'set in the past': {
+    text: 'In 2023, Secretary of State Antony Blinken met the delegation.',
+    date: '2025-06-01',
+    flagged: [],
+  },
 });
 
 tester('quote-attribution', {
@@ -90,7 +278,8 @@ tester('quote-attribution', {
     text: 'German Chancellor Friedrich Merz, meanwhile, said Berlin is “not ruling anything out.”\n“Germany will engage,” Scholz said.',
     date: '2026-01-07',
     flagged: ['Scholz'],
-    message: /introduces Friedrich Merz, Chancellor of Germany on 2026-01-07; Olaf Scholz left that office on 2025-05-06\. Did you mean Merz\?/,
+    message:
+      /introduces Friedrich Merz, Chancellor of Germany on 2026-01-07; Olaf Scholz left that office on 2025-05-06\. Did you mean Merz\?/,
   },
   'the successor’s surname before his time': {
     text: 'German Chancellor Olaf Scholz spoke on Monday.\n“Germany will engage,” Merz said.',
@@ -103,13 +292,31 @@ tester('quote-attribution', {
     date: '2026-01-07',
     flagged: [],
   },
-  'no officeholder nearby': { text: 'The weather was bad.\n“Germany will engage,” Scholz said.', date: '2026-01-07', flagged: [] },
-  'the right holder': { text: 'German Chancellor Friedrich Merz spoke.\n“Germany will engage,” Merz said.', date: '2026-01-07', flagged: [] },
+  'no officeholder nearby': {
+    text: 'The weather was bad.\n“Germany will engage,” Scholz said.',
+    date: '2026-01-07',
+    flagged: [],
+  },
+  'the right holder': {
+    text: 'German Chancellor Friedrich Merz spoke.\n“Germany will engage,” Merz said.',
+    date: '2026-01-07',
+    flagged: [],
+  },
 });
 
 tester('deceased-speaker', {
-  'a new quote from someone who died': { text: 'Alexei Navalny spoke.\n“We will win,” Navalny said on Tuesday.', date: '2025-03-01', flagged: ['Navalny'], message: /A quote attributed to Alexei Navalny, who died on 2024-02-16/ },
-  'present-tense speech': { text: 'Alexei Navalny says the vote was rigged.', date: '2025-03-01', flagged: ['Alexei Navalny'], message: /Present-tense “says”/ },
+  'a new quote from someone who died': {
+    text: 'Alexei Navalny spoke.\n“We will win,” Navalny said on Tuesday.',
+    date: '2025-03-01',
+    flagged: ['Navalny'],
+    message: /A quote attributed to Alexei Navalny, who died on 2024-02-16/,
+  },
+  'present-tense speech': {
+    text: 'Alexei Navalny says the vote was rigged.',
+    date: '2025-03-01',
+    flagged: ['Alexei Navalny'],
+    message: /Present-tense “says”/,
+  },
   'a historical quote': { text: 'Alexei Navalny once said: “Do not give up.”', date: '2025-03-01', flagged: [] },
   'a dated quote': { text: '“Do not give up,” Alexei Navalny said in 2021.', date: '2025-03-01', flagged: [] },
   'before the death': { text: '“We will win,” Alexei Navalny said on Tuesday.', date: '2023-03-01', flagged: [] },
@@ -119,18 +326,33 @@ tester('name-consistency', {
   'two spellings of one person': {
     text: 'Volodymyr Zelensky arrived.\nUkrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.',
     flagged: ['Volodymyr Zelensky'],
-    message: /Volodymyr Zelenskyy is spelled both “Zelensky” and “Zelenskyy” in this article; house style is “Zelenskyy”/,
+    message:
+      /Volodymyr Zelenskyy is spelled both “Zelensky” and “Zelenskyy” in this article; house style is “Zelenskyy”/,
   },
-  'one spelling, even if not house style': { text: 'Volodymyr Zelensky arrived. “We are ready,” Zelensky said.', flagged: [] },
+  'one spelling, even if not house style': {
+    text: 'Volodymyr Zelensky arrived. “We are ready,” Zelensky said.',
+    flagged: [],
+  },
   'diacritics differ': { text: 'Micheál Martin and Micheal Martin are one man.', flagged: ['Micheal Martin'] },
 });
 
 tester('unintroduced-speaker', {
-  'surname only, never introduced': { text: '“We are ready,” Rubio said.', flagged: ['Rubio'], message: /never introduced by full name \(the reference table knows Marco Rubio\)/ },
+  'surname only, never introduced': {
+    text: '“We are ready,” Rubio said.',
+    flagged: ['Rubio'],
+    message: /never introduced by full name \(the reference table knows Marco Rubio\)/,
+  },
   'introduced by full name': { text: 'Marco Rubio arrived.\n“We are ready,” Rubio said.', flagged: [] },
-  'introduced with a title': { text: 'Secretary of State Rubio arrived.\n“We are ready,” Rubio said.', date: '2025-06-01', flagged: [] },
+  'introduced with a title': {
+    text: 'Secretary of State Rubio arrived.\n“We are ready,” Rubio said.',
+    date: '2025-06-01',
+    flagged: [],
+  },
   'a person the article introduces': { text: 'Geshuang Chen arrived.\n“We are ready,” Chen said.', flagged: [] },
-  'Bill is a first name too': { text: 'Former union leader Sir Bill Morris agreed.\n“We are ready,” Morris said.', flagged: [] },
+  'Bill is a first name too': {
+    text: 'Former union leader Sir Bill Morris agreed.\n“We are ready,” Morris said.',
+    flagged: [],
+  },
 });
 
 describe('findings', () => {
@@ -138,7 +360,10 @@ describe('findings', () => {
     const text = 'German Chancellor Friedrich Merz spoke.\n“Germany will engage,” Scholz said.';
     const [finding] = run(text, { date: '2026-01-07' }).report.findings;
     expect(finding?.ruleId).toBe('quote-attribution');
-    expect(finding?.evidence.map((e) => `${e.person} ${e.start}..${e.end ?? ''}`)).toEqual(['Friedrich Merz 2025-05-06..', 'Olaf Scholz 2021-12-08..2025-05-06']);
+    expect(finding?.evidence.map((e) => `${e.person} ${e.start}..${e.end ?? ''}`)).toEqual([
+      'Friedrich Merz 2025-05-06..',
+      'Olaf Scholz 2021-12-08..2025-05-06',
+    ]);
     expect(finding?.suggestions?.[0]).toMatchObject({ text: 'Merz', offset: text.indexOf('Scholz'), length: 6 });
     expect([finding?.line, finding?.column]).toEqual([2, 24]);
   });
@@ -147,13 +372,16 @@ describe('findings', () => {
     const report = run('Secretary of State Antony Blinken spoke.').report;
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({ ruleId: 'article-date', severity: 'info' });
-    for (const rule of ['title-holder', 'quote-attribution', 'deceased-speaker']) expect(report.findings[0]?.message).toContain(rule);
+    for (const rule of ['title-holder', 'quote-attribution', 'deceased-speaker'])
+      expect(report.findings[0]?.message).toContain(rule);
     expect(report.findings[0]?.message).not.toContain('name-consistency');
   });
 
   it('a rule can be switched off or change severity', () => {
     const text = 'Secretary of State Antony Blinken says the talks go on.';
     expect(findings(run(text, { date: '2025-06-01', rules: { 'title-holder': 'off' } }))).toEqual([]);
-    expect(run(text, { date: '2025-06-01', rules: { 'title-holder': 'warning' } }).report.findings[0]?.severity).toBe('warning');
+    expect(run(text, { date: '2025-06-01', rules: { 'title-holder': 'warning' } }).report.findings[0]?.severity).toBe(
+      'warning',
+    );
   });
 });

@@ -17,7 +17,16 @@ describe('dates', () => {
   });
 
   it('rejects dates that do not exist and backwards intervals', () => {
-    for (const bad of ['2025-02-29', '2025-13', '2025-00-10', 'tomorrow', '2026-01-07/2025-01-01', '20250101', '2025-1-7', '1/2/3']) {
+    for (const bad of [
+      '2025-02-29',
+      '2025-13',
+      '2025-00-10',
+      'tomorrow',
+      '2026-01-07/2025-01-01',
+      '20250101',
+      '2025-1-7',
+      '1/2/3',
+    ]) {
       expect(show(bad), bad).toBeNull();
     }
     expect(parsePartialDate('2024-02-29')).not.toBeNull();

@@ -20,7 +20,7 @@ describe('fast YAML reader', () => {
   }
 
   const SAME = [
-    'a: 1\nb: two\nc: "three: 3"\nd: \'it\'\'s\'\ne: ~\nf: true\ng: 2025-05-06\nh:\n',
+    "a: 1\nb: two\nc: \"three: 3\"\nd: 'it''s'\ne: ~\nf: true\ng: 2025-05-06\nh:\n",
     'list:\n  - one\n  - "two, three"\n  - [a, b, "c, d"]\n  - {person: Ann Alpha, start: 2020}\n',
     'list:\n- a: 1\n  b: 2\n- a: 3\nafter: x\n',
     'nested:\n  deeper:\n    deepest: [1, 2, 3]   # comment\n# full-line comment\nurl: http://example.com/a#b\n',
@@ -59,7 +59,9 @@ describe('fast YAML reader', () => {
   });
 
   it('gives the position of keys and items', () => {
-    const fast = parseFastYaml('offices:\n  x:\n    holders:\n      - {person: A, start: 2020}\n      - {person: B, start: 2021}\n');
+    const fast = parseFastYaml(
+      'offices:\n  x:\n    holders:\n      - {person: A, start: 2020}\n      - {person: B, start: 2021}\n',
+    );
     const offices = (fast?.value as { offices: { x: { holders: unknown[] } } }).offices;
     expect(fast?.positionsOf(offices.x.holders)?.get(1)?.key).toEqual({ line: 5, column: 9 });
     expect(fast?.positionsOf(offices)?.get('x')?.key).toEqual({ line: 2, column: 3 });
@@ -74,12 +76,30 @@ describe('fast YAML reader, differential', () => {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
-  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-  const SCALARS = ['Ann Alpha', '2020', '2020-05-06', '"quoted, with comma"', "'single ''q'''", 'true', 'null', '~', 'x-y_z', '"tab\\t"', 'Zelenskyy', '"a: b"', 'http://x.org/a#b', '-5', '"#hash"'];
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const SCALARS = [
+    'Ann Alpha',
+    '2020',
+    '2020-05-06',
+    '"quoted, with comma"',
+    "'single ''q'''",
+    'true',
+    'null',
+    '~',
+    'x-y_z',
+    '"tab\\t"',
+    'Zelenskyy',
+    '"a: b"',
+    'http://x.org/a#b',
+    '-5',
+    '"#hash"',
+  ];
   const key = () => pick(['name', 'start', 'end', 'person', 'titles', 'x-office', '"quoted key"', 'a1', 'source']);
   function flow(depth: number): string {
     if (depth > 1 || random() < 0.5) return pick(SCALARS);
-    return random() < 0.5 ? `[${Array.from({ length: Math.floor(random() * 3) }, () => flow(depth + 1)).join(', ')}]` : `{${Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) => `k${i}: ${flow(depth + 1)}`).join(', ')}}`;
+    return random() < 0.5
+      ? `[${Array.from({ length: Math.floor(random() * 3) }, () => flow(depth + 1)).join(', ')}]`
+      : `{${Array.from({ length: 1 + Math.floor(random() * 3) }, (_, i) => `k${i}: ${flow(depth + 1)}`).join(', ')}}`;
   }
   function block(indent: string, depth: number): string {
     const lines: string[] = [];
@@ -96,7 +116,8 @@ describe('fast YAML reader, differential', () => {
       if (used.has(k)) continue;
       used.add(k);
       if (depth < 3 && random() < 0.1) lines.push(`${indent}${k}:\n${indent}- ${flow(0)}\n${indent}- ${flow(0)}`);
-      else if (depth < 3 && random() < 0.35) lines.push(`${indent}${k}:${random() < 0.2 ? '   # note' : ''}\n${block(`${indent}  `, depth + 1)}`);
+      else if (depth < 3 && random() < 0.35)
+        lines.push(`${indent}${k}:${random() < 0.2 ? '   # note' : ''}\n${block(`${indent}  `, depth + 1)}`);
       else lines.push(`${indent}${k}: ${flow(0)}${random() < 0.2 ? '  # comment' : ''}`);
     }
     return lines.join('\n');

@@ -10,12 +10,14 @@ function prose(text: string): string {
 
 describe('markdown to prose', () => {
   it('keeps the length, so every offset is an offset into the file', () => {
-    const text = '---\ndate: 2026-01-07\n---\n# Title\n\nSee [the report](https://example.com/a?b=c) and `code “x”` <!-- note -->.\n';
+    const text =
+      '---\ndate: 2026-01-07\n---\n# Title\n\nSee [the report](https://example.com/a?b=c) and `code “x”` <!-- note -->.\n';
     expect(prose(text)).toHaveLength(text.length);
   });
 
   it('blanks fenced code, inline code, comments, tags and link URLs but keeps link text', () => {
-    const text = 'Before\n```\n“Not a quote,” Scholz said.\n```\nA `“code”` and <!-- “comment” --> <b>bold</b> [“text”](http://x.org/“y”) after.';
+    const text =
+      'Before\n```\n“Not a quote,” Scholz said.\n```\nA `“code”` and <!-- “comment” --> <b>bold</b> [“text”](http://x.org/“y”) after.';
     const out = prose(text);
     expect(out).not.toContain('Scholz');
     expect(out).not.toContain('“code”');

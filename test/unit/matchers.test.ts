@@ -80,11 +80,14 @@ describe('word flag table', () => {
   it('is read with the hash the tokenizer computes as it scans', () => {
     const { table } = loadReference();
     const wordFlags = wordFlagsOf(table);
-    const text = 'Mr BLAIR, the Prime Minister, said: “Schröder and Ségolène Royal met the U.S. envoy’s aide.” Then he left.';
+    const text =
+      'Mr BLAIR, the Prime Minister, said: “Schröder and Ségolène Royal met the U.S. envoy’s aide.” Then he left.';
     const tokens = tokenize(text, [{ start: 0, end: text.length }], wordFlags);
     for (const token of tokens) {
       expect(token.flags, token.text).toBe(token.isWord ? wordFlags.get(token.key) : 0);
     }
-    expect(tokens.filter((t) => t.flags !== 0).map((t) => t.text)).toEqual(expect.arrayContaining(['Mr', 'BLAIR', 'Prime', 'said', 'the', 'and']));
+    expect(tokens.filter((t) => t.flags !== 0).map((t) => t.text)).toEqual(
+      expect.arrayContaining(['Mr', 'BLAIR', 'Prime', 'said', 'the', 'and']),
+    );
   });
 });

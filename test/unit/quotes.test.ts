@@ -16,12 +16,14 @@ describe('quote scanner', () => {
 
   it('keeps nested single quotes and apostrophes inside a quote', () => {
     const text = '“They have all the ‘lessons learned’ and it’s the Russians’ plan,” he said.';
-    expect(quotes(text)).toEqual([{ text: '“They have all the ‘lessons learned’ and it’s the Russians’ plan,”', closed: true }]);
+    expect(quotes(text)).toEqual([
+      { text: '“They have all the ‘lessons learned’ and it’s the Russians’ plan,”', closed: true },
+    ]);
   });
 
   it('closes a nested single quote opened curly and closed straight', () => {
-    const text = '“They have all the ‘lessons learned\'” by their predecessors, he added.';
-    expect(quotes(text)).toEqual([{ text: '“They have all the ‘lessons learned\'”', closed: true }]);
+    const text = "“They have all the ‘lessons learned'” by their predecessors, he added.";
+    expect(quotes(text)).toEqual([{ text: "“They have all the ‘lessons learned'”", closed: true }]);
   });
 
   it('joins a quote that runs over paragraphs with the opening mark repeated', () => {
@@ -43,10 +45,12 @@ describe('quote scanner', () => {
   });
 
   it('takes single curly quotes for scare quotes, and ignores decade apostrophes', () => {
-    expect(quotes('the ‘Coalition of the Willing’ met in the ‘90s')).toEqual([{ text: '‘Coalition of the Willing’', closed: true }]);
+    expect(quotes('the ‘Coalition of the Willing’ met in the ‘90s')).toEqual([
+      { text: '‘Coalition of the Willing’', closed: true },
+    ]);
   });
 
-  it("reads two apostrophes as a double quote mark (The New York Times archive)", () => {
+  it('reads two apostrophes as a double quote mark (The New York Times archive)', () => {
     expect(quotes("Mr. Trump said ''they lied'' about it. ''It's fine,'' he said.")).toEqual([
       { text: "''they lied''", closed: true },
       { text: "''It's fine,''", closed: true },

@@ -36,36 +36,50 @@ people:
   });
 
   it('names the unknown key with file:line:column', () => {
-    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2021-12-08, ends: 2025-05-06}\n`)).toBe('bad.yml:7:50: unknown key "ends" in offices.de-chancellor.holders.0');
+    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2021-12-08, ends: 2025-05-06}\n`)).toBe(
+      'bad.yml:7:50: unknown key "ends" in offices.de-chancellor.holders.0',
+    );
   });
 
   it('rejects a malformed date and a date that does not exist', () => {
-    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 08.12.2021}\n`)).toMatch(/^bad\.yml:7:\d+: .*start: bad date/);
-    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2021-02-30}\n`)).toMatch(/^bad\.yml:7:\d+: .*"2021-02-30" is not a real date/);
+    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 08.12.2021}\n`)).toMatch(
+      /^bad\.yml:7:\d+: .*start: bad date/,
+    );
+    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2021-02-30}\n`)).toMatch(
+      /^bad\.yml:7:\d+: .*"2021-02-30" is not a real date/,
+    );
   });
 
   it('rejects a term that ends before it starts', () => {
-    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2025-05-06, end: 2021-12-08}\n`)).toMatch(/^bad\.yml:7:\d+: .*ends \(2021-12-08\) before it starts/);
+    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2025-05-06, end: 2021-12-08}\n`)).toMatch(
+      /^bad\.yml:7:\d+: .*ends \(2021-12-08\) before it starts/,
+    );
   });
 
   it('rejects a name that belongs to two people', () => {
-    expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2021-12-08}
+    expect(
+      errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2021-12-08}
 people:
   Olaf Scholz: {variants: [O. Scholz]}
   Otto Scholz: {variants: [O. Scholz]}
-`)).toMatch(/"O\. Scholz" names two people: Olaf Scholz and Otto Scholz/);
+`),
+    ).toMatch(/"O\. Scholz" names two people: Olaf Scholz and Otto Scholz/);
   });
 
   it('rejects a holder written as another person’s variant', () => {
-    expect(errorOf(`${OFFICE}      - {person: Gerhard Schroeder, start: 1998-10-27}
+    expect(
+      errorOf(`${OFFICE}      - {person: Gerhard Schroeder, start: 1998-10-27}
 people:
   Gerhard Schröder: {variants: [Gerhard Schroeder]}
-`)).toMatch(/"Gerhard Schroeder" names two people/);
+`),
+    ).toMatch(/"Gerhard Schroeder" names two people/);
   });
 
   it('rejects invalid YAML and a missing required field with a position', () => {
     expect(errorOf('offices: [unclosed\n')).toMatch(/^bad\.yml:\d+:\d+: invalid YAML/);
-    expect(errorOf(`offices:\n  x-office:\n    name: X\n    holders: []\n`)).toBe('bad.yml:3:5: offices.x-office: missing "titles"');
+    expect(errorOf(`offices:\n  x-office:\n    name: X\n    holders: []\n`)).toBe(
+      'bad.yml:3:5: offices.x-office: missing "titles"',
+    );
   });
 
   it('merges people named in several files and rejects contradicting deaths', () => {
@@ -74,24 +88,40 @@ people:
     const c = { file: 'c.yml', text: 'people:\n  Dick Cheney: {died: 2025-11-04}\n', root: 'r' };
     return import('../../src/reference/compile.js').then(({ compileTable }) => {
       expect(compileTable([a, b]).people.get('Dick Cheney')?.variants).toEqual(['Richard Cheney']);
-      expect(described(() => compileTable([a, c]))).toMatch(/^c\.yml:2:3: people\.Dick Cheney\.died: 2025-11-04 contradicts 2025-11-03/);
+      expect(described(() => compileTable([a, c]))).toMatch(
+        /^c\.yml:2:3: people\.Dick Cheney\.died: 2025-11-04 contradicts 2025-11-03/,
+      );
     });
   });
 
   it('merges a person a later table names by another spelling (an import beside the shipped table)', async () => {
     const { compileTable } = await import('../../src/reference/compile.js');
     const table = compileTable([
-      { file: 'shipped.yml', text: 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Jeffrey Rosen, start: 2019}\npeople:\n  Jeffrey Rosen: {variants: [Jeffrey A. Rosen]}\n', root: 'default' },
-      { file: 'import.yml', text: 'offices:\n  y:\n    name: Y\n    titles: [Y]\n    holders:\n      - {person: Jeffrey A. Rosen, start: 2017}\n', root: 'import' },
+      {
+        file: 'shipped.yml',
+        text: 'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Jeffrey Rosen, start: 2019}\npeople:\n  Jeffrey Rosen: {variants: [Jeffrey A. Rosen]}\n',
+        root: 'default',
+      },
+      {
+        file: 'import.yml',
+        text: 'offices:\n  y:\n    name: Y\n    titles: [Y]\n    holders:\n      - {person: Jeffrey A. Rosen, start: 2017}\n',
+        root: 'import',
+      },
     ]);
     expect([...table.people.keys()]).toEqual(['Jeffrey Rosen']);
     expect(table.offices.get('y')?.terms[0]?.personId).toBe('Jeffrey Rosen');
-    expect(table.termsByPerson.get('Jeffrey Rosen')?.map((t) => t.officeId).sort()).toEqual(['x', 'y']);
+    expect(
+      table.termsByPerson
+        .get('Jeffrey Rosen')
+        ?.map((t) => t.officeId)
+        .sort(),
+    ).toEqual(['x', 'y']);
   });
 
   it('lets a later table replace an office and rejects a duplicate within one table', async () => {
     const { compileTable } = await import('../../src/reference/compile.js');
-    const office = (holder: string) => `offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: ${holder}, start: 2020}\n`;
+    const office = (holder: string) =>
+      `offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: ${holder}, start: 2020}\n`;
     const replaced = compileTable([
       { file: 'a.yml', text: office('Ann Alpha'), root: 'default' },
       { file: 'b.yml', text: office('Bob Beta'), root: 'newsroom' },

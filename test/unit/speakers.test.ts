@@ -10,26 +10,91 @@ const CASES: [string, string, (string | null)[], string[]][] = [
   ['X told reporters “…”', 'Friedrich Merz told reporters “it will work.”', ['Friedrich Merz'], ['explicit']],
   ['X told ABC News “…”', 'Friedrich Merz told ABC News on Monday: “It will work.”', ['Friedrich Merz'], ['explicit']],
   ['X wrote on X', 'Friedrich Merz wrote on X that the plan was “a milestone.”', ['Friedrich Merz'], ['explicit']],
-  ['X said in a post', 'Friedrich Merz said in a post on X that Tuesday brought “real progress.”', ['Friedrich Merz'], ['explicit']],
+  [
+    'X said in a post',
+    'Friedrich Merz said in a post on X that Tuesday brought “real progress.”',
+    ['Friedrich Merz'],
+    ['explicit'],
+  ],
   ['according to X', 'The deal is off, “for now,” according to Friedrich Merz.', ['Friedrich Merz'], ['explicit']],
   ['According to X, “…”', 'According to Friedrich Merz, “the deal is off.”', ['Friedrich Merz'], ['explicit']],
-  ['other speech verbs', '“Stop,” Friedrich Merz warned. “Now,” Keir Starmer insisted. “Later,” Marco Rubio argued.', ['Friedrich Merz', 'Keir Starmer', 'Marco Rubio'], ['explicit', 'explicit', 'explicit']],
+  [
+    'other speech verbs',
+    '“Stop,” Friedrich Merz warned. “Now,” Keir Starmer insisted. “Later,” Marco Rubio argued.',
+    ['Friedrich Merz', 'Keir Starmer', 'Marco Rubio'],
+    ['explicit', 'explicit', 'explicit'],
+  ],
   ['an unusual verb', '“Fine,” Keir Starmer sighed.', ['Keir Starmer'], ['explicit']],
-  ['X, the role, said', 'Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council, said: “We made progress.”', ['Rustem Umerov'], ['explicit']],
+  [
+    'X, the role, said',
+    'Rustem Umerov, the secretary of Ukraine’s National Security and Defense Council, said: “We made progress.”',
+    ['Rustem Umerov'],
+    ['explicit'],
+  ],
   ['X, a role, said (unknown person)', 'Hugh Hill, a doctor, said: “Rest is best.”', ['Hugh Hill'], ['explicit']],
   ['<Title> X said', '“We are ready,” Kremlin spokesperson Dmitry Peskov said.', ['Dmitry Peskov'], ['explicit']],
-  ['X, meanwhile, said', 'Friedrich Merz, meanwhile, said Berlin is “not ruling anything out.”', ['Friedrich Merz'], ['explicit']],
+  [
+    'X, meanwhile, said',
+    'Friedrich Merz, meanwhile, said Berlin is “not ruling anything out.”',
+    ['Friedrich Merz'],
+    ['explicit'],
+  ],
   ['dash attribution', '“Never again.” — Friedrich Merz', ['Friedrich Merz'], ['explicit']],
-  ['he said after a paragraph break', 'Friedrich Merz spoke in Berlin on Tuesday.\n“We are ready,” he said.', ['Friedrich Merz'], ['pronoun']],
-  ['he added, after another quote', '“We are ready,” Friedrich Merz said.\n“We will stay ready,” he added.', ['Friedrich Merz', 'Friedrich Merz'], ['explicit', 'pronoun']],
-  ['she, not the nearest he', 'Ms Smith welcomed Mr Jones on Monday. Mr Jones thanked her.\n“It was useful,” she said.', ['Smith'], ['pronoun']],
-  ['continuation in a paragraph', '“It will work,” Friedrich Merz said. “It has to.”', ['Friedrich Merz', 'Friedrich Merz'], ['explicit', 'continuation']],
-  ['continuation across paragraphs', '“It will work,” Friedrich Merz said.\n“It has to,” he added. “There is no other way.”\n“And we will not wait.”', ['Friedrich Merz', 'Friedrich Merz', 'Friedrich Merz', 'Friedrich Merz'], ['explicit', 'pronoun', 'continuation', 'continuation']],
-  ['no continuation when someone else is named', '“It will work,” Friedrich Merz said.\nKeir Starmer disagreed.\n“It will not.”', ['Friedrich Merz', null], ['explicit', null]],
+  [
+    'he said after a paragraph break',
+    'Friedrich Merz spoke in Berlin on Tuesday.\n“We are ready,” he said.',
+    ['Friedrich Merz'],
+    ['pronoun'],
+  ],
+  [
+    'he added, after another quote',
+    '“We are ready,” Friedrich Merz said.\n“We will stay ready,” he added.',
+    ['Friedrich Merz', 'Friedrich Merz'],
+    ['explicit', 'pronoun'],
+  ],
+  [
+    'she, not the nearest he',
+    'Ms Smith welcomed Mr Jones on Monday. Mr Jones thanked her.\n“It was useful,” she said.',
+    ['Smith'],
+    ['pronoun'],
+  ],
+  [
+    'continuation in a paragraph',
+    '“It will work,” Friedrich Merz said. “It has to.”',
+    ['Friedrich Merz', 'Friedrich Merz'],
+    ['explicit', 'continuation'],
+  ],
+  [
+    'continuation across paragraphs',
+    '“It will work,” Friedrich Merz said.\n“It has to,” he added. “There is no other way.”\n“And we will not wait.”',
+    ['Friedrich Merz', 'Friedrich Merz', 'Friedrich Merz', 'Friedrich Merz'],
+    ['explicit', 'pronoun', 'continuation', 'continuation'],
+  ],
+  [
+    'no continuation when someone else is named',
+    '“It will work,” Friedrich Merz said.\nKeir Starmer disagreed.\n“It will not.”',
+    ['Friedrich Merz', null],
+    ['explicit', null],
+  ],
   ['organisation', '“No comment,” the Kremlin said.', ['the Kremlin'], ['organisation']],
-  ['surname resolves to the person introduced', 'Geshuang Chen, a photographer, joined the group.\n“The snow was heavy,” Chen said.', ['Geshuang Chen'], ['explicit']],
-  ['title phrase refers back', 'British Prime Minister Keir Starmer spoke on Tuesday. The British leader said that “the hardest yards are still ahead.”', ['Keir Starmer'], ['title']],
-  ['in the words of X', 'Moscow’s “inevitable” victory, in the words of Deputy Foreign Minister Sergey Ryabkov, is disputed.', ['Sergei Ryabkov'], ['explicit']],
+  [
+    'surname resolves to the person introduced',
+    'Geshuang Chen, a photographer, joined the group.\n“The snow was heavy,” Chen said.',
+    ['Geshuang Chen'],
+    ['explicit'],
+  ],
+  [
+    'title phrase refers back',
+    'British Prime Minister Keir Starmer spoke on Tuesday. The British leader said that “the hardest yards are still ahead.”',
+    ['Keir Starmer'],
+    ['title'],
+  ],
+  [
+    'in the words of X',
+    'Moscow’s “inevitable” victory, in the words of Deputy Foreign Minister Sergey Ryabkov, is disputed.',
+    ['Sergei Ryabkov'],
+    ['explicit'],
+  ],
 ];
 
 describe('speaker resolution', () => {
@@ -45,7 +110,9 @@ describe('speaker resolution', () => {
     const text = '“It will work,” Scholz said.';
     const quote = run(text, { date: '2026-01-07' }).report.quotes[0];
     expect(quote?.speaker?.text).toBe('Scholz');
-    expect(text.slice(quote?.speaker?.offset, (quote?.speaker?.offset ?? 0) + (quote?.speaker?.length ?? 0))).toBe('Scholz');
+    expect(text.slice(quote?.speaker?.offset, (quote?.speaker?.offset ?? 0) + (quote?.speaker?.length ?? 0))).toBe(
+      'Scholz',
+    );
     expect(quote?.speaker?.name).toBe('Olaf Scholz');
   });
 });

@@ -49,13 +49,20 @@ describe('table who and person', () => {
     const table = fixtureTable();
     expect(findOffices(table, 'de-chancellor').map((o) => o.id)).toEqual(['de-chancellor']);
     expect(findOffices(table, 'Chancellor of Germany').map((o) => o.id)).toEqual(['de-chancellor']);
-    expect(findOffices(table, 'Chancellor').map((o) => o.id).sort()).toEqual(['de-chancellor', 'gb-chancellor-of-the-exchequer']);
+    expect(
+      findOffices(table, 'Chancellor')
+        .map((o) => o.id)
+        .sort(),
+    ).toEqual(['de-chancellor', 'gb-chancellor-of-the-exchequer']);
     expect(findOffices(table, 'German Chancellor').map((o) => o.id)).toEqual(['de-chancellor']);
     expect(findOffices(table, "Britain's Chancellor").map((o) => o.id)).toEqual(['gb-chancellor-of-the-exchequer']);
   });
 
   it('says who held an office on a date or in an interval', () => {
-    const held = (query: string, date: string) => whoHeld(fixtureTable(), query, parseDateSpec(date) ?? { start: 0, end: 0 }).flatMap((h) => h.terms.map((t) => `${h.office.id}: ${t.personId}`));
+    const held = (query: string, date: string) =>
+      whoHeld(fixtureTable(), query, parseDateSpec(date) ?? { start: 0, end: 0 }).flatMap((h) =>
+        h.terms.map((t) => `${h.office.id}: ${t.personId}`),
+      );
     expect(held('German Chancellor', '2026-01-07')).toEqual(['de-chancellor: Friedrich Merz']);
     expect(held('German Chancellor', '2025')).toEqual(['de-chancellor: Olaf Scholz', 'de-chancellor: Friedrich Merz']);
   });
@@ -71,7 +78,13 @@ describe('table stats', () => {
   it('counts offices, people, terms, by country and by year', () => {
     const stats = tableStats(fixtureTable(), today);
     expect(stats.offices).toBe(12);
-    expect(stats.byCountry.find((c) => c.country === 'DE')).toEqual({ country: 'DE', offices: 1, terms: 4, people: 4, from: 1998 });
+    expect(stats.byCountry.find((c) => c.country === 'DE')).toEqual({
+      country: 'DE',
+      offices: 1,
+      terms: 4,
+      people: 4,
+      from: 1998,
+    });
     expect(stats.byYear.find((y) => y.year === 2025)?.offices).toBeGreaterThan(5);
   });
 });
