@@ -22,7 +22,7 @@ import { formatDay, type DayRange } from './util/dates.js';
 import { compareText, lineStarts, positionAt } from './util/text.js';
 import { TokenMap } from './util/token-map.js';
 import { mergeByStart } from './util/search.js';
-import { InputError } from './util/yaml.js';
+import { InputError } from './util/errors.js';
 import { VERSION } from './version.js';
 
 /** A compiled reference table and the rules to check with: load once, check many. */

@@ -14,7 +14,7 @@ export { compileTable, type TableSource, type CompileOptions } from './reference
 export { compileRules, type RuleSource } from './rules/load.js';
 export type { Table, Office, Person, Term } from './reference/table.js';
 export type { Rule, RuleOverrides } from './rules/rule.js';
-export { InputError } from './util/yaml.js';
+export { InputError } from './util/errors.js';
 export { VERSION } from './version.js';
 export type * from './types.js';
 

@@ -1,4 +1,5 @@
-import { InputError, parseYaml } from '../util/yaml.js';
+import { parseYaml } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 
 export class UsageError extends InputError {}
 

@@ -1,7 +1,7 @@
 import { decodeArticle } from '../article/decode.js';
 import { analyzeFile, type Analysis, type CheckOptions } from '../engine.js';
 import type { FileReport } from '../types.js';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { applySafeFixes, lineDiff } from './fix.js';
 
 export type FixMode = 'none' | 'write' | 'dry-run';

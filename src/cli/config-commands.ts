@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { readFrontMatter } from '../article/frontmatter.js';
 import { STARTER_CONFIG } from '../config/load.js';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { parse, UsageError } from './args.js';
 import { ignoreFilter } from './files.js';
 import { standardOutput, writeFileAtomic } from './output.js';

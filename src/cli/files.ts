@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 
 export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const ALWAYS_IGNORED = new Set(['node_modules', '.git']);

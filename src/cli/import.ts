@@ -9,7 +9,7 @@ import { importWikidata } from '../import/wikidata.js';
 import { tableYaml } from '../import/write.js';
 import { parsePartialDate } from '../util/dates.js';
 import { packageRoot } from '../util/package.js';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
 import { writeFileAtomic } from './output.js';
 

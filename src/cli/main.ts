@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { setFlagsFromString } from 'node:v8';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
 import { checkCommand } from './check.js';

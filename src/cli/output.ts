@@ -10,7 +10,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 
 /**
  * Write a whole file or nothing: a temporary file in the same folder, then a rename.

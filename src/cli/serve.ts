@@ -1,7 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createFactlintServer } from '../server/http.js';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { parse, stringOption, UsageError } from './args.js';
 import { CHECK_OPTIONS, referenceOf, resolveSettings, type Settings } from './settings.js';
 import { defaultTableDir } from '../reference/load.js';

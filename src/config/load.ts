@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { InputError, parseYaml } from '../util/yaml.js';
+import { parseYaml } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { validateYaml } from '../util/validate.js';
 import { defaultConfig, parseSize, type Config, type DateSourceName } from './config.js';
 import type { RuleSetting } from '../types.js';

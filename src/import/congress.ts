@@ -1,5 +1,6 @@
 import { parsePartialDate } from '../util/dates.js';
-import { InputError, parseYaml } from '../util/yaml.js';
+import { parseYaml } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { TableAssembler, foldName, text, type OfficeInfo } from './assemble.js';
 import type { ImportedPerson, ImportResult, SourceFile } from './types.js';
 

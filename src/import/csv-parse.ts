@@ -1,4 +1,4 @@
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import type { SourceFile } from './types.js';
 
 /** One CSV record: its fields and the line it starts on. */

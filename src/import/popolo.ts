@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { SKIP, TableAssembler, text, type OfficeInfo } from './assemble.js';
 import { OfficeIds, officeIdFor } from './ids.js';
 import type { ImportedPerson, ImportResult, SourceFile } from './types.js';

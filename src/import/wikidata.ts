@@ -1,4 +1,4 @@
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { TableAssembler, type OfficeInfo } from './assemble.js';
 import { OfficeIds, officeIdFor } from './ids.js';
 import type { ImportResult, SourceFile } from './types.js';

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { parseYaml, InputError } from '../util/yaml.js';
+import { parseYaml } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { validateYaml } from '../util/validate.js';
 import { packageRoot } from '../util/package.js';
 import { CHECKS } from '../checks/registry.js';

@@ -11,7 +11,7 @@ import type { Report } from '../types.js';
 import { parseDateSpec } from '../util/dates.js';
 import { packageRoot } from '../util/package.js';
 import { validatorFor } from '../util/validate.js';
-import { InputError } from '../util/yaml.js';
+import { InputError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import reportSchema from '../report/schema.json' with { type: 'json' };
 import requestSchema from './request-schema.json' with { type: 'json' };

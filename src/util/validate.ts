@@ -1,6 +1,7 @@
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { ajvLib } from './libraries.js';
-import { InputError, type ParsedYaml } from './yaml.js';
+import { InputError } from './errors.js';
+import type { ParsedYaml } from './yaml.js';
 
 let ajv: Ajv | null = null;
 const compiled = new Map<object, ValidateFunction>();

@@ -9,7 +9,7 @@ import { importIfg, parseIfgMapping, type IfgFiles } from '../../src/import/ifg.
 import { importPopolo } from '../../src/import/popolo.js';
 import type { ImportResult, SourceFile } from '../../src/import/types.js';
 import { importWikidata } from '../../src/import/wikidata.js';
-import { InputError } from '../../src/util/yaml.js';
+import { InputError } from '../../src/util/errors.js';
 import { ROOT } from '../helpers.js';
 
 export const FIXTURES = join(ROOT, 'test/fixtures/import');

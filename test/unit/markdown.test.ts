@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { proseOfMarkdown } from '../../src/article/markdown.js';
 import { readFrontMatter } from '../../src/article/frontmatter.js';
-import { InputError } from '../../src/util/yaml.js';
+import { InputError } from '../../src/util/errors.js';
 
 function prose(text: string): string {
   const front = readFrontMatter(text, 'a.md');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tableFrom } from '../helpers.js';
-import { InputError } from '../../src/util/yaml.js';
+import { InputError } from '../../src/util/errors.js';
 
 function described(run: () => unknown): string {
   try {
