@@ -4,6 +4,7 @@ export interface ImportedTerm {
   start: string;
   end?: string;
   acting?: boolean;
+  party?: string;
 }
 
 export interface ImportedOffice {
@@ -11,6 +12,7 @@ export interface ImportedOffice {
   country?: string;
   titles: string[];
   concurrent?: boolean;
+  complete?: boolean | { from: string; to?: string };
   source?: string;
   holders: ImportedTerm[];
 }
@@ -24,6 +26,8 @@ export interface ImportedPerson {
 }
 
 export interface ImportedTable {
+  verifiedThrough?: string;
+  countries?: Record<string, { names: string[] }>;
   offices: Record<string, ImportedOffice>;
   people: Record<string, ImportedPerson>;
 }

@@ -3,8 +3,8 @@ import { yamlLib } from '../util/libraries.js';
 import { compareText } from '../util/text.js';
 import type { ImportedOffice, ImportedTable, ImportedTerm } from './types.js';
 
-const OFFICE_FIELDS = ['name', 'country', 'titles', 'concurrent', 'source'] as const;
-const TERM_FIELDS = ['person', 'start', 'end', 'acting'] as const;
+const OFFICE_FIELDS = ['name', 'country', 'titles', 'concurrent', 'complete', 'source'] as const;
+const TERM_FIELDS = ['person', 'start', 'end', 'acting', 'party'] as const;
 const PERSON_FIELDS = ['variants', 'surname', 'gender', 'born', 'died'] as const;
 
 /**
@@ -24,10 +24,14 @@ export function tableYaml(table: ImportedTable, header: string): string {
 }
 
 /** Plain data with keys in a fixed order; Maps, because objects put number-like keys first. */
-function orderedTable(table: ImportedTable): Map<string, Map<string, unknown>> {
+function orderedTable(table: ImportedTable): Map<string, unknown> {
   const offices = new Map(sortedEntries(table.offices).map(([id, office]) => [id, orderedOffice(office)]));
   const people = new Map(sortedEntries(table.people).map(([key, person]) => [key, picked(person, PERSON_FIELDS)]));
-  const root = new Map<string, Map<string, unknown>>([['offices', offices]]);
+  const root = new Map<string, unknown>();
+  if (table.verifiedThrough) root.set('verifiedThrough', table.verifiedThrough);
+  if (table.countries && Object.keys(table.countries).length > 0)
+    root.set('countries', new Map(sortedEntries(table.countries)));
+  root.set('offices', offices);
   if (people.size) root.set('people', people);
   return root;
 }

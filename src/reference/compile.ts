@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { FAR_FUTURE, parsePartialDate, type DayRange } from '../util/dates.js';
+import { FAR_FUTURE, parsePartialDate, type Day, type DayRange } from '../util/dates.js';
 import { createTrie, trieInsert } from '../util/trie.js';
 import { createPhraseIndex, phraseAdd, type PhraseIndex } from '../util/phrase-index.js';
 import { parseYaml, type ParsedYaml } from '../util/yaml.js';
@@ -27,6 +27,7 @@ interface TermDoc {
   start: DateValue;
   end?: DateValue;
   acting?: boolean;
+  party?: string;
 }
 interface OfficeDoc {
   name: string;
@@ -36,6 +37,7 @@ interface OfficeDoc {
   concurrent?: boolean;
   holders: TermDoc[];
   vacancies?: { start: DateValue; end: DateValue }[];
+  complete?: boolean | { from: DateValue; to?: DateValue };
 }
 interface PersonDoc {
   name?: string;
@@ -46,6 +48,7 @@ interface PersonDoc {
   died?: DateValue;
 }
 interface TableDoc {
+  verifiedThrough?: string;
   countries?: Record<string, { names: string[] }>;
   offices?: Record<string, OfficeDoc>;
   people?: Record<string, PersonDoc | null>;
@@ -98,6 +101,10 @@ function memoKeys(text: string): { keys: string[]; joined: string } {
 }
 function phraseKeys(text: string): string[] {
   return memoKeys(text).keys;
+}
+
+function verifiedThrough(value: string | undefined): Day | null {
+  return value === undefined ? null : (parsePartialDate(value)?.start ?? null);
 }
 
 function dateText(value: DateValue): string {
@@ -206,6 +213,8 @@ class TableBuilder {
         source: entry.source ?? null,
         terms: [],
         vacancies: [],
+        complete: null,
+        verifiedThrough: verifiedThrough(doc.verifiedThrough),
         file: source.file,
         line: place.line,
       };
@@ -222,9 +231,31 @@ class TableBuilder {
       entry.holders.forEach((holder, index) =>
         office.terms.push(this.term(office, holder, index, lines[index] ?? place.line, source, parsed)),
       );
+      office.complete = this.completeness(entry.complete, office, (message: string): never => {
+        const where = parsed.locate(['offices', id, 'complete']);
+        throw new InputError(message, source.file, where.line, where.column);
+      });
       this.offices.set(id, office);
       this.officeRoots.set(id, source.root);
     }
+  }
+
+  /** `complete:` as days: by default from the earliest term on (terms are not sorted yet). */
+  private completeness(
+    value: OfficeDoc['complete'],
+    office: Office,
+    fail: (message: string) => never,
+  ): DayRange | null {
+    if (value === false) return null;
+    if (value === undefined || value === true) {
+      const first = Math.min(...office.terms.map((t) => t.range.start));
+      return office.terms.length > 0 ? { start: first, end: FAR_FUTURE } : null;
+    }
+    const from = this.date(value.from, fail, `${office.id} complete.from`);
+    const to = value.to === undefined ? null : this.date(value.to, fail, `${office.id} complete.to`);
+    if (to && to.end < from.start)
+      fail(`${office.id}: complete.to (${dateText(value.to ?? '')}) is before complete.from`);
+    return { start: from.start, end: to ? to.end : FAR_FUTURE };
   }
 
   private term(
@@ -252,6 +283,7 @@ class TableBuilder {
       startText: dateText(holder.start),
       endText: holder.end === undefined ? null : dateText(holder.end),
       acting: holder.acting ?? false,
+      party: holder.party ?? null,
       file: source.file,
       line,
     };

@@ -19,10 +19,10 @@ export function holdersDuring(office: Office, range: DayRange): Term[] {
   return office.terms.filter((t) => overlaps(t.range, range));
 }
 
-/** The table is taken to be complete for an office from its first recorded term on. */
+/** True if the office's holder list is complete for every day of the range (`complete:`, by default from its first term on). */
 export function coversRange(office: Office, range: DayRange): boolean {
-  const first = office.terms[0];
-  return first !== undefined && first.range.start <= range.start;
+  const complete = office.complete;
+  return complete !== null && complete.start <= range.start && complete.end >= range.end;
 }
 
 export function describeTerm(term: Term): string {

@@ -1,4 +1,4 @@
-import type { DayRange } from '../util/dates.js';
+import type { Day, DayRange } from '../util/dates.js';
 import type { TrieNode } from '../util/trie.js';
 import type { PhraseIndex } from '../util/phrase-index.js';
 
@@ -23,6 +23,8 @@ export interface Term {
   startText: string;
   endText: string | null;
   acting: boolean;
+  /** The holder's party during the term ("D", "R", "Labour"), when the table says. */
+  party: string | null;
   file: string;
   line: number;
 }
@@ -37,6 +39,13 @@ export interface Office {
   terms: Term[];
   /** Known periods without a holder (not gaps in the data). */
   vacancies: DayRange[];
+  /**
+   * The days for which the holder list is complete, so that a name missing from it never
+   * held the office then: by default from the first term on; null when never complete.
+   */
+  complete: DayRange | null;
+  /** The last day the office's file was checked (`verifiedThrough:`), if it says. */
+  verifiedThrough: Day | null;
   file: string;
   line: number;
 }
