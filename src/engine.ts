@@ -1,29 +1,21 @@
-import { dateFromSpec, inferDate, noDate, type ArticleDate } from './article/date.js';
+import { articleDate, articleSettings } from './article/settings.js';
+import type { ArticleDate } from './article/date.js';
 import { readFrontMatter } from './article/frontmatter.js';
 import { readDirectives, Silencer, type Directive } from './article/directives.js';
 import { DEFAULT_DATE_SOURCES, type DateSourceName } from './config/config.js';
-import { proseOfMarkdown, proseOfText, type Prose } from './article/markdown.js';
-import { paragraphsOf } from './article/paragraphs.js';
-import type { CheckContext, DraftFinding, ResolvedArticle } from './checks/check.js';
+import { proseOfMarkdown, proseOfText } from './article/markdown.js';
+import type { CheckContext } from './checks/check.js';
 import { CHECKS } from './checks/registry.js';
-import type { Table, Term } from './reference/table.js';
-import { resolveEntities } from './resolve/entities.js';
-import { resolveSpeakers } from './resolve/speakers.js';
+import type { Table } from './reference/table.js';
+import { resolveArticle, type ResolvedArticle } from './resolve/article.js';
 import type { Rule, RuleOverrides } from './rules/rule.js';
-import { renderMessage } from './rules/rule.js';
-import { findOtherNames, findTableNames, type TokenRole } from './scan/names.js';
-import { scanQuotes } from './scan/quotes.js';
-import { attachTitles, findTitles } from './scan/titles.js';
-import { tokenizeArticle } from './scan/tokens.js';
-import { wordFlagsOf } from './scan/word-flags.js';
-import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, RuleSetting, Severity } from './types.js';
+import { position, quoteReport, reportOf, toFinding } from './report/build.js';
+import type { FileReport, Finding, Report } from './types.js';
 import { describeRange } from './reference/query.js';
 import { formatDay, type DayRange } from './util/dates.js';
-import { compareText, lineStarts, positionAt } from './util/text.js';
-import { TokenMap } from './util/token-map.js';
-import { mergeByStart } from './util/search.js';
-import { InputError } from './util/errors.js';
-import { VERSION } from './version.js';
+import { compareText, lineStarts } from './util/text.js';
+
+export { reportOf };
 
 /** A compiled reference table and the rules to check with: load once, check many. */
 export interface Reference {
@@ -63,18 +55,6 @@ export const UNUSED_DIRECTIVE_ID = 'unused-directive';
 /** Check one article. Pure: no file system, no clock; the same input gives the same report. */
 export function check(text: string, options: CheckOptions): Report {
   return reportOf([analyze(text, options).report]);
-}
-
-export function reportOf(files: FileReport[]): Report {
-  const summary = { files: files.length, errors: 0, warnings: 0, infos: 0 };
-  for (const file of files) {
-    for (const finding of file.findings) {
-      if (finding.severity === 'error') summary.errors++;
-      else if (finding.severity === 'warning') summary.warnings++;
-      else summary.infos++;
-    }
-  }
-  return { schemaVersion: 1, tool: { name: 'factlint', version: VERSION }, files, summary };
 }
 
 export function analyze(text: string, options: CheckOptions): Analysis {
@@ -120,88 +100,6 @@ export function analyzeFile(text: string, options: Omit<CheckOptions, 'filename'
   return { report, article, date, frontMatter: frontMatter?.data ?? null };
 }
 
-function articleDate(
-  cli: string | undefined,
-  frontMatterDate: unknown,
-  prose: Prose,
-  filename: string,
-  sources: readonly DateSourceName[],
-): ArticleDate {
-  if (cli !== undefined) {
-    const date = dateFromSpec(cli, 'cli');
-    if (!date) throw new InputError(`--date "${cli}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`);
-    return date;
-  }
-  for (const source of sources) {
-    const date =
-      source === 'front-matter'
-        ? fromFrontMatter(frontMatterDate, filename)
-        : source === 'filename'
-          ? fromFilename(filename)
-          : inferDate(prose.text);
-    if (date) return date;
-  }
-  return noDate();
-}
-
-function fromFrontMatter(value: unknown, filename: string): ArticleDate | null {
-  if (value === undefined || value === null || value === '') return null;
-  const spec = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  const date = dateFromSpec(spec, 'front-matter');
-  if (!date)
-    throw new InputError(
-      `front matter date "${spec}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`,
-      filename,
-      2,
-      1,
-    );
-  return date;
-}
-
-/** A YYYY-MM-DD in the file's name ("nyt_2016-09-08_obama.txt"). */
-function fromFilename(filename: string): ArticleDate | null {
-  const match = /(?:^|[^\d])(\d{4}-\d{2}-\d{2})(?:[^\d]|$)/.exec(filename.split(/[\\/]/).pop() ?? '');
-  const date = match?.[1] ? dateFromSpec(match[1], 'filename') : null;
-  return date;
-}
-
-interface ArticleSettings {
-  date?: unknown;
-  rules: RuleOverrides;
-}
-
-/** The per-article `factlint:` key of the front matter: `{date, rules: {rule-id: off}}`. */
-function articleSettings(data: Record<string, unknown> | undefined, filename: string): ArticleSettings {
-  const value = data?.factlint;
-  if (value === undefined || value === null) return { rules: {} };
-  if (typeof value !== 'object' || Array.isArray(value))
-    throw new InputError(
-      'front matter "factlint" must be a mapping, e.g. factlint: {rules: {title-holder: off}}',
-      filename,
-      2,
-      1,
-    );
-  const settings = value as Record<string, unknown>;
-  const unknown = Object.keys(settings).find((key) => key !== 'date' && key !== 'rules');
-  if (unknown)
-    throw new InputError(`front matter factlint.${unknown}: unknown key (use date or rules)`, filename, 2, 1);
-  const rules: Record<string, RuleSetting> = {};
-  const given = settings.rules ?? {};
-  if (typeof given !== 'object' || given === null || Array.isArray(given))
-    throw new InputError(
-      'front matter factlint.rules must map rule ids to error, warning, info or off',
-      filename,
-      2,
-      1,
-    );
-  for (const [id, level] of Object.entries(given)) {
-    if (level !== 'error' && level !== 'warning' && level !== 'info' && level !== 'off')
-      throw new InputError(`front matter factlint.rules.${id}: use error, warning, info or off`, filename, 2, 1);
-    rules[id] = level;
-  }
-  return { date: settings.date, rules };
-}
-
 /** In-text directives and allowlists: drop what they silence; report unused directives if asked. */
 function applyControls(
   findings: Finding[],
@@ -233,38 +131,6 @@ function applyControls(
       evidence: [],
     })),
   ].sort((a, b) => a.offset - b.offset || compareText(a.ruleId, b.ruleId));
-}
-
-/** Scan and resolve: quotes, names, titles, people, speakers. */
-export function resolveArticle(text: string, prose: Prose, table: Table): ResolvedArticle {
-  const paragraphs = paragraphsOf(prose.text, prose.blockStarts);
-  const { tokens, nameStarts, titleStarts, sentenceStarts, speechVerbs } = tokenizeArticle(
-    prose.text,
-    paragraphs,
-    wordFlagsOf(table),
-  );
-  const roles: TokenRole[] = new Array<TokenRole>(tokens.length).fill(null);
-  const tableNames = findTableNames(tokens, table, roles, nameStarts);
-  const phrases = findTitles(tokens, table, roles, nameStarts, titleStarts);
-  const otherNames = findOtherNames(tokens, table, roles, tableNames, nameStarts);
-  const mentions = mergeByStart(tableNames, otherNames);
-  const mentionAt = new TokenMap(tokens.length, mentions, (m) => m.tokenStart);
-  const mentionEndingAt = new TokenMap(tokens.length, mentions, (m) => m.tokenEnd);
-  const claims = attachTitles(tokens, phrases, mentions, mentionAt, mentionEndingAt, prose.text);
-  const entities = resolveEntities(mentions, claims, table);
-  const quoteSpans = scanQuotes(prose.text, paragraphs);
-  const speakers = resolveSpeakers(quoteSpans, {
-    tokens,
-    mentions,
-    mentionAt,
-    mentionEndingAt,
-    entities,
-    claims,
-    roles,
-    sentenceStarts,
-    speechVerbs,
-  });
-  return { text, paragraphs, tokens, quotes: speakers.quotes, mentions, entities, claims, speech: speakers.speech };
 }
 
 function runChecks(
@@ -300,7 +166,7 @@ function runChecks(
     });
   }
   if (findings.length === 0) return findings;
-  return dedupe(findings).sort((a, b) => a.offset - b.offset || compareText(a.ruleId, b.ruleId));
+  return dropSuperseded(findings, rules).sort((a, b) => a.offset - b.offset || compareText(a.ruleId, b.ruleId));
 }
 
 /** `describeRange` of the article's date: a run gives most articles the same one, so the last is kept. */
@@ -312,110 +178,14 @@ function describeArticleRange(range: DayRange): string {
 
 let lastDescribed = { start: NaN, end: NaN, text: '' };
 
-/** A span flagged as a wrong attribution is not also reported as an unintroduced speaker. */
-function dedupe(findings: Finding[]): Finding[] {
-  const attributed = new Set(findings.filter((f) => f.ruleId === 'quote-attribution').map((f) => f.offset));
-  return findings.filter((f) => f.ruleId !== 'unintroduced-speaker' || !attributed.has(f.offset));
-}
-
-function toFinding(
-  draft: DraftFinding,
-  rule: Rule,
-  severity: Severity,
-  article: ResolvedArticle,
-  table: Table,
-  starts: readonly number[],
-): Finding {
-  const finding: Finding = {
-    ruleId: rule.id,
-    severity,
-    message: renderMessage(rule.message, draft.params),
-    ...position(article.text, draft.start, draft.end, starts),
-    evidence: [...draft.evidence.map((t) => evidenceOf(t, table)), ...diedEvidence(draft, table)],
-  };
-  const person = draft.personId ? table.people.get(draft.personId) : undefined;
-  if (person) finding.person = { name: person.name };
-  const office = draft.officeId ? table.offices.get(draft.officeId) : undefined;
-  if (office) finding.office = { id: office.id, name: office.name };
-  if (draft.suggestions?.length) {
-    finding.suggestions = draft.suggestions.map((s) => ({
-      text: s.text,
-      offset: s.start,
-      length: s.end - s.start,
-      safe: s.safe,
-      description: s.description,
-    }));
+/** A rule's finding replaces the findings of the rules it supersedes at the same place. */
+function dropSuperseded(findings: Finding[], rules: readonly Rule[]): Finding[] {
+  const superseded = new Set<string>();
+  for (const rule of rules) {
+    if (rule.supersedes.length === 0) continue;
+    for (const finding of findings) {
+      if (finding.ruleId === rule.id) for (const id of rule.supersedes) superseded.add(`${id}@${finding.offset}`);
+    }
   }
-  return finding;
-}
-
-function evidenceOf(term: Term, table: Table): Evidence {
-  const office = table.offices.get(term.officeId);
-  const evidence: Evidence = {
-    office: term.officeId,
-    officeName: office?.name ?? term.officeId,
-    person: table.people.get(term.personId)?.name ?? term.personId,
-    start: term.startText,
-    end: term.endText,
-    source: office?.source ?? null,
-    file: term.file,
-    line: term.line,
-  };
-  if (term.acting) evidence.acting = true;
-  return evidence;
-}
-
-function diedEvidence(draft: DraftFinding, table: Table): Evidence[] {
-  const person = draft.diedPersonId ? table.people.get(draft.diedPersonId) : undefined;
-  if (!person?.diedText) return [];
-  return [{ office: '', officeName: '', person: person.name, start: '', end: null, died: person.diedText }];
-}
-
-export function position(text: string, start: number, end: number, starts: readonly number[]): Position {
-  const from = positionAt(starts, start);
-  const to = positionAt(starts, end);
-  return {
-    line: from.line,
-    column: from.column,
-    endLine: to.line,
-    endColumn: to.column,
-    offset: start,
-    length: end - start,
-    text: text.slice(start, end),
-  };
-}
-
-function quoteReport(
-  quote: ResolvedArticle['quotes'][number],
-  article: ResolvedArticle,
-  table: Table,
-  starts: readonly number[],
-): QuoteReport {
-  const speaker = quote.speaker;
-  const entity = speaker?.entity;
-  const person = entity?.personId ? table.people.get(entity.personId) : undefined;
-  const from = positionAt(starts, quote.start);
-  const to = positionAt(starts, quote.end);
-  // Spelled out rather than spread from position(): one object shape, built in one step.
-  return {
-    line: from.line,
-    column: from.column,
-    endLine: to.line,
-    endColumn: to.column,
-    offset: quote.start,
-    length: quote.end - quote.start,
-    text: article.text.slice(quote.start, quote.end),
-    closed: quote.closed,
-    speaker: speaker
-      ? {
-          text: article.text.slice(speaker.start, speaker.end),
-          offset: speaker.start,
-          length: speaker.end - speaker.start,
-          name: person?.name ?? entity?.name ?? null,
-          via: speaker.via,
-          cue: speaker.cue?.text ?? null,
-          pattern: speaker.pattern,
-        }
-      : null,
-  };
+  return superseded.size === 0 ? findings : findings.filter((f) => !superseded.has(`${f.ruleId}@${f.offset}`));
 }

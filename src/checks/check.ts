@@ -1,26 +1,6 @@
-import type { Entity } from '../resolve/entities.js';
-import type { Quote } from '../resolve/speakers.js';
 import type { Table, Term } from '../reference/table.js';
-import type { Mention } from '../scan/names.js';
-import type { TitleClaim } from '../scan/titles.js';
-import type { Token } from '../scan/tokens.js';
+import type { ResolvedArticle } from '../resolve/article.js';
 import type { DayRange } from '../util/dates.js';
-import type { Span } from '../types.js';
-import type { SpeechAct } from '../resolve/speakers.js';
-
-/** Everything the scanners and the resolver learned about one article. */
-export interface ResolvedArticle {
-  /** The original text; every offset points into it. */
-  text: string;
-  paragraphs: readonly Span[];
-  tokens: readonly Token[];
-  quotes: readonly Quote[];
-  mentions: readonly Mention[];
-  entities: readonly Entity[];
-  claims: readonly TitleClaim[];
-  /** Speech verbs with a named subject outside quotes ("Navalny says …"). */
-  speech: readonly SpeechAct[];
-}
 
 export interface DraftSuggestion {
   start: number;
@@ -51,11 +31,24 @@ export interface CheckContext {
   options: Readonly<Record<string, unknown>>;
 }
 
-/** One kind of check. Adding a check is one file like this plus one line in registry.ts. */
+/** The JSON Schema of one option, with its default. */
+export interface OptionSchema {
+  default: unknown;
+  description: string;
+  [keyword: string]: unknown;
+}
+
+/**
+ * One kind of check: its contract (options, message placeholders) and what it does.
+ * Adding a check is one file like this plus one line in registry.ts.
+ */
 export interface Check {
   kind: string;
   /** Needs the article's date: skipped (with one info finding) when there is none. */
   needsDate: boolean;
-  defaultOptions: Readonly<Record<string, unknown>>;
+  /** The options a rule of this kind may set; a rule file with another key or a bad value is refused. */
+  options: Readonly<Record<string, OptionSchema>>;
+  /** The `{placeholders}` the check fills; a rule message naming another one is refused. */
+  messageParams: readonly string[];
   run(article: ResolvedArticle, context: CheckContext): DraftFinding[];
 }

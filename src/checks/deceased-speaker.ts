@@ -2,7 +2,8 @@ import type { Entity } from '../resolve/entities.js';
 import { firstTokenAtOrAfter, type Cue } from '../resolve/speakers.js';
 import type { Token } from '../scan/tokens.js';
 import { yearOf } from '../util/dates.js';
-import type { Check, CheckContext, DraftFinding, ResolvedArticle } from './check.js';
+import type { Check, CheckContext, DraftFinding } from './check.js';
+import type { ResolvedArticle } from '../resolve/article.js';
 
 const HISTORICAL_MARKERS = new Set([
   'once',
@@ -26,7 +27,8 @@ const HISTORICAL_MARKERS = new Set([
 export const deceasedSpeaker: Check = {
   kind: 'deceased-speaker',
   needsDate: true,
-  defaultOptions: {},
+  options: {},
+  messageParams: ['what', 'person', 'died', 'date'],
   run(article, context) {
     const findings: DraftFinding[] = [];
     const seen = new Set<number>();

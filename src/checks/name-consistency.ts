@@ -1,14 +1,16 @@
 import type { Person } from '../reference/table.js';
 import type { Entity } from '../resolve/entities.js';
 import type { Mention } from '../scan/names.js';
-import { phraseKeys } from '../scan/tokens.js';
-import type { Check, DraftFinding, DraftSuggestion, ResolvedArticle } from './check.js';
+import { phraseKeys } from '../util/phrase-keys.js';
+import type { Check, DraftFinding, DraftSuggestion } from './check.js';
+import type { ResolvedArticle } from '../resolve/article.js';
 
 /** One person spelled two ways in one article ("Zelensky" and "Zelenskyy"). */
 export const nameConsistency: Check = {
   kind: 'name-consistency',
   needsDate: false,
-  defaultOptions: {},
+  options: {},
+  messageParams: ['person', 'spellings', 'house'],
   run(article, context) {
     const findings: DraftFinding[] = [];
     for (const entity of article.entities) {

@@ -2,7 +2,8 @@ import { describeTerm, heldDuring, onOrIn } from '../reference/query.js';
 import type { Term } from '../reference/table.js';
 import type { Entity } from '../resolve/entities.js';
 import type { Quote } from '../resolve/speakers.js';
-import type { Check, CheckContext, DraftFinding, ResolvedArticle } from './check.js';
+import type { Check, CheckContext, DraftFinding } from './check.js';
+import type { ResolvedArticle } from '../resolve/article.js';
 import { firstStartAtLeast } from '../util/search.js';
 
 /**
@@ -13,7 +14,16 @@ import { firstStartAtLeast } from '../util/search.js';
 export const quoteAttribution: Check = {
   kind: 'quote-attribution',
   needsDate: true,
-  defaultOptions: { paragraphsBefore: 1 },
+  options: {
+    paragraphsBefore: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 20,
+      default: 1,
+      description: "how many paragraphs before the quote's own count as its context",
+    },
+  },
+  messageParams: ['speaker', 'context', 'other', 'office', 'date', 'onDate', 'person', 'personTerm', 'suggestion'],
   run(article, context) {
     const findings: DraftFinding[] = [];
     const seen = new Set<number>();

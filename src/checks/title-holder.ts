@@ -11,8 +11,9 @@ import {
 } from '../reference/query.js';
 import type { Office, Table, Term } from '../reference/table.js';
 import type { TitleClaim } from '../scan/titles.js';
-import type { Check, CheckContext, DraftFinding, DraftSuggestion, ResolvedArticle } from './check.js';
-import { claimTime, isHypothetical } from './claim-time.js';
+import type { Check, CheckContext, DraftFinding, DraftSuggestion } from './check.js';
+import type { ResolvedArticle } from '../resolve/article.js';
+import { claimTime, isHypothetical } from '../resolve/time.js';
 
 /**
  * "Title Name" where Name did not hold that office on the article's date. Option `when`:
@@ -23,7 +24,14 @@ import { claimTime, isHypothetical } from './claim-time.js';
 export const titleHolder: Check = {
   kind: 'title-holder',
   needsDate: true,
-  defaultOptions: { when: 'present' },
+  options: {
+    when: {
+      enum: ['present', 'unclear'],
+      default: 'present',
+      description: "present: claims about the article's date (errors); unclear: claims the text does not place in time",
+    },
+  },
+  messageParams: ['claim', 'person', 'office', 'title', 'date', 'explanation'],
   run(article, context) {
     const findings: DraftFinding[] = [];
     for (const claim of article.claims) {

@@ -5,7 +5,8 @@ import type { Check, DraftFinding } from './check.js';
 export const unintroducedSpeaker: Check = {
   kind: 'unintroduced-speaker',
   needsDate: false,
-  defaultOptions: {},
+  options: {},
+  messageParams: ['speaker', 'detail'],
   run(article, context) {
     const findings: DraftFinding[] = [];
     const judged = new Set<number>();

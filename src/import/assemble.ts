@@ -1,5 +1,5 @@
 import { parsePartialDate, type DayRange } from '../util/dates.js';
-import { phraseKeys } from '../scan/tokens.js';
+import { phraseKeys } from '../util/phrase-keys.js';
 import type {
   ImportedOffice,
   ImportedPerson,

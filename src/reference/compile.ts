@@ -5,7 +5,7 @@ import { createPhraseIndex, phraseAdd, type PhraseIndex } from '../util/phrase-i
 import { parseYaml, type ParsedYaml } from '../util/yaml.js';
 import { InputError } from '../util/errors.js';
 import { validateYaml } from '../util/validate.js';
-import { phraseKeys as tokenKeys } from '../scan/tokens.js';
+import { phraseKeys as tokenKeys } from '../util/phrase-keys.js';
 import schema from './schema.json' with { type: 'json' };
 import type { NameForm, Office, Person, Table, Term } from './table.js';
 

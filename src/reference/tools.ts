@@ -1,6 +1,6 @@
 import { formatDay, FAR_FUTURE, overlaps, yearOf, type Day, type DayRange } from '../util/dates.js';
 import { fold } from '../util/text.js';
-import { phraseKeys } from '../scan/tokens.js';
+import { phraseKeys } from '../util/phrase-keys.js';
 import { describeTerm } from './query.js';
 import type { Office, Person, Table, Term } from './table.js';
 import { phraseGet } from '../util/phrase-index.js';

@@ -1,3 +1,4 @@
+import type { SpeakerVia } from '../types.js';
 import { AUXILIARIES, FUNCTION_WORDS, HONORIFICS, NOT_PERSON_WORDS, PRONOUNS } from '../scan/lexicon.js';
 import { spacedText, type Mention, type TokenRole } from '../scan/names.js';
 import type { QuoteSpan } from '../scan/quotes.js';
@@ -8,8 +9,6 @@ import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from 
 import type { Entity } from './entities.js';
 import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
 import { TokenMap } from '../util/token-map.js';
-
-export type AttributionVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
 
 export interface Cue {
   start: number;
@@ -25,7 +24,7 @@ export interface Attribution {
   end: number;
   text: string;
   entity: Entity | null;
-  via: AttributionVia;
+  via: SpeakerVia;
   cue: Cue | null;
   /** The pattern that matched, for `explain`. */
   pattern: string;
@@ -393,7 +392,7 @@ function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): 
 }
 
 /** A copy that says another way it was found; spelled out, not spread, to keep one object shape. */
-function withVia(a: Attribution, via: AttributionVia, pattern = a.pattern): Attribution {
+function withVia(a: Attribution, via: SpeakerVia, pattern = a.pattern): Attribution {
   return {
     start: a.start,
     end: a.end,
@@ -877,7 +876,7 @@ class SpeakerResolver {
   }
 
   /** He/she: the nearest earlier subject of speech, or person first named in a sentence, of a fitting gender. */
-  private resolvePronoun(subject: Subject): { entity: Entity | null; via: AttributionVia } {
+  private resolvePronoun(subject: Subject): { entity: Entity | null; via: SpeakerVia } {
     const token = this.context.tokens[subject.start];
     const want = PRONOUNS.get(token?.key ?? '');
     if (want !== 'male' && want !== 'female') return { entity: null, via: 'pronoun' };
@@ -901,7 +900,7 @@ class SpeakerResolver {
   }
 
   /** "the British leader" → the person the article gave that title; "the Kremlin" → an organisation. */
-  private resolvePhrase(subject: Subject): { entity: Entity | null; via: AttributionVia } {
+  private resolvePhrase(subject: Subject): { entity: Entity | null; via: SpeakerVia } {
     const words = this.context.tokens.slice(subject.start, subject.end).filter((t) => t.isWord);
     const keys = new Set(words.map((t) => t.key));
     const role = words.some((t) => ROLE_NOUNS.has(t.key));

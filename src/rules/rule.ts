@@ -8,12 +8,19 @@ export interface Rule {
   help: string;
   message: string;
   options: Readonly<Record<string, unknown>>;
+  /** Rule ids whose findings at the same place this rule's finding replaces. */
+  supersedes: readonly string[];
   file: string;
 }
 
 export type RuleOverrides = Readonly<Record<string, RuleSetting>>;
 
-/** Fill `{name}` placeholders; unknown placeholders are left as written. */
+export const PLACEHOLDER = /\{([a-zA-Z]+)\}/g;
+
+/** Fill `{name}` placeholders (rule loading has checked that the check fills each). */
 export function renderMessage(template: string, params: Readonly<Record<string, string>>): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => params[name] ?? whole);
+  return template.replace(
+    PLACEHOLDER,
+    (whole, name: string) => (Object.hasOwn(params, name) ? params[name] : whole) ?? whole,
+  );
 }

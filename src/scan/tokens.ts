@@ -22,10 +22,6 @@ export interface Token {
   flags: number;
 }
 
-/** The token grammar, kept as the reference the hand-written scanner below is tested against. */
-export const TOKEN_PATTERN =
-  /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|''|[^\s\p{L}\p{M}\p{N}])/gu;
-
 /** Words after which a full stop does not end the sentence. */
 const ABBREVIATIONS = new Set(
   'mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n'.split(
@@ -88,7 +84,7 @@ function file(
   if ((flags & WordFlag.speechVerb) !== 0 && !capitalised) sink.speechVerbs.push(index);
 }
 
-// Character classes of TOKEN_PATTERN, looked up per code point; the BMP is cached lazily.
+// Character classes of TOKEN_PATTERN (util/phrase-keys.ts), looked up per code point; the BMP is cached lazily.
 const WORD = 1; // [\p{L}\p{M}\p{N}]
 const LETTER_OR_MARK = 2; // [\p{L}\p{M}]
 const LETTER = 4; // \p{L}
@@ -434,16 +430,4 @@ function endsSentence(token: Token, tokens: Token[]): boolean {
   if (previous.end !== token.start) return true;
   if (ABBREVIATIONS.has(previous.key)) return false;
   return !(previous.text.length === 1 && previous.capitalised);
-}
-
-/** The match keys of a phrase from the table ("U.S. Secretary of State" → u.s., secretary, of, state). */
-export function phraseKeys(phrase: string): string[] {
-  // Most names are plain ASCII words: split them without the Unicode tokenizer.
-  if (/^[A-Za-z]+(?:[ -][A-Za-z]+)*$/.test(phrase)) return phrase.toLowerCase().split(/[ -]/);
-  const keys: string[] = [];
-  for (const match of phrase.matchAll(TOKEN_PATTERN)) {
-    if (match[3] || match[4] !== undefined) continue;
-    keys.push(fold(match[0].replace(/['’]s$/i, (s) => (match[0].length > 2 ? '' : s))));
-  }
-  return keys;
 }

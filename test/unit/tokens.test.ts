@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { TOKEN_PATTERN, tokenize, type Token } from '../../src/scan/tokens.js';
+import { tokenize, type Token } from '../../src/scan/tokens.js';
+import { TOKEN_PATTERN } from '../../src/util/phrase-keys.js';
 import { fold } from '../../src/util/text.js';
 import type { Span } from '../../src/types.js';
 

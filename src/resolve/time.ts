@@ -2,10 +2,10 @@ import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
 import { speechVerb } from '../scan/verbs.js';
-import { firstTokenAtOrAfter } from '../resolve/speakers.js';
+import { firstTokenAtOrAfter } from './speakers.js';
 import { dayOf, yearOf, type DayRange } from '../util/dates.js';
 import { firstIndexAtLeast } from '../util/search.js';
-import type { ResolvedArticle } from './check.js';
+import type { ResolvedArticle } from './article.js';
 
 /**
  * When a title claim speaks of: the article's present ("Secretary of State Antony

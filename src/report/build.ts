@@ -1,0 +1,124 @@
+import type { DraftFinding } from '../checks/check.js';
+import type { Table, Term } from '../reference/table.js';
+import type { ResolvedArticle } from '../resolve/article.js';
+import type { Rule } from '../rules/rule.js';
+import { renderMessage } from '../rules/rule.js';
+import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, Severity } from '../types.js';
+import { positionAt } from '../util/text.js';
+import { VERSION } from '../version.js';
+
+/** The report of a run: the files' reports and the counts of their findings. */
+export function reportOf(files: FileReport[]): Report {
+  const summary = { files: files.length, errors: 0, warnings: 0, infos: 0 };
+  for (const file of files) {
+    for (const finding of file.findings) {
+      if (finding.severity === 'error') summary.errors++;
+      else if (finding.severity === 'warning') summary.warnings++;
+      else summary.infos++;
+    }
+  }
+  return { schemaVersion: 1, tool: { name: 'factlint', version: VERSION }, files, summary };
+}
+
+/** A check's draft as a finding: the rule's id, severity and message, positions from the offsets it kept. */
+export function toFinding(
+  draft: DraftFinding,
+  rule: Rule,
+  severity: Severity,
+  article: ResolvedArticle,
+  table: Table,
+  starts: readonly number[],
+): Finding {
+  const finding: Finding = {
+    ruleId: rule.id,
+    severity,
+    message: renderMessage(rule.message, draft.params),
+    ...position(article.text, draft.start, draft.end, starts),
+    evidence: [...draft.evidence.map((t) => evidenceOf(t, table)), ...diedEvidence(draft, table)],
+  };
+  const person = draft.personId ? table.people.get(draft.personId) : undefined;
+  if (person) finding.person = { name: person.name };
+  const office = draft.officeId ? table.offices.get(draft.officeId) : undefined;
+  if (office) finding.office = { id: office.id, name: office.name };
+  if (draft.suggestions?.length) {
+    finding.suggestions = draft.suggestions.map((s) => ({
+      text: s.text,
+      offset: s.start,
+      length: s.end - s.start,
+      safe: s.safe,
+      description: s.description,
+    }));
+  }
+  return finding;
+}
+
+function evidenceOf(term: Term, table: Table): Evidence {
+  const office = table.offices.get(term.officeId);
+  const evidence: Evidence = {
+    office: term.officeId,
+    officeName: office?.name ?? term.officeId,
+    person: table.people.get(term.personId)?.name ?? term.personId,
+    start: term.startText,
+    end: term.endText,
+    source: office?.source ?? null,
+    file: term.file,
+    line: term.line,
+  };
+  if (term.acting) evidence.acting = true;
+  return evidence;
+}
+
+function diedEvidence(draft: DraftFinding, table: Table): Evidence[] {
+  const person = draft.diedPersonId ? table.people.get(draft.diedPersonId) : undefined;
+  if (!person?.diedText) return [];
+  return [{ office: '', officeName: '', person: person.name, start: '', end: null, died: person.diedText }];
+}
+
+export function position(text: string, start: number, end: number, starts: readonly number[]): Position {
+  const from = positionAt(starts, start);
+  const to = positionAt(starts, end);
+  return {
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    offset: start,
+    length: end - start,
+    text: text.slice(start, end),
+  };
+}
+
+export function quoteReport(
+  quote: ResolvedArticle['quotes'][number],
+  article: ResolvedArticle,
+  table: Table,
+  starts: readonly number[],
+): QuoteReport {
+  const speaker = quote.speaker;
+  const entity = speaker?.entity;
+  const person = entity?.personId ? table.people.get(entity.personId) : undefined;
+  const from = positionAt(starts, quote.start);
+  const to = positionAt(starts, quote.end);
+  // Spelled out rather than spread from position(): one object shape, built in one step.
+  return {
+    line: from.line,
+    column: from.column,
+    endLine: to.line,
+    endColumn: to.column,
+    offset: quote.start,
+    length: quote.end - quote.start,
+    text: article.text.slice(quote.start, quote.end),
+    closed: quote.closed,
+    speaker: speaker
+      ? {
+          text: article.text.slice(speaker.start, speaker.end),
+          offset: speaker.start,
+          length: speaker.end - speaker.start,
+          name: person?.name ?? entity?.name ?? null,
+          via: speaker.via,
+          cue: speaker.cue?.text ?? null,
+          pattern: speaker.pattern,
+        }
+      : null,
+  };
+}
