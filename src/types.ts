@@ -59,6 +59,14 @@ export interface Finding extends Position {
   evidence: Evidence[];
 }
 
+/**
+ * What became of a title claim: `ok` (true on the article's date), `error` / `warning` (a
+ * finding), `past` (set in the past and true then), `unknown-office` (no office in the table
+ * has that title there), `unknown-person` (the table cannot tell: an unknown name, an
+ * incomplete list of holders, no article date).
+ */
+export type ClaimVerdict = 'ok' | 'error' | 'warning' | 'past' | 'unknown-office' | 'unknown-person';
+
 export type SpeakerVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
 
 export interface QuoteReport extends Position {

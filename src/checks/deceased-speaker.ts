@@ -1,27 +1,8 @@
 import type { Entity } from '../resolve/entities.js';
-import { firstTokenAtOrAfter, type Cue } from '../resolve/speakers.js';
-import type { Token } from '../scan/tokens.js';
-import { yearOf } from '../util/dates.js';
+import type { Cue } from '../resolve/speakers.js';
+import { speechTime } from '../resolve/time.js';
 import type { Check, CheckContext, DraftFinding } from './check.js';
 import type { ResolvedArticle } from '../resolve/article.js';
-
-const HISTORICAL_MARKERS = new Set([
-  'once',
-  'famously',
-  'had',
-  'recalled',
-  'used',
-  'ago',
-  'lifetime',
-  'death',
-  'memoir',
-  'memoirs',
-  'diary',
-  'diaries',
-  'archive',
-  'archives',
-  'then',
-]);
 
 /** A quote or present-tense speech attributed to someone who died before the article's date. */
 export const deceasedSpeaker: Check = {
@@ -79,14 +60,7 @@ function deadSpeaker(
   };
 }
 
-/** "once said", "had said", "said in 1998", "recalled": a quote from the past, not news. */
+/** "once said", "had said", "said in 1998", "recalled": words from the past, not news (resolve/time.ts decides). */
 function isHistorical(article: ResolvedArticle, cue: Cue, context: CheckContext): boolean {
-  const index = firstTokenAtOrAfter(article.tokens, cue.start);
-  const window = article.tokens.slice(Math.max(0, index - 3), index + 8);
-  const articleYear = context.date ? yearOf(context.date.start) : null;
-  return window.some(
-    (t: Token) =>
-      HISTORICAL_MARKERS.has(t.key) ||
-      (articleYear !== null && /^(1[89]|20)\d\d$/.test(t.text) && Number(t.text) < articleYear),
-  );
+  return context.date !== null && speechTime(article, cue.start, context.date).time === 'past';
 }

@@ -59,13 +59,32 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
   for (const mention of mentions) {
     if (mention.form !== 'surname') continue;
     const surname = mention.surnameKeys.join(' ');
+    const namesakes = titledNamesakes(fullBySurname.get(surname) ?? [], mention, claimsByMention, narrow);
     const entity =
-      nearestWithSurname(fullBySurname.get(surname) ?? [], mention, fullMentionCount) ??
+      nearestWithSurname(namesakes, mention, fullMentionCount) ??
       surnameOnly(mention, narrow(mention), known, entities, table);
     link(entity, mention);
   }
   for (const entity of entities) sortByStart(entity.mentions);
   return entities;
+}
+
+/**
+ * "President Clinton" after "Hillary Clinton" was introduced: a title on a surname keeps only
+ * the namesakes who held that office; when none of those the article introduced did, the
+ * surname means a table person who did ("President Clinton" is Bill Clinton).
+ */
+function titledNamesakes(
+  introduced: readonly Entity[],
+  mention: Mention,
+  claimsByMention: ReadonlyMap<Mention, TitleClaim[]>,
+  narrow: (mention: Mention) => string[],
+): readonly Entity[] {
+  if (!claimsByMention.has(mention) || introduced.length === 0) return introduced;
+  const holders = narrow(mention);
+  if (holders.length === mention.candidates.length) return introduced;
+  // Someone the article introduced whom the table does not know may hold the title outside it.
+  return introduced.filter((e) => e.personId === null || holders.includes(e.personId));
 }
 
 function newEntity(id: number, candidates: string[], name: string, introduction: Mention | null, table: Table): Entity {

@@ -2,30 +2,37 @@ import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
 import { speechVerb } from '../scan/verbs.js';
-import { firstTokenAtOrAfter } from './speakers.js';
 import { dayOf, yearOf, type DayRange } from '../util/dates.js';
 import { firstIndexAtLeast } from '../util/search.js';
 import type { ResolvedArticle } from './article.js';
+import { firstTokenAtOrAfter } from './speakers.js';
 
 /**
- * When a title claim speaks of: the article's present ("Secretary of State Antony
- * Blinken said on Tuesday", "Prime Minister Tony Blair's spokesman said"), the past
- * ("appointed by President Bill Clinton in 1993", "a former aide to President George W.
- * Bush", "President Bill Clinton's administration"), or it cannot be told ("an aide to
- * President Bill Clinton").
+ * When is it set? Every title claim and every reported speech is about the article's
+ * present unless its sentence says otherwise: news copy gives a title as it stands on the
+ * day of publication. `past` needs an explicit earlier time in the clause or sentence
+ * ("in 1997", "last year", "at the time", "when …", "then-", "under President X", "during
+ * his presidency") or sentences around it set in an earlier year; `unclear` is left for a
+ * clause that only hints at the past ("had", "would", "used to").
  */
 export type ClaimTime = 'present' | 'past' | 'unclear';
 
-export interface ClaimWhen {
+export interface When {
   time: ClaimTime;
-  /** For a sentence that names its years ("in 1993"), the time it speaks of. */
-  years: DayRange | null;
+  /** For a sentence that names its time ("in 1993", "last year"), every day it may mean. */
+  range: DayRange | null;
+  /** What decided it, for `explain`. */
+  signal: string;
 }
+
+const PRESENT = (signal: string): When => ({ time: 'present', range: null, signal });
+const PAST = (signal: string, range: DayRange | null = null): When => ({ time: 'past', range, signal });
 
 /** Words outside quotes that set a sentence in the past. */
 const PAST_WORDS = new Set([
   'era',
   'presidency',
+  'premiership',
   'tenure',
   'legacy',
   'ago',
@@ -34,6 +41,23 @@ const PAST_WORDS = new Set([
   'predecessor',
   'predecessors',
   'reign',
+  'erstwhile',
+  'onetime',
+  'historically',
+  'famously',
+]);
+/** Around a speech verb: the words are on record from earlier ("in his memoirs", "during his lifetime"). */
+const RECORDED_WORDS = new Set([
+  'lifetime',
+  'death',
+  'memoir',
+  'memoirs',
+  'diary',
+  'diaries',
+  'archive',
+  'archives',
+  'then',
+  'used',
 ]);
 const PAST_AUXILIARIES = new Set(['was', 'were', 'had', 'did']);
 /** Nouns that, after a possessive officeholder, speak of their time in office. */
@@ -52,23 +76,10 @@ const PAST_POSSESSIONS = new Set([
   'cabinet',
   'premiership',
   'chancellorship',
+  'time',
+  'days',
 ]);
 /** Roles that speak for an officeholder: "the Prime Minister's spokesman said". */
-const SPEAKING_FOR = new Set([
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'spokespeople',
-  'office',
-  'aide',
-  'aides',
-  'press',
-  'secretary',
-  'adviser',
-  'advisers',
-  'advisor',
-  'team',
-]);
 const PREPOSITIONS = new Set([
   'to',
   'by',
@@ -76,7 +87,6 @@ const PREPOSITIONS = new Set([
   'for',
   'than',
   'against',
-  'under',
   'during',
   'since',
   'like',
@@ -84,6 +94,8 @@ const PREPOSITIONS = new Set([
   'from',
   'about',
 ]);
+/** A preposition before a title that places the claim in the holder's term: "under President Reagan". */
+const TERM_PREPOSITIONS = new Set(['under', 'during']);
 const PRESENT_VERBS = new Set([
   'is',
   'are',
@@ -113,44 +125,6 @@ const PRESENT_VERBS = new Set([
   'expects',
 ]);
 const SKIPPABLE = new Set(['also', 'now', 'still', 'again', 'already', 'reportedly', 'himself', 'herself', 'too']);
-
-export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: DayRange): ClaimWhen {
-  const { tokens } = article;
-  const mention = claim.mention;
-  const sentence = sentenceOf(tokens, claim.claimStart);
-  const clause = clauseOf(tokens, claim.claimStart, mention.tokenEnd, sentence);
-  const fronted = frontedTime(tokens, sentence);
-  const articleYear = yearOf(date.start);
-  const cue = speechCue(article, mention);
-  // A speaker's words are news unless a year dates the speech itself ("said in 2019").
-  const years =
-    pastYears(article, fronted, articleYear) ??
-    (cue ? pastYears(article, afterCue(article, cue.start), articleYear) : pastYears(article, clause, articleYear));
-  if (years) return { time: 'past', years };
-  if (whenClause(tokens, clause, claim.claimStart)) {
-    // "in the 2012 election, when President X painted …": the sentence's year dates the when-clause.
-    return { time: 'past', years: pastYears(article, sentence, articleYear) };
-  }
-  if (
-    hasPastMarker(article, clause) ||
-    hasPastMarker(article, fronted) ||
-    formerBeforePreposition(tokens, claim.claimStart)
-  )
-    return { time: 'past', years: null };
-  if (tokens[mention.tokenEnd - 1]?.possessive) {
-    // "President Ronald Reagan's 1984 run": the year dates the possession.
-    const year = /^(1[89]|20)\d\d$/.test(tokens[mention.tokenEnd]?.text ?? '')
-      ? Number(tokens[mention.tokenEnd]?.text)
-      : null;
-    if (year !== null && year < articleYear)
-      return { time: 'past', years: { start: dayOf(year, 1, 1), end: dayOf(year, 12, 31) } };
-    return { time: possessiveTime(article, mention), years: null };
-  }
-  if (tokens[claim.claimStart - 1]?.key === 'new' || cue || presentVerbAfter(tokens, mention))
-    return { time: 'present', years: null };
-  return { time: 'unclear', years: null };
-}
-
 const YEAR_PREPOSITIONS = new Set([
   'in',
   'during',
@@ -164,11 +138,244 @@ const YEAR_PREPOSITIONS = new Set([
   'early',
   'late',
   'mid',
+  'of',
+  'around',
+  'circa',
+]);
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+/** Words of the article's own days: a claim in their sentence is about the present. */
+const RECENT_WORDS = new Set([
+  'today',
+  'yesterday',
+  'tonight',
+  'tomorrow',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'now',
+  'currently',
+  'recently',
+]);
+const RECENT_UNITS = new Set([
+  'week',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'weekend',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+]);
+const RELATION_PREPOSITIONS = new Set(['to', 'for', 'under', 'by', 'of', 'with']);
+/** Roles that tie someone to an officeholder's term: "a chief of staff to President Bill Clinton". */
+const RELATION_ROLES = new Set([
+  'aide',
+  'aides',
+  'adviser',
+  'advisers',
+  'advisor',
+  'advisors',
+  'staff',
+  'staffer',
+  'speechwriter',
+  'counsel',
+  'appointee',
+  'appointees',
+  'nominee',
+  'ambassador',
+  'envoy',
+  'lawyer',
+  'attorney',
+  'physician',
+  'doctor',
+  'assistant',
+  'strategist',
+  'pollster',
+  'official',
+  'officials',
+  'deputy',
+  'spokesman',
+  'spokeswoman',
+  'secretary',
+  'veteran',
+  'veterans',
+]);
+/** Acts done by or for an officeholder in office: "appointed … by President George W. Bush". */
+const RELATION_VERBS = new Set([
+  'appointed',
+  'nominated',
+  'named',
+  'pardoned',
+  'served',
+  'worked',
+  'employed',
+  'hired',
+  'fired',
+  'represented',
+  'signed',
+  'vetoed',
+  'commissioned',
+  'knighted',
+  'honoured',
+  'honored',
+]);
+/** "the agenda of President Bill Clinton": what an officeholder had in office. */
+const RELATION_POSSESSIONS = new Set([
+  'agenda',
+  'policies',
+  'policy',
+  'presidency',
+  'administration',
+  'administrations',
+  'era',
+  'years',
+  'days',
+  'legacy',
+  'reign',
+  'government',
+  'tenure',
+  'term',
+  'premiership',
+  'assassination',
+  'funeral',
+  'death',
+  'memoirs',
+  'library',
 ]);
 
+/** Words that open a fronted time phrase: "In 2003,", "Under Blair,", "At the time,", "Last year,". */
+const FRONTED_TIME_OPENERS = new Set(['in', 'by', 'during', 'until', 'under', 'last', 'at', 'before', 'after', 'back']);
 const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')']);
+const HYPOTHETICAL = new Set(['once', 'if', 'until', 'unless', 'when', 'after', 'whether', 'would', 'will']);
 
-/** The words between the separators around the claim: a year elsewhere in the sentence may date another event. */
+interface Range {
+  start: number;
+  end: number;
+}
+
+/** When a title claim speaks of, from its clause, its sentence and the sentences around it. */
+export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: DayRange): When {
+  const { tokens } = article;
+  const mention = claim.mention;
+  const sentence = sentenceOf(tokens, claim.claimStart);
+  const clause = clauseOf(tokens, claim.claimStart, mention.tokenEnd, sentence);
+  const fronted = frontedTime(tokens, sentence);
+  const cue = speechCue(article, mention);
+  // A speaker's words are news unless a time dates the speech itself ("said in 2019").
+  const explicit =
+    earlierTime(article, fronted, date) ??
+    (cue ? earlierTime(article, afterCue(article, cue.start), date) : earlierTime(article, clause, date));
+  if (explicit) return explicit;
+  if (whenClause(tokens, clause, claim.claimStart))
+    return PAST('when-clause', earlierTime(article, sentence, date)?.range);
+  if (hasPastMarker(article, clause) || hasPastMarker(article, fronted)) return PAST('past-word');
+  if (formerBeforePreposition(tokens, claim.claimStart)) return PAST('former-relation');
+  if (TERM_PREPOSITIONS.has(tokens[claim.claimStart - 1]?.key ?? '')) return PAST('under');
+  if (tokens[mention.tokenEnd - 1]?.possessive) {
+    const possessed = possessionTime(article, mention, date);
+    if (possessed) return possessed;
+  }
+  const relation = pastRelation(tokens, claim.claimStart, clause);
+  if (relation) return PAST(relation);
+  if (cue) return PRESENT('speech');
+  if (tokens[claim.claimStart - 1]?.key === 'new' || presentVerbAfter(tokens, mention)) return PRESENT('present-verb');
+  if (hasWord(article, sentence, RECENT_WORDS) || thisPeriod(article, sentence)) return PRESENT('recent time');
+  if (whenClause(tokens, { start: sentence.start, end: claim.claimStart }, claim.claimStart))
+    return PAST('when-clause');
+  const around = historyContext(article, sentence, date);
+  if (around) return around;
+  if (narrative(tokens, sentence)) return PAST('narrative');
+  if (insideQuote(article, tokens[claim.claimStart]?.start ?? 0))
+    return { time: 'unclear', range: null, signal: 'quoted' };
+  if (weakPast(tokens, clause, claim.claimStart)) return { time: 'unclear', range: null, signal: 'weak-past' };
+  return PRESENT('no time marker');
+}
+
+/**
+ * The claim names the holder through a relation that belongs to their term: "an aide to",
+ * "appointed by", "served under", "the agenda of", "more than even", "just as … did".
+ */
+function pastRelation(tokens: readonly Token[], claimStart: number, clause: Range): string | null {
+  const before = tokens[claimStart - 1]?.key ?? '';
+  if (before === 'than' || before === 'like' || (before === 'as' && tokens[claimStart - 2]?.key === 'just'))
+    return 'comparison';
+  if (!RELATION_PREPOSITIONS.has(before)) return null;
+  if (before === 'of' && RELATION_POSSESSIONS.has(tokens[claimStart - 2]?.key ?? '')) return 'of-possession';
+  for (let k = claimStart - 2; k >= clause.start && k >= claimStart - 7; k--) {
+    const key = tokens[k]?.key ?? '';
+    if (RELATION_ROLES.has(key) || RELATION_VERBS.has(key)) return 'relation';
+  }
+  return null;
+}
+
+/** Words of a story told about the past: "for years", "years after", "decades earlier", "remembered". */
+function narrative(tokens: readonly Token[], sentence: Range): boolean {
+  for (let k = sentence.start; k < sentence.end; k++) {
+    const key = tokens[k]?.key ?? '';
+    if (key === 'remember' || key === 'remembers' || key === 'remembered' || key === 'recalled') return true;
+    if (key !== 'years' && key !== 'decades') continue;
+    const next = tokens[k + 1]?.key ?? '';
+    if (tokens[k - 1]?.key === 'for' || next === 'after' || next === 'before' || next === 'earlier' || next === 'later')
+      return true;
+  }
+  return false;
+}
+
+/** When a speech act is set: its cue's sentence, as for a claim. "had said", "once said", "said in 1998" are past. */
+export function speechTime(article: ResolvedArticle, cueStart: number, date: DayRange): When {
+  const { tokens } = article;
+  const at = firstTokenAtOrAfter(tokens, cueStart);
+  const sentence = sentenceOf(tokens, at);
+  const explicit =
+    earlierTime(article, afterCue(article, cueStart), date) ??
+    earlierTime(article, frontedTime(tokens, sentence), date);
+  if (explicit) return explicit;
+  const before = tokens[at - 1]?.key ?? '';
+  if (
+    before === 'had' ||
+    before === 'once' ||
+    before === 'famously' ||
+    (before === 'reportedly' && tokens[at - 2]?.key === 'once')
+  )
+    return PAST('past-word');
+  const around = { start: Math.max(sentence.start, at - 4), end: Math.min(sentence.end, at + 8) };
+  if (hasPastMarker(article, around) || hasWord(article, around, RECORDED_WORDS)) return PAST('past-word');
+  const lemma = speechVerb(tokens[at]?.key ?? '')?.lemma;
+  if (lemma === 'recall' || lemma === 'write') return PAST('memory');
+  return PRESENT('speech');
+}
+
+/** Before the claim in its clause: a future or hypothetical ("once Obama is former president"). */
+export function isHypothetical(article: ResolvedArticle, claim: TitleClaim): boolean {
+  const { tokens } = article;
+  const sentence = sentenceOf(tokens, claim.claimStart);
+  const clause = clauseOf(tokens, claim.claimStart, claim.mention.tokenEnd, sentence);
+  for (let k = clause.start; k < claim.claimStart; k++) if (HYPOTHETICAL.has(tokens[k]?.key ?? '')) return true;
+  return false;
+}
+
+/** The words between the separators around the claim: a time elsewhere in the sentence may date another event. */
 function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: Range): Range {
   let start = from;
   while (start > sentence.start && !CLAUSE_BREAKS.has(tokens[start - 1]?.text ?? '')) start--;
@@ -177,19 +384,13 @@ function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: 
   return { start, end };
 }
 
-/** "In 2003, …", "During the Bush administration, …": a time at the head of the sentence dates all of it. */
+/** "In 2003, …", "During the Bush administration, …", "Last year, …": a time at the head of the sentence dates all of it. */
 function frontedTime(tokens: readonly Token[], sentence: Range): Range {
   const first = tokens[sentence.start]?.key;
-  if (first !== 'in' && first !== 'by' && first !== 'during' && first !== 'until' && first !== 'under')
-    return { start: sentence.start, end: sentence.start };
+  if (!FRONTED_TIME_OPENERS.has(first ?? '')) return { start: sentence.start, end: sentence.start };
   let end = sentence.start + 1;
   while (end < sentence.end && end < sentence.start + 8 && !CLAUSE_BREAKS.has(tokens[end]?.text ?? '')) end++;
   return { start: sentence.start, end };
-}
-
-interface Range {
-  start: number;
-  end: number;
 }
 
 /** Tokens looked at on each side of a claim: real sentences are far shorter; text without full stops is not a sentence. */
@@ -217,27 +418,56 @@ function keyAt(article: ResolvedArticle, k: number): string {
   return k >= 0 && k < article.tokens.length ? (article.tokens[k] as Token).key : '';
 }
 
-/** Years before the article's, named outside quotes ("in 1993", "the 1990s"): every day they cover. */
-function pastYears(article: ResolvedArticle, sentence: Range, articleYear: number): DayRange | null {
+/**
+ * A time before the article's, named outside quotes, that dates the words: "in 1993", "the
+ * 1990s", "last year", "in November" (before the article's month), "at the time", "years ago".
+ */
+function earlierTime(article: ResolvedArticle, words: Range, date: DayRange): When | null {
   let range: DayRange | null = null;
-  for (let k = sentence.start; k < sentence.end; k++) {
+  const articleYear = yearOf(date.start);
+  const widen = (span: DayRange) => {
+    range = range ? { start: Math.min(range.start, span.start), end: Math.max(range.end, span.end) } : span;
+  };
+  for (let k = words.start; k < words.end; k++) {
     const token = article.tokens[k];
     if (!token?.isWord || insideQuote(article, token.start)) continue;
+    const key = token.key;
+    const before = keyAt(article, k - 1);
+    if (key === 'last' || key === 'previous') {
+      const unit = keyAt(article, k + 1);
+      if (unit === 'year') widen({ start: dayOf(articleYear - 1, 1, 1), end: dayOf(articleYear - 1, 12, 31) });
+      else if (unit === 'decade' || unit === 'century')
+        widen({ start: dayOf(articleYear - 10, 1, 1), end: date.start - 1 });
+      continue;
+    }
+    if (key === 'time' && before === 'the' && keyAt(article, k - 2) === 'at') return PAST('at the time');
+    if (key === 'ago' && /^(years|decades|months)$/.test(before)) return PAST('ago');
+    const month = MONTHS.indexOf(key);
+    if (
+      month >= 0 &&
+      token.capitalised &&
+      (before === 'in' || before === 'last') &&
+      !/^\d/.test(keyAt(article, k + 1))
+    ) {
+      const dateMonth = new Date(date.start * 86_400_000).getUTCMonth();
+      const year = month < dateMonth ? articleYear : month > dateMonth ? articleYear - 1 : null;
+      if (year !== null) widen({ start: dayOf(year, month + 1, 1), end: dayOf(year, month + 2, 1) - 1 });
+      continue;
+    }
     // Only a year that dates something ("in 1993", "since the 1990s"), not one that names it ("the 1984 rebate").
-    if (!YEAR_PREPOSITIONS.has(keyAt(article, k - 1)) && !YEAR_PREPOSITIONS.has(keyAt(article, k - 2))) continue;
+    if (!YEAR_PREPOSITIONS.has(before) && !YEAR_PREPOSITIONS.has(keyAt(article, k - 2))) continue;
     const year = /^(1[89]|20)\d\d$/.test(token.text) ? Number(token.text) : null;
     const decade = /^((1[89]|20)\d0)s$/.exec(token.text);
     const from = year ?? (decade ? Number(decade[1]) : null);
     if (from === null || from >= articleYear) continue;
     const to = year ?? from + 9;
-    const span = { start: dayOf(from, 1, 1), end: dayOf(Math.min(to, articleYear - 1), 12, 31) };
-    range = range ? { start: Math.min(range.start, span.start), end: Math.max(range.end, span.end) } : span;
+    widen({ start: dayOf(from, 1, 1), end: dayOf(Math.min(to, articleYear - 1), 12, 31) });
   }
-  return range;
+  return range ? PAST('named time', range) : null;
 }
 
-function hasPastMarker(article: ResolvedArticle, sentence: Range): boolean {
-  for (let k = sentence.start; k < sentence.end; k++) {
+function hasPastMarker(article: ResolvedArticle, words: Range): boolean {
+  for (let k = words.start; k < words.end; k++) {
     const token = article.tokens[k];
     if (!token?.isWord || insideQuote(article, token.start)) continue;
     if (PAST_WORDS.has(token.key) && !article.tokens[k + 1]?.hyphenBefore) return true;
@@ -246,23 +476,39 @@ function hasPastMarker(article: ResolvedArticle, sentence: Range): boolean {
   return false;
 }
 
+/** "this week", "this year": the article's own time. */
+function thisPeriod(article: ResolvedArticle, words: Range): boolean {
+  for (let k = words.start; k < words.end - 1; k++) {
+    if (article.tokens[k]?.key === 'this' && RECENT_UNITS.has(article.tokens[k + 1]?.key ?? '')) return true;
+  }
+  return false;
+}
+
+function hasWord(article: ResolvedArticle, words: Range, set: ReadonlySet<string>): boolean {
+  for (let k = words.start; k < words.end; k++) {
+    const token = article.tokens[k];
+    if (token?.isWord && set.has(token.key) && !insideQuote(article, token.start)) return true;
+  }
+  return false;
+}
+
 /** The claim sits in a past when-clause: "when President George W. Bush ordered …". */
 function whenClause(tokens: readonly Token[], clause: Range, claimStart: number): boolean {
-  for (let k = clause.start; k < claimStart; k++)
-    if (tokens[k]?.key === 'when' && pastVerbSoon(tokens, k + 1)) return true;
+  for (let k = clause.start; k < claimStart; k++) {
+    const key = tokens[k]?.key;
+    if ((key === 'when' || key === 'while') && pastVerbSoon(tokens, k + 1)) return true;
+  }
   return false;
 }
 
-/** Before the claim in its clause: a future or hypothetical ("once Obama is former president"). */
-export function isHypothetical(article: ResolvedArticle, claim: TitleClaim): boolean {
-  const { tokens } = article;
-  const sentence = sentenceOf(tokens, claim.claimStart);
-  const clause = clauseOf(tokens, claim.claimStart, claim.mention.tokenEnd, sentence);
-  for (let k = clause.start; k < claim.claimStart; k++) if (HYPOTHETICAL.has(tokens[k]?.key ?? '')) return true;
+/** "had met", "used to" before the claim in its clause: a hint of an earlier past, not a time. */
+function weakPast(tokens: readonly Token[], clause: Range, claimStart: number): boolean {
+  for (let k = clause.start; k < claimStart; k++) {
+    const key = tokens[k]?.key ?? '';
+    if (key === 'had' || (key === 'used' && tokens[k + 1]?.key === 'to')) return true;
+  }
   return false;
 }
-
-const HYPOTHETICAL = new Set(['once', 'if', 'until', 'unless', 'when', 'after', 'whether', 'would', 'will']);
 
 /** "when President George W. Bush ordered", "when he was": a past verb within a few words. */
 function pastVerbSoon(tokens: readonly Token[], from: number, within = 7): boolean {
@@ -286,25 +532,47 @@ function formerBeforePreposition(tokens: readonly Token[], claimStart: number): 
   return false;
 }
 
-/** "President Bill Clinton's administration" is the past; "Prime Minister Tony Blair's spokesman said" the present. */
-function possessiveTime(article: ResolvedArticle, mention: Mention): ClaimTime {
+/** "President Ronald Reagan's 1984 run", "President Bill Clinton's administration": the possession dates the claim. */
+function possessionTime(article: ResolvedArticle, mention: Mention, date: DayRange): When | null {
   const { tokens } = article;
+  const next = tokens[mention.tokenEnd]?.text ?? '';
+  if (/^(1[89]|20)\d\d$/.test(next) && Number(next) < yearOf(date.start)) {
+    const year = Number(next);
+    return PAST('possession', { start: dayOf(year, 1, 1), end: dayOf(year, 12, 31) });
+  }
   for (let k = mention.tokenEnd; k < mention.tokenEnd + 3 && k < tokens.length; k++) {
     const token = tokens[k];
     if (!token?.isWord) break;
-    if (PAST_POSSESSIONS.has(token.key)) return 'past';
-    if (SPEAKING_FOR.has(token.key) && speechVerbSoonAfter(tokens, k)) return 'present';
+    if (PAST_POSSESSIONS.has(token.key)) return PAST('possession');
   }
-  return 'unclear';
+  return null;
 }
 
-function speechVerbSoonAfter(tokens: readonly Token[], from: number): boolean {
-  for (let k = from + 1; k < from + 8 && k < tokens.length; k++) {
-    const verb = tokens[k]?.isWord ? speechVerb(tokens[k]?.key ?? '') : null;
-    if (verb && verb.tense !== 'base') return true;
-    if (tokens[k]?.text === '.') return false;
+/**
+ * Sentences next to the claim's, in its paragraph, set in earlier years ("In 1997 Labour won.
+ * Prime Minister Tony Blair …") and none in the present: the claim shares their time.
+ */
+function historyContext(article: ResolvedArticle, sentence: Range, date: DayRange): When | null {
+  const { tokens } = article;
+  const paragraph = tokens[sentence.start]?.paragraph;
+  const previous =
+    sentence.start > 0 && tokens[sentence.start - 1]?.paragraph === paragraph
+      ? sentenceOf(tokens, sentence.start - 1)
+      : null;
+  const next =
+    sentence.end < tokens.length && tokens[sentence.end]?.paragraph === paragraph
+      ? sentenceOf(tokens, sentence.end)
+      : null;
+  let range: DayRange | null = null;
+  for (const around of [previous, sentence, next]) {
+    if (!around) continue;
+    const time = earlierTime(article, around, date);
+    if (time?.range)
+      range = range
+        ? { start: Math.min(range.start, time.range.start), end: Math.max(range.end, time.range.end) }
+        : time.range;
   }
-  return false;
+  return range ? PAST('history context', range) : null;
 }
 
 /** The cue of the quote or speech verb whose subject the mention is, unless "had said" (reported from the past). */
@@ -334,7 +602,7 @@ function cuesOf(article: ResolvedArticle): CueOf {
   return cueOf;
 }
 
-/** The few words after a speech verb, where a year would date the speech: "said in 2019". */
+/** The few words after a speech verb, where a time would date the speech: "said in 2019". */
 function afterCue(article: ResolvedArticle, cueStart: number): Range {
   const start = firstTokenAtOrAfter(article.tokens, cueStart);
   return { start, end: Math.min(article.tokens.length, start + 5) };
@@ -366,4 +634,4 @@ function isPresentVerb(token: Token | undefined): boolean {
 }
 
 /** Third-person verbs that are rarely nouns: "decides", "negotiates", "insists". */
-const PRESENT_SUFFIXES = /(ates|ides|izes|ises|ects|ends|ains|ists|eeks|ounces|ores|ects|ows)$/;
+const PRESENT_SUFFIXES = /(ates|ides|izes|ises|ects|ends|ains|ists|eeks|ounces|ores|ows)$/;

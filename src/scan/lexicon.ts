@@ -97,6 +97,62 @@ export const TRAILING_MODIFIERS: ReadonlyMap<string, TimeModifier> = new Map([
 ]);
 export type TimeModifier = 'former' | 'then' | 'late' | 'acting' | 'incoming' | 'outgoing';
 
+/**
+ * One-word titles news also gives to offices no table lists: a central bank's governor, an
+ * agency's director, a company's chairman, a city's mayor. Alone they cannot say that a
+ * person never held an office; a country or institution word, or a known holder, can.
+ */
+export const GENERIC_TITLE_WORDS = words(`
+  governor director chairman chairwoman chair chairperson mayor secretary minister leader head chief
+  commissioner administrator ambassador commander general justice judge spokesman spokeswoman
+  spokesperson envoy adviser advisor
+`);
+
+/**
+ * Titles a country's states or provinces give their own officers too: in the US "Attorney
+ * General Kamala Harris" (California's, in 2016) or "Secretary of State" of a state. Without
+ * a country or state word they cannot say that a person never held the national office.
+ */
+export const SUBNATIONAL_TITLES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    'US',
+    new Set([
+      'attorney general',
+      'secretary of state',
+      'treasurer',
+      'lieutenant governor',
+      'lt gov',
+      'senator',
+      'sen',
+      'state senator',
+      'representative',
+      'rep',
+      'speaker',
+      'majority leader',
+      'minority leader',
+      'comptroller',
+      'auditor',
+      'chief justice',
+      'justice',
+    ]),
+  ],
+  ['AU', new Set(['premier', 'treasurer', 'attorney general', 'senator'])],
+  ['CA', new Set(['premier', 'attorney general', 'finance minister'])],
+  ['DE', new Set(['minister president', 'premier'])],
+  ['IN', new Set(['chief minister', 'governor'])],
+]);
+
+/** Party words before a title tag the holder's party, not another office: "Republican President", "Tory Chancellor". */
+export const PARTY_WORDS = words(`
+  republican democratic democrat gop labour tory conservative liberal libdem socialist unionist nationalist
+`);
+
+/** Descriptions that open a sentence before a title without naming another office: "Embattled Prime Minister …". */
+export const DESCRIPTIONS = words(`
+  embattled beleaguered veteran longtime long-time current incumbent powerful popular unpopular disgraced ousted
+  controversial influential ailing newly beloved defiant
+`);
+
 /** Before a title: a different office ("Deputy Foreign Minister", "Shadow Chancellor"). */
 export const OTHER_OFFICE_WORDS = words(`
   deputy vice shadow assistant junior under associate principal co lieutenant sub adjunct senior chief first second

@@ -1,5 +1,14 @@
 import type { Table } from '../reference/table.js';
-import { HONORIFICS, OTHER_OFFICE_WORDS, TIME_MODIFIERS, TRAILING_MODIFIERS, type TimeModifier } from './lexicon.js';
+import {
+  DESCRIPTIONS,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  OTHER_OFFICE_WORDS,
+  PARTY_WORDS,
+  TIME_MODIFIERS,
+  TRAILING_MODIFIERS,
+  type TimeModifier,
+} from './lexicon.js';
 import { matchTrie, spacedText, type Mention, type TokenRole } from './names.js';
 import type { Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
@@ -198,9 +207,16 @@ function describeTitle(
       j--;
       continue;
     }
+    if (PARTY_WORDS.has(token.key) && j === claimStart - 1 && !token.possessive) {
+      // "Republican President George W. Bush": a party tag, not another office.
+      claimStart = j;
+      j--;
+      continue;
+    }
     if (token.key === 'the' || token.possessive) determined = true;
-    else if (token.capitalised && j === claimStart - 1 && !token.sentenceStart && !isTitleContext(token))
+    else if (token.capitalised && j === claimStart - 1 && !isTitleContext(token)) {
       otherOffice ??= `${token.text} ${tokens[start]?.text ?? ''}`;
+    }
     break;
   }
   // Right: "of <country>", "for <something>", "-elect".
@@ -224,7 +240,7 @@ function describeTitle(
     claimEnd++;
   }
   const narrowed = country
-    ? officeIds.filter((id) => country?.includes(table.offices.get(id)?.country ?? ''))
+    ? officeIds.filter((id) => inPlaces(table.offices.get(id)?.country ?? null, country))
     : [...officeIds];
   return {
     tokenStart: start,
@@ -241,9 +257,20 @@ function describeTitle(
   };
 }
 
-/** Capitalised words before a title that do not make it another organisation's office. */
+/**
+ * Capitalised words before a title that do not make it another organisation's office: a
+ * time modifier, an honorific, or a sentence's first word that is a function word or a
+ * description ("Yesterday Prime Minister …", "Embattled Prime Minister …").
+ */
 function isTitleContext(token: Token): boolean {
-  return TIME_MODIFIERS.has(token.key) || HONORIFICS.has(token.key);
+  if (TIME_MODIFIERS.has(token.key) || HONORIFICS.has(token.key)) return true;
+  return token.sentenceStart && (FUNCTION_WORDS.has(token.key) || DESCRIPTIONS.has(token.key));
+}
+
+/** An office's place is one of the places named, or inside one ("US-TX" is in "US"; "US" is not in "US-TX"). */
+function inPlaces(officePlace: string | null, places: readonly string[]): boolean {
+  if (officePlace === null) return false;
+  return places.some((place) => officePlace === place || officePlace.startsWith(`${place}-`));
 }
 
 /** Tie titles to names: "Title Name", "Name, the title,", "Name Title of Country"; and "the late Name". */

@@ -1,0 +1,460 @@
+import {
+  coversRange,
+  describeRange,
+  describeTerm,
+  heldDuring,
+  heldThroughout,
+  holdersDuring,
+  joinNames,
+  onOrIn,
+  termsIn,
+} from '../reference/query.js';
+import type { Office, Table, Term } from '../reference/table.js';
+import type { ResolvedArticle } from '../resolve/article.js';
+import { claimTime, isHypothetical, type When } from '../resolve/time.js';
+import { GENERIC_TITLE_WORDS, SUBNATIONAL_TITLES } from '../scan/lexicon.js';
+import { phraseKeys } from '../util/phrase-keys.js';
+import type { TitleClaim } from '../scan/titles.js';
+import type { ClaimVerdict } from '../types.js';
+import type { DayRange } from '../util/dates.js';
+import type { DraftSuggestion } from './check.js';
+
+/** Which title-holder rule reports a judged claim (the rule's `when` option). */
+export type FindingKind = 'present' | 'unclear' | 'unknown-person';
+
+/** A title claim checked against the table on the article's date. */
+export interface Judgement {
+  claim: TitleClaim;
+  verdict: ClaimVerdict;
+  /** For `error` and `warning`: the title-holder rule that reports it. */
+  kind: FindingKind | null;
+  /** The office the claim was judged against (or, unjudged, the one it most likely names). */
+  office: Office | null;
+  personId: string | null;
+  when: When | null;
+  /** Why: for findings the explanation, for unchecked claims what was missing. */
+  explanation: string;
+  evidence: readonly Term[];
+  suggestions: DraftSuggestion[];
+}
+
+export interface ClaimContext {
+  table: Table;
+  date: DayRange | null;
+  dateText: string;
+}
+
+const judgements = new WeakMap<ResolvedArticle, Judgement[]>();
+
+/** Every title claim of the article, judged once (the checks and the report share the result). */
+export function judgeClaims(article: ResolvedArticle, context: ClaimContext): readonly Judgement[] {
+  let judged = judgements.get(article);
+  if (!judged) {
+    judged = article.claims.map((claim) => judgeClaim(article, claim, context));
+    judgements.set(article, judged);
+  }
+  return judged;
+}
+
+function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimContext): Judgement {
+  const { table, date } = context;
+  const entity = article.entities[claim.mention.entity];
+  const people = entity?.personId ? [entity.personId] : (entity?.candidates ?? claim.mention.candidates);
+  const verdict = new Verdicts(claim, people.length === 1 ? (people[0] ?? null) : null);
+  if (claim.modifier === 'late') return lateClaim(claim, people, context, verdict);
+  if (!date) return verdict.unchecked('unknown-person', 'no article date');
+  if (claim.otherOffice) return verdict.unchecked('unknown-office', `“${claim.otherOffice}” is another office`);
+  const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
+  if (offices.length === 0) return verdict.unchecked('unknown-office', 'no office in the table has this title there');
+  if (claim.modifier === 'then') return verdict.past(offices[0] ?? null, null, 'then-');
+  if (claim.modifier === 'incoming') return verdict.ok(offices[0] ?? null, null);
+  if (claim.modifier === 'former') return formerClaim(article, claim, people, offices, context, verdict);
+  if (people.length === 0) return unknownPerson(article, claim, offices, context, verdict);
+  if (people.length > 1) {
+    const holder = people.find((id) => heldDuring(termsIn(table, id, claim.officeIds), date));
+    return holder
+      ? verdict.ok(officeHeld(offices, table, holder, date), null)
+      : verdict.unchecked('unknown-person', 'the name may mean several people');
+  }
+  const personId = people[0] as string;
+  const own = termsIn(table, personId, claim.officeIds);
+  if (heldDuring(own, date)) return verdict.ok(officeHeld(offices, table, personId, date), null);
+  const when = claimTime(article, claim, date);
+  return own.length > 0
+    ? formerHolder(article, claim, personId, own, offices, when, context, verdict)
+    : neverHeld(article, claim, personId, offices, when, context, verdict, entity?.introduction != null);
+}
+
+/** Builds judgements for one claim. */
+class Verdicts {
+  constructor(
+    private readonly claim: TitleClaim,
+    private readonly personId: string | null,
+  ) {}
+
+  ok(office: Office | null, when: When | null): Judgement {
+    return this.make('ok', null, office, when, '', [], []);
+  }
+
+  past(office: Office | null, when: When | null, why: string): Judgement {
+    return this.make('past', null, office, when, why, [], []);
+  }
+
+  unchecked(verdict: 'unknown-office' | 'unknown-person', why: string, office: Office | null = null): Judgement {
+    return this.make(verdict, null, office, null, why, [], []);
+  }
+
+  finding(
+    kind: FindingKind,
+    office: Office,
+    when: When | null,
+    explanation: string,
+    evidence: readonly Term[],
+    suggestions: DraftSuggestion[],
+    personId = this.personId,
+  ): Judgement {
+    const verdict = kind === 'present' ? 'error' : 'warning';
+    return { ...this.make(verdict, kind, office, when, explanation, evidence, suggestions), personId };
+  }
+
+  private make(
+    verdict: ClaimVerdict,
+    kind: FindingKind | null,
+    office: Office | null,
+    when: When | null,
+    explanation: string,
+    evidence: readonly Term[],
+    suggestions: DraftSuggestion[],
+  ): Judgement {
+    return {
+      claim: this.claim,
+      verdict,
+      kind,
+      office,
+      personId: this.personId,
+      when,
+      explanation,
+      evidence,
+      suggestions,
+    };
+  }
+}
+
+/**
+ * The person held this office, but not on the article's date. Set in the past: true if they
+ * held it then. Set in the present: wrong, unless the sentence gives no clue (a warning)
+ * or it is the US courtesy title ("President Clinton" in 2016).
+ */
+function formerHolder(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  personId: string,
+  own: readonly Term[],
+  offices: readonly Office[],
+  when: When,
+  context: ClaimContext,
+  verdict: Verdicts,
+): Judgement {
+  const { table } = context;
+  const date = context.date as DayRange;
+  const mine = offices.filter((o) => own.some((t) => t.officeId === o.id));
+  const office = (mine.find((o) => coversRange(o, date)) ?? mine[0]) as Office;
+  if (when.range) {
+    if (heldDuring(own, when.range)) return verdict.past(office, when, `set in ${describeRange(when.range)}`);
+    const at = { ...context, date: when.range, dateText: describeRange(when.range) };
+    return wrongHolder(article, claim, personId, own, mine, when, at, verdict);
+  }
+  const heldBefore = own.some((t) => t.range.start <= date.end);
+  const died = table.people.get(personId)?.died;
+  if (heldBefore && died && died.end < date.start) return verdict.past(office, when, 'the holder had died');
+  if (when.time === 'past' && heldBefore) return verdict.past(office, when, when.signal);
+  if (!mine.some((o) => coversRange(o, date)))
+    return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', office);
+  if (isCourtesyTitle(claim, office, own, date)) return verdict.ok(office, when);
+  if (when.time === 'unclear' && heldBefore) {
+    return {
+      ...wrongHolder(article, claim, personId, own, mine, when, context, verdict),
+      verdict: 'warning',
+      kind: 'unclear',
+    };
+  }
+  return wrongHolder(article, claim, personId, own, mine, when, context, verdict);
+}
+
+/** "X did not hold the office on that date": who did, and when X did. */
+function wrongHolder(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  personId: string,
+  own: readonly Term[],
+  offices: readonly Office[],
+  when: When,
+  context: ClaimContext,
+  verdict: Verdicts,
+): Judgement {
+  const { table } = context;
+  const date = context.date as DayRange;
+  const office =
+    pickOffice(
+      offices.filter((o) => coversRange(o, date)),
+      own,
+    ) ?? (offices[0] as Office);
+  const holders = office.concurrent ? [] : holdersDuring(office, date);
+  const suggestions: DraftSuggestion[] = [];
+  if (own.every((t) => t.range.end < date.start)) suggestions.push(formerSuggestion(article, claim, table, personId));
+  const holderSuggestion = nameHolder(claim, table, holders);
+  if (holderSuggestion) suggestions.push(holderSuggestion);
+  const person = nameOf(table, personId);
+  const held = `${person} held it ${uniqueTerms(own.filter((t) => t.officeId === office.id)).join('; ')}`;
+  const evidence = [...own.filter((t) => t.officeId === office.id), ...holders];
+  return verdict.finding(
+    'present',
+    office,
+    when,
+    `${onDate(office, holders, context)}; ${held}`,
+    evidence,
+    suggestions,
+  );
+}
+
+/**
+ * The person never held an office with this title. An error when the title, in its
+ * context, can only mean offices the table knows (a country word, or a title no one
+ * outside the table uses), and the table's list of holders is complete on the date.
+ */
+function neverHeld(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  personId: string,
+  offices: readonly Office[],
+  when: When,
+  context: ClaimContext,
+  verdict: Verdicts,
+  introduced: boolean,
+): Judgement {
+  const { table } = context;
+  const date = context.date as DayRange;
+  const countries = countriesOf(table, personId);
+  if (countries.size === 0 && !claim.country)
+    return verdict.unchecked('unknown-person', 'the table knows no office of this person');
+  // An office without a place cannot be narrowed to the person's country: it is not judged.
+  const placed = offices.filter((o) => o.country !== null);
+  const meant = claim.country ? placed : placed.filter((o) => countries.has(countryOf(o.country)));
+  if (meant.length === 0)
+    return verdict.unchecked('unknown-office', 'no office with this title in the person’s country');
+  if (isGenericTitle(claim, meant))
+    return verdict.unchecked('unknown-office', 'the title is also used for offices outside the table');
+  if (claim.mention.form === 'surname' && !introduced)
+    return verdict.unchecked('unknown-person', 'a surname the article does not introduce');
+  const at = when.range ? { ...context, date: when.range, dateText: describeRange(when.range) } : context;
+  const checkable = meant.filter((o) => coversRange(o, at.date as DayRange) && !o.concurrent);
+  const office = checkable[0];
+  if (!office)
+    return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', meant[0]);
+  const holders = holdersDuring(office, at.date as DayRange);
+  const person = nameOf(table, personId);
+  const instead = heldOn(table, personId, at.date as DayRange);
+  const suggestions: DraftSuggestion[] = [];
+  const title = instead[0]?.titles[0];
+  if (title) {
+    suggestions.push({
+      start: titleStart(article, claim),
+      end: titleEnd(article, claim),
+      text: matchCase(title, claim.titleText),
+      safe: false,
+      description: `give ${person} the title of the office held then, ${title}`,
+    });
+  }
+  const holderSuggestion = nameHolder(claim, table, holders);
+  if (holderSuggestion) suggestions.push(holderSuggestion);
+  const was = instead.length > 0 ? `, but was ${joinNames(instead.map((o) => o.name))}` : '';
+  const explanation = `${onDate(office, holders, at)}; ${person} never held that office${was}`;
+  return verdict.finding('present', office, when, explanation, holders, suggestions);
+}
+
+/**
+ * A name the table does not know, with a title that leaves one office, complete and held
+ * by someone else on the date: "U.S. Secretary of State Bob Smith" in 2025. A warning: the
+ * name may be misspelled, or the table may lack a holder.
+ */
+function unknownPerson(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  offices: readonly Office[],
+  context: ClaimContext,
+  verdict: Verdicts,
+): Judgement {
+  const date = context.date as DayRange;
+  const office = offices.length === 1 ? offices[0] : undefined;
+  const unknown = (why: string) =>
+    verdict.unchecked('unknown-person', why, offices.length === 1 ? (office ?? null) : null);
+  if (!office || office.concurrent || claim.mention.form !== 'full')
+    return unknown('the table does not know this name');
+  if (isGenericTitle(claim, offices)) return unknown('the table does not know this name');
+  if (!coversRange(office, date)) return unknown('the table’s list of holders is not complete for that date');
+  const when = claimTime(article, claim, date);
+  if (when.time === 'past') return verdict.past(office, when, when.signal);
+  const holders = holdersDuring(office, date);
+  if (holders.length === 0) return unknown('the table records no holder on that date');
+  const suggestion = nameHolder(claim, context.table, holders);
+  const explanation = `${onDate(office, holders, context)}; the reference table does not know ${claim.mention.text}`;
+  return verdict.finding('unknown-person', office, when, explanation, holders, suggestion ? [suggestion] : [], null);
+}
+
+function formerClaim(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  people: readonly string[],
+  offices: readonly Office[],
+  context: ClaimContext,
+  verdict: Verdicts,
+): Judgement {
+  const { table } = context;
+  const date = context.date as DayRange;
+  const ids = offices.map((o) => o.id);
+  const stillInOffice = people.filter((id) => heldThroughout(termsIn(table, id, ids), date));
+  if (people.length === 0) return verdict.unchecked('unknown-person', 'the table does not know this name');
+  if (stillInOffice.length !== people.length || isHypothetical(article, claim))
+    return verdict.ok(offices[0] ?? null, null);
+  const when = claimTime(article, claim, date);
+  if (when.time === 'past') return verdict.ok(offices[0] ?? null, when);
+  const personId = people[0] as string;
+  const terms = termsIn(table, personId, ids).filter((t) => heldThroughout([t], date));
+  const office = pickOffice(offices, terms) ?? (offices[0] as Office);
+  const formerWord = modifierWordSpan(article, claim);
+  const suggestions: DraftSuggestion[] = formerWord
+    ? [{ ...formerWord, text: '', safe: false, description: 'drop “former”: still in office on that date' }]
+    : [];
+  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} ${onOrIn(context.dateText)} (${uniqueTerms(terms).join('; ')}): not “former”`;
+  return verdict.finding('present', office, when, explanation, terms, suggestions, personId);
+}
+
+/** "the late X" about someone the table shows alive on the article's date. */
+function lateClaim(claim: TitleClaim, people: readonly string[], context: ClaimContext, verdict: Verdicts): Judgement {
+  const { table, date } = context;
+  const person = table.people.get(people[0] ?? '');
+  if (!date || people.length !== 1 || !person)
+    return verdict.unchecked('unknown-person', 'the table does not know this name');
+  if (!person.died || person.died.start <= date.end) return verdict.ok(null, null);
+  const explanation = `${person.name} was alive ${onOrIn(context.dateText)} (died ${person.diedText ?? ''})`;
+  return { ...verdict.ok(null, null), verdict: 'error', kind: 'present', personId: person.id, explanation };
+}
+
+/** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */
+function isCourtesyTitle(claim: TitleClaim, office: Office, own: readonly Term[], date: DayRange): boolean {
+  return (
+    claim.mention.form === 'surname' &&
+    countryOf(office.country) === 'US' &&
+    own.some((t) => t.officeId === office.id && t.range.end < date.start)
+  );
+}
+
+/**
+ * A bare title news also gives to offices no table lists: a bank's governor, an agency's
+ * director, a company's chairman, a US state's attorney general or senator.
+ */
+function isGenericTitle(claim: TitleClaim, offices: readonly Office[]): boolean {
+  if (claim.country) return false;
+  const key = phraseKeys(claim.titleText).join(' ');
+  if (GENERIC_TITLE_WORDS.has(key)) return true;
+  return offices.some((o) => SUBNATIONAL_TITLES.get(countryOf(o.country))?.has(key));
+}
+
+/** The country part of an office's place: "US-OH" → "US". */
+function countryOf(code: string | null): string {
+  return code ? (code.split('-')[0] ?? code) : '';
+}
+
+/** Countries of the offices a person held. */
+function countriesOf(table: Table, personId: string): Set<string> {
+  return new Set(
+    (table.termsByPerson.get(personId) ?? []).map((t) => countryOf(table.offices.get(t.officeId)?.country ?? null)),
+  );
+}
+
+/** The offices a person held on any day of the range, single-holder offices first. */
+function heldOn(table: Table, personId: string, range: DayRange): Office[] {
+  const offices = (table.termsByPerson.get(personId) ?? [])
+    .filter((t) => heldDuring([t], range))
+    .map((t) => table.offices.get(t.officeId))
+    .filter((o): o is Office => o !== undefined);
+  return [...new Set(offices)].sort((a, b) => Number(a.concurrent) - Number(b.concurrent));
+}
+
+function officeHeld(offices: readonly Office[], table: Table, personId: string, date: DayRange): Office | null {
+  return offices.find((o) => heldDuring(termsIn(table, personId, [o.id]), date)) ?? offices[0] ?? null;
+}
+
+/** The office the person actually held, if any. */
+function pickOffice(offices: readonly Office[], terms: readonly Term[]): Office | undefined {
+  return offices.find((o) => terms.some((t) => t.officeId === o.id)) ?? offices[0];
+}
+
+function formerSuggestion(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  table: Table,
+  personId: string,
+): DraftSuggestion {
+  const atSentenceStart = article.tokens[claim.claimStart]?.sentenceStart ?? false;
+  const title = article.text.slice(claim.start, claim.end);
+  return {
+    start: claim.start,
+    end: claim.end,
+    text: atSentenceStart ? `Former ${title}` : `former ${title}`,
+    safe: false,
+    description: `call ${nameOf(table, personId)} a former ${claim.titleText}`,
+  };
+}
+
+function nameHolder(claim: TitleClaim, table: Table, holders: readonly Term[]): DraftSuggestion | null {
+  const names = [...new Set(holders.map((t) => nameOf(table, t.personId)))];
+  const name = names.length === 1 ? names[0] : undefined;
+  if (!name) return null;
+  return {
+    start: claim.mention.start,
+    end: claim.mention.end,
+    text: name,
+    safe: false,
+    description: `name the holder on the article's date, ${name}`,
+  };
+}
+
+/** "on 2025-06-15 the United States Secretary of State was Marco Rubio (since 2025-01-21)" */
+function onDate(office: Office, holders: readonly Term[], context: ClaimContext): string {
+  if (holders.length === 0) return `${office.name} ${onOrIn(context.dateText)}: no holder recorded`;
+  const names = joinNames([...new Set(holders.map((t) => nameOf(context.table, t.personId)))]);
+  return `${onOrIn(context.dateText)} the ${office.name} was ${names} (${uniqueTerms(holders).join('; ')})`;
+}
+
+/** Terms as text, each once: two tables may list the same term. */
+function uniqueTerms(terms: readonly Term[]): string[] {
+  return [...new Set(terms.map(describeTerm))];
+}
+
+/** The title words of the claim (not its country word or modifier). */
+function titleStart(article: ResolvedArticle, claim: TitleClaim): number {
+  return article.tokens[claim.tokenStart]?.start ?? claim.start;
+}
+
+function titleEnd(article: ResolvedArticle, claim: TitleClaim): number {
+  return article.tokens[claim.tokenEnd - 1]?.end ?? claim.end;
+}
+
+/** A replacement title in the case of the one it replaces: "prime minister" for "defence secretary". */
+function matchCase(title: string, written: string): string {
+  if (written === written.toLowerCase()) return title.toLowerCase();
+  return title;
+}
+
+/** The modifier word with what joins it to the next word ("former ", "ex-"). */
+function modifierWordSpan(article: ResolvedArticle, claim: TitleClaim): { start: number; end: number } | null {
+  if (claim.modifierToken === null) return null;
+  const word = article.tokens[claim.modifierToken];
+  const next = article.tokens[claim.modifierToken + 1];
+  return word && next ? { start: word.start, end: next.start } : null;
+}
+
+function nameOf(table: Table, personId: string): string {
+  return table.people.get(personId)?.name ?? personId;
+}
