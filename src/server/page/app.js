@@ -8,6 +8,12 @@ const FRONT_MATTER_DATE = /^date:[ \t]*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{
 const TOKEN_KEY = 'factlint.token';
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+const RULE_DOCS_BASE = 'https://github.com/factlint/factlint/blob/main/docs/rules/';
+// Rules with a page under docs/rules/; a newsroom's own rule ids get no link.
+const DOCUMENTED_RULES = new Set([
+  'title-holder', 'title-holder-unclear', 'quote-attribution', 'unintroduced-speaker', 'name-consistency',
+  'deceased-speaker', 'party-state', 'unknown-office', 'article-date', 'unused-directive',
+]);
 // Spans starting and ending at the same place nest in this order, outermost first,
 // so a finding is always the innermost element and gets the click.
 const KIND_ORDER = { quote: 0, speaker: 1, finding: 2 };
@@ -794,11 +800,22 @@ function findingDetails(finding) {
   const officeId = finding.office?.id ?? finding.evidence[0]?.office ?? null;
   return [
     h('p', { className: 'details-message', text: finding.message }),
-    h('p', { className: 'details-meta', text: `Rule ${finding.ruleId}, severity ${finding.severity}; line ${finding.line}, column ${finding.column}` + (finding.text ? `: “${truncate(finding.text, 60)}”` : '') }),
+    h('p', { className: 'details-meta' },
+      'Rule ', ruleLink(finding.ruleId),
+      `, severity ${finding.severity}; line ${finding.line}, column ${finding.column}` + (finding.text ? `: “${truncate(finding.text, 60)}”` : '')),
     ...evidenceSection(finding.evidence),
     ...(officeId ? whoSection(officeId, finding.office?.name ?? finding.evidence[0]?.officeName ?? officeId) : []),
     ...suggestionsSection(finding.suggestions ?? []),
   ];
+}
+
+/** The rule id, linked to its documentation page (opened in a new tab) when it has one. */
+function ruleLink(ruleId) {
+  if (!DOCUMENTED_RULES.has(ruleId)) return ruleId;
+  return h('a', {
+    text: ruleId,
+    attrs: { href: `${RULE_DOCS_BASE}${ruleId}.md`, target: '_blank', rel: 'noopener' },
+  });
 }
 
 function evidenceSection(evidence) {
