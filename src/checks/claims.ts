@@ -168,6 +168,8 @@ function formerHolder(
   const died = table.people.get(personId)?.died;
   if (heldBefore && died && died.end < date.start) return verdict.past(office, when, 'the holder had died');
   if (when.time === 'past' && heldBefore) return verdict.past(office, when, when.signal);
+  if (heldBefore && inSuccession(article, claim, office, personId, context))
+    return verdict.past(office, when, 'a paragraph about earlier holders');
   if (!mine.some((o) => coversRange(o, date)))
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', office);
   if (isCourtesyTitle(claim, office, own, date)) return verdict.ok(office, when);
@@ -288,9 +290,9 @@ function unknownPerson(
   const office = offices.length === 1 ? offices[0] : undefined;
   const unknown = (why: string) =>
     verdict.unchecked('unknown-person', why, offices.length === 1 ? (office ?? null) : null);
-  if (!office || office.concurrent || claim.mention.form !== 'full')
+  // Without a country word the title may be another country's ("Foreign Secretary" of Mexico).
+  if (!office || office.concurrent || claim.mention.form !== 'full' || !claim.country)
     return unknown('the table does not know this name');
-  if (isGenericTitle(claim, offices)) return unknown('the table does not know this name');
   if (!coversRange(office, date)) return unknown('the table’s list of holders is not complete for that date');
   const when = claimTime(article, claim, date);
   if (when.time === 'past') return verdict.past(office, when, when.signal);
@@ -338,6 +340,37 @@ function lateClaim(claim: TitleClaim, people: readonly string[], context: ClaimC
   if (!person.died || person.died.start <= date.end) return verdict.ok(null, null);
   const explanation = `${person.name} was alive ${onOrIn(context.dateText)} (died ${person.diedText ?? ''})`;
   return { ...verdict.ok(null, null), verdict: 'error', kind: 'present', personId: person.id, explanation };
+}
+
+/**
+ * "President Jimmy Carter agonized over … President Ronald Reagan was so consumed …": the
+ * paragraph names another earlier holder of the same office and not the holder on the
+ * date, so it tells the office's history.
+ */
+function inSuccession(
+  article: ResolvedArticle,
+  claim: TitleClaim,
+  office: Office,
+  personId: string,
+  context: ClaimContext,
+): boolean {
+  const date = context.date as DayRange;
+  const paragraph = article.tokens[claim.claimStart]?.paragraph;
+  let earlier = false;
+  for (const other of article.claims) {
+    if (
+      other === claim ||
+      article.tokens[other.claimStart]?.paragraph !== paragraph ||
+      !other.officeIds.includes(office.id)
+    )
+      continue;
+    const otherId = article.entities[other.mention.entity]?.personId;
+    if (!otherId || otherId === personId) continue;
+    const terms = termsIn(context.table, otherId, [office.id]);
+    if (heldDuring(terms, date)) return false;
+    if (terms.some((t) => t.range.end < date.start)) earlier = true;
+  }
+  return earlier;
 }
 
 /** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */

@@ -148,9 +148,11 @@ function surnameOnly(
   entities: Entity[],
   table: Table,
 ): Entity {
-  const unique = candidates.length === 1;
+  // "President Obama …" then "Obama said": the namesake the article already named is meant.
+  const named = candidates.filter((id) => known.byPerson.has(id));
+  const unique = candidates.length === 1 || named.length === 1;
   const map = unique ? known.byPerson : known.bySurname;
-  const key = unique ? (candidates[0] as string) : mention.surnameKeys.join(' ');
+  const key = unique ? ((named.length === 1 ? named[0] : candidates[0]) as string) : mention.surnameKeys.join(' ');
   let entity = map.get(key);
   if (!entity) {
     entity = newEntity(entities.length, candidates, mention.text, null, table);

@@ -78,6 +78,16 @@ const PAST_POSSESSIONS = new Set([
   'chancellorship',
   'time',
   'days',
+  'funeral',
+  'death',
+  'assassination',
+  'memoirs',
+  'library',
+  'widow',
+  'grave',
+  'former',
+  'ex',
+  'onetime',
 ]);
 /** Roles that speak for an officeholder: "the Prime Minister's spokesman said". */
 const PREPOSITIONS = new Set([
@@ -239,6 +249,12 @@ const RELATION_VERBS = new Set([
   'knighted',
   'honoured',
   'honored',
+  'advised',
+  'counseled',
+  'counselled',
+  'defended',
+  'succeeded',
+  'preceded',
 ]);
 /** "the agenda of President Bill Clinton": what an officeholder had in office. */
 const RELATION_POSSESSIONS = new Set([
@@ -282,6 +298,9 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   const clause = clauseOf(tokens, claim.claimStart, mention.tokenEnd, sentence);
   const fronted = frontedTime(tokens, sentence);
   const cue = speechCue(article, mention);
+  const possessed = tokens[mention.tokenEnd - 1]?.possessive ? possessionTime(article, mention, date) : null;
+  // "President Ronald Reagan's 1984 run": the year after the possessive is the claim's own.
+  if (possessed?.range) return possessed;
   // A speaker's words are news unless a time dates the speech itself ("said in 2019").
   const explicit =
     earlierTime(article, fronted, date) ??
@@ -292,17 +311,15 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   if (hasPastMarker(article, clause) || hasPastMarker(article, fronted)) return PAST('past-word');
   if (formerBeforePreposition(tokens, claim.claimStart)) return PAST('former-relation');
   if (TERM_PREPOSITIONS.has(tokens[claim.claimStart - 1]?.key ?? '')) return PAST('under');
-  if (tokens[mention.tokenEnd - 1]?.possessive) {
-    const possessed = possessionTime(article, mention, date);
-    if (possessed) return possessed;
-  }
+  if (possessed) return possessed;
   const relation = pastRelation(tokens, claim.claimStart, clause);
   if (relation) return PAST(relation);
   if (cue) return PRESENT('speech');
+  if (whileInOffice(tokens, mention.tokenEnd, clause)) return PAST('while in office');
   if (tokens[claim.claimStart - 1]?.key === 'new' || presentVerbAfter(tokens, mention)) return PRESENT('present-verb');
-  if (hasWord(article, sentence, RECENT_WORDS) || thisPeriod(article, sentence)) return PRESENT('recent time');
   if (whenClause(tokens, { start: sentence.start, end: claim.claimStart }, claim.claimStart))
     return PAST('when-clause');
+  if (hasWord(article, sentence, RECENT_WORDS) || thisPeriod(article, sentence)) return PRESENT('recent time');
   const around = historyContext(article, sentence, date);
   if (around) return around;
   if (narrative(tokens, sentence)) return PAST('narrative');
@@ -318,8 +335,10 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
  */
 function pastRelation(tokens: readonly Token[], claimStart: number, clause: Range): string | null {
   const before = tokens[claimStart - 1]?.key ?? '';
-  if (before === 'than' || before === 'like' || (before === 'as' && tokens[claimStart - 2]?.key === 'just'))
-    return 'comparison';
+  const beforeThat = tokens[claimStart - 2]?.key ?? '';
+  if (before === 'than' || before === 'like' || (before === 'as' && beforeThat === 'just')) return 'comparison';
+  if (before === 'even' && (beforeThat === 'than' || beforeThat === 'like')) return 'comparison';
+  if (RELATION_VERBS.has(before)) return 'relation';
   if (!RELATION_PREPOSITIONS.has(before)) return null;
   if (before === 'of' && RELATION_POSSESSIONS.has(tokens[claimStart - 2]?.key ?? '')) return 'of-possession';
   for (let k = claimStart - 2; k >= clause.start && k >= claimStart - 7; k--) {
@@ -327,6 +346,15 @@ function pastRelation(tokens: readonly Token[], claimStart: number, clause: Rang
     if (RELATION_ROLES.has(key) || RELATION_VERBS.has(key)) return 'relation';
   }
   return null;
+}
+
+/** "President George W. Bush lied … while leading the country into war": what the holder did in office. */
+function whileInOffice(tokens: readonly Token[], from: number, clause: Range): boolean {
+  for (let k = from; k < clause.end + 12 && k < tokens.length - 1; k++) {
+    if (tokens[k]?.sentenceStart) return false;
+    if (tokens[k]?.key === 'while' && /^[a-z]{3,}ing$/.test(tokens[k + 1]?.key ?? '')) return true;
+  }
+  return false;
 }
 
 /** Words of a story told about the past: "for years", "years after", "decades earlier", "remembered". */
@@ -515,6 +543,8 @@ function pastVerbSoon(tokens: readonly Token[], from: number, within = 7): boole
   for (let k = from; k < from + within && k < tokens.length; k++) {
     const token = tokens[k];
     if (token?.text === '.' && tokens[k - 1]?.text.length === 1) continue;
+    // "when George (W. Bush) was president": an aside in brackets.
+    if (token?.text === '(' || token?.text === ')') continue;
     if (!token?.isWord) return false;
     if (PAST_AUXILIARIES.has(token.key) || (!token.capitalised && /[a-z]{2,}ed$/.test(token.key))) return true;
   }

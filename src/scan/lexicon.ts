@@ -128,6 +128,8 @@ export const SUBNATIONAL_TITLES: ReadonlyMap<string, ReadonlySet<string>> = new 
       'representative',
       'rep',
       'speaker',
+      'house speaker',
+      'senate president',
       'majority leader',
       'minority leader',
       'comptroller',

@@ -137,6 +137,11 @@ function matchTitle(
   let innerCountry: string[] | null = null;
   for (let i = start; i < tokens.length && i < start + 16; ) {
     const token = tokens[i];
+    if (i > start && isAbbreviationStop(tokens, i)) {
+      // "Lt. Gov.": an abbreviation's full stop inside the title.
+      i++;
+      continue;
+    }
     if (!token?.isWord || token.paragraph !== paragraph) break;
     const child = node.next.get(token.key);
     if (child) {
@@ -187,6 +192,11 @@ function describeTitle(
       claimStart = countryMatch.start;
       j = countryMatch.start - 1;
       continue;
+    }
+    if (roles[j] === 'name' && token.possessive && j === claimStart - 1) {
+      // "Carter's press secretary, Peter Cook": the title is relative to another person.
+      otherOffice = `${token.text}’s ${tokens[start]?.text ?? ''}`;
+      break;
     }
     if (!token.isWord || roles[j] === 'name') break;
     const wouldBe = token.key === 'be' && token.hyphenBefore && tokens[j - 1]?.key === 'would';
@@ -283,8 +293,10 @@ export function attachTitles(
   prose: string,
 ): TitleClaim[] {
   const claims: TitleClaim[] = [];
+  const titleEnds = new Set(phrases.map((p) => p.tokenEnd));
   for (const phrase of phrases) {
-    const claim = nameAfter(tokens, phrase, mentionAt, prose) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
+    const claim =
+      nameAfter(tokens, phrase, mentionAt, prose, titleEnds) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
     if (claim) claims.push(claim);
   }
   for (const mention of mentions) {
@@ -350,12 +362,16 @@ function nameAfter(
   phrase: TitlePhrase,
   mentionAt: TokenMap<Mention>,
   prose: string,
+  titleEnds: ReadonlySet<number>,
 ): TitleClaim | null {
   let i = phrase.claimEnd;
   const last = tokens[phrase.claimEnd - 1];
   if (last?.possessive) return null;
+  // "Sen. Chuck Schumer": the abbreviation's full stop.
+  if (isAbbreviationStop(tokens, i)) i++;
   let comma = false;
   if (tokens[i]?.text === ',' && phrase.determined) {
+    if (isListItem(tokens, phrase, titleEnds)) return null;
     comma = true;
     i++;
   }
@@ -368,6 +384,19 @@ function nameAfter(
   if (!mention) return null;
   if (comma && !/^[,.;:)]$/.test(tokens[mention.tokenEnd]?.text ?? '.')) return null;
   return toClaim(tokens, phrase, mention, 'before-name', prose);
+}
+
+/** A full stop right after a title word, as in "Sen." or "Gov.": part of the title. */
+function isAbbreviationStop(tokens: readonly Token[], i: number): boolean {
+  const stop = tokens[i];
+  const word = tokens[i - 1];
+  return stop?.text === '.' && word !== undefined && word.isWord && word.end === stop.start && word.text.length <= 4;
+}
+
+/** "the president, the vice president, Susan Rice": a list of people, not "the title, Name". */
+function isListItem(tokens: readonly Token[], phrase: TitlePhrase, titleEnds: ReadonlySet<number>): boolean {
+  const determiner = tokens[phrase.claimStart - 1]?.key === 'the' ? phrase.claimStart - 1 : phrase.claimStart;
+  return tokens[determiner - 1]?.text === ',' && titleEnds.has(determiner - 1);
 }
 
 /** "Name, the title [of X]," and the caption form "Name Title of Country". */

@@ -30,7 +30,7 @@ function loadError(text: string): string {
 describe('rules are contracts: each check declares its options and message placeholders', () => {
   it('refuses an option value outside the check’s schema, at its line and column', () => {
     const text = 'id: r\nkind: title-holder\nseverity: warning\nmessage: "{claim}"\noptions:\n  when: uncler\n';
-    expect(loadError(text)).toBe('extra.yml:6:9: options.when: must be one of present, unclear');
+    expect(loadError(text)).toBe('extra.yml:6:9: options.when: must be one of present, unclear, unknown-person');
   });
 
   it('refuses an option the check does not have, inherited names included', () => {
