@@ -165,8 +165,8 @@ function falseAlarms(corpus, list, clean) {
 
 // ---------------------------------------------------------------- output
 
-const pct = (x) =>
-  x === null || x === undefined || Number.isNaN(x) ? '   -  ' : `${(100 * x).toFixed(1).padStart(5)}%`;
+const pct = (x, digits = 1) =>
+  x === null || x === undefined || Number.isNaN(x) ? '   -  ' : `${(100 * x).toFixed(digits).padStart(4 + digits)}%`;
 const rate = (part, whole) => (whole ? part / whole : null);
 const mark = (x, target, atMost = false) => (x === null ? ' ' : (atMost ? x <= target : x >= target) ? '✓' : '✗');
 
@@ -224,12 +224,12 @@ function printOthers(result) {
   console.log(
     `\nAttribution on PolNeAR train+dev gold (${at.articles} articles, ${at.gold} fully quoted gold quotes):`,
   );
-  console.log(`  direct-quote recall          ${pct(at.quoteRecall)}  (${at.found}/${at.gold})`);
+  console.log(`  direct-quote recall          ${pct(at.quoteRecall, 2)}  (${at.found}/${at.gold})`);
   console.log(
-    `  speaker accuracy             ${pct(at.speakerAccuracy)}  (${at.speakerRight}/${at.withSource})  ${mark(at.speakerAccuracy, TARGETS.speaker)} target ≥ 93%`,
+    `  speaker accuracy             ${pct(at.speakerAccuracy, 2)}  (${at.speakerRight}/${at.withSource})  ${mark(at.speakerAccuracy, TARGETS.speaker)} target ≥ 93%`,
   );
   console.log(
-    `  pronoun-speaker subset       ${pct(at.pronounAccuracy)}  (${at.pronounRight}/${at.pronounGold})  ${mark(at.pronounAccuracy, TARGETS.pronoun)} target ≥ 95%`,
+    `  pronoun-speaker subset       ${pct(at.pronounAccuracy, 2)}  (${at.pronounRight}/${at.pronounGold})  ${mark(at.pronounAccuracy, TARGETS.pronoun)} target ≥ 95%`,
   );
 }
 

@@ -69,7 +69,8 @@ export function paragraphIndexAt(paragraphs, offset) {
   return index;
 }
 
-const ABBREVIATION = /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Jr|Sr|Co|Inc|No|vs|U\.S|U\.N|[A-Z])$/;
+const ABBREVIATION =
+  /(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Jr|Sr|Co|Inc|No|vs|U\.S|U\.N|[A-Z]|Fla|Calif|Mass|Ind|Ill|Ariz|Colo|Conn|Ga|Mich|Minn|Mo|Nev|Pa|Tenn|Va|Wash|Wis|Okla|Ore|Ky|La|Md|Neb|Ala|Ark|Kan|Miss|Mont|Vt|Wyo|Del)$/;
 
 /** Where the sentence around `offset` starts, within its paragraph. */
 export function sentenceStart(text, offset, paragraphStart) {
@@ -259,29 +260,42 @@ function afterNameClaim(text, index, mention, range) {
 
 const CAPTION =
   /\b(AP Photo|Photo:|PHOTO:|Getty Images|REUTERS|Reuters\/|AFP\/|\(Photo|Photograph:|Pictured:|\(left\)|\(right\)|\(center\)|\(centre\))/;
+/** A photo credit just before a sentence ("Carlos Barria / Reuters."): the sentence is a caption. */
+const PHOTO_CREDIT =
+  /(?:\/\s*(?:Reuters|AP|AFP|EPA|Getty Images|Bloomberg)|via Getty Images|AP Photo[^.]{0,40})\.?\)?\s*$/;
 const LIST_CUE =
   /\b(among (?:those|them|others|the [\p{L} ]+?)|including|included|include|such as|were joined by|attended by|guests were|line-up)\b[^.;]*$/iu;
 const INVERTED =
   /(?:\b(?:said|says|added|adds|insisted|insists|warned|warns|wrote|writes|according to|explained|argued|declared|announced|stressed|noted|claimed|claims|admitted|conceded|replied|responded|continued)|\bso says|\bso said)\s+(?:the\s+)?$/i;
 const PREPOSITION =
   /\b(?:with|to|by|from|for|against|between|of|on|at|about|under|after|before|behind|towards?|over|into|than|like|via|without|upon|alongside|amid|despite|onto|around|near|beside|besides|toward)\s+(?:the\s+)?$/i;
+/** Inflected verbs that take the claim as their object ("met Prime Minister X"). */
 const OBJECT_VERBS = new Set(
   (
-    'met meets meet urged urges thanked praised backed blamed criticised criticized attacked accused called told ' +
-    'asked invited appointed named replaced defeated beat visited welcomed joined challenged warned hit slammed ' +
-    'lobbied phoned rang pressed followed supported endorsed hosted sacked fired interviewed quoted heckled ' +
-    'questioned congratulated snubbed rebuked defended cited echoed mocked blasted thank praise back blame ' +
-    'criticise criticize attack accuse call ask invite appoint name replace defeat visit welcome join challenge ' +
-    'warn lobby press follow support endorse host sack fire interview quote question congratulate defend cite ' +
-    'see saw sees meeting urging backing blaming criticising attacking accusing replacing visiting'
+    'met meets urged urges thanked thanks praised praises backed backs blamed blames criticised criticized ' +
+    'criticises criticizes attacked attacks accused accuses called calls told tells asked asks invited invites ' +
+    'appointed appoints named names replaced replaces defeated defeats visited visits welcomed welcomes joined ' +
+    'joins challenged challenges warned warns slammed slams lobbied lobbies phoned rang pressed presses ' +
+    'followed follows supported supports endorsed endorses hosted hosts sacked sacks fired fires interviewed ' +
+    'quoted quotes heckled questioned congratulated snubbed rebuked defended defends cited cites echoed mocked ' +
+    'blasted saw sees'
   ).split(' '),
 );
+/** Bare verbs that are often nouns ("a defeat"): objects only after "to", "will" and the like. */
+const BARE_OBJECT_VERBS = new Set(
+  (
+    'meet urge thank praise back blame criticise criticize attack accuse call ask invite appoint name replace ' +
+    'defeat visit welcome join challenge warn lobby press follow support endorse host sack fire interview quote ' +
+    'question congratulate defend cite see'
+  ).split(' '),
+);
+const AUXILIARIES = new Set('to will would must should can could did does do not never also'.split(' '));
 const NOT_OBJECT_VERBS = new Set(
   'said says added told asked had was were been is are be has have being during including according'.split(' '),
 );
 const PREPOSITION_LIKE = new Set('regarding concerning following excluding involving'.split(' '));
 const SUBJECT_INTRO =
-  /^(?:[\p{Lu} .,]+\([\p{L}. ]+\)\s*[—–-]+\s*|\d{1,2}:\d{2}\s*[ap]\.m\.:?\s*)?(?:["“]\s*)?(?:(?:On|Last|Earlier|Later|In|At|Speaking|Meanwhile|But|And|However|Yesterday|Today|Now|Also|Separately|Elsewhere|Asked|After|Before|During|Since|When|While)\b[^,]{0,80},\s*)?(?:(?:But|And|So|Yet|Now)\s+)?(?:the\s+|The\s+)?$/;
+  /^(?:[\p{L} .,]*\([\p{L}. ]+\)\s*[—–-]+\s*|\d{1,2}:\d{2}\s*[ap]\.m\.:?\s*)?(?:["“]\s*)?(?:(?:On|Last|Earlier|Later|In|At|Speaking|Meanwhile|But|And|However|Yesterday|Today|Now|Also|Separately|Elsewhere|Asked|After|Before|During|Since|When|While)\b[^,]{0,80},\s*)?(?:(?:But|And|So|Yet|Now)\s+)?(?:the\s+|The\s+)?$/u;
 const SPEECH_AFTER = new RegExp(
   `^\\s*(?:,[^,]{1,80},\\s*)?(?:also\\s+|has\\s+|had\\s+|will\\s+|would\\s+|later\\s+|then\\s+)?(?:${SPEECH_VERBS})\\b`,
 );
@@ -298,6 +312,11 @@ export function positionOf(text, site, paragraphs) {
   const paragraphText = text.slice(paragraph.start, paragraph.end);
   if (paragraphText.length < 300 && CAPTION.test(paragraphText)) return 'caption';
   const sentence = sentenceStart(text, site.start, paragraph.start);
+  if (PHOTO_CREDIT.test(text.slice(Math.max(paragraph.start, sentence - 60), sentence))) return 'caption';
+  const previous = paragraphs[paragraphIndexAt(paragraphs, site.start) - 1];
+  if (sentence === paragraph.start && previous && previous.end - previous.start < 80) {
+    if (PHOTO_CREDIT.test(text.slice(previous.start, previous.end))) return 'caption';
+  }
   const prefix = text.slice(sentence, site.start);
   const after = text.slice(site.end, sentenceEnd(text, site.end, paragraph.end));
   const opens = (prefix.match(/\(/g) ?? []).length;
@@ -309,9 +328,12 @@ export function positionOf(text, site, paragraphs) {
   if (/^\s+(?:and|&)\s+\p{Lu}/u.test(after) || /\p{Lu}[\p{L}'’-]+,?\s+and\s+(?:the\s+)?$/u.test(prefix))
     return 'coordinated';
   if (PREPOSITION.test(prefix)) return 'prepositional';
-  const verb = /\b(\p{Ll}+)\s+(?:the\s+)?$/u.exec(prefix)?.[1];
+  const words = /(?:\b(\p{Ll}+)\s+)?\b(\p{Ll}+)\s+(?:the\s+)?$/u.exec(prefix);
+  const verb = words?.[2];
   if (verb && PREPOSITION_LIKE.has(verb)) return 'prepositional';
-  if (verb && !NOT_OBJECT_VERBS.has(verb) && (OBJECT_VERBS.has(verb) || /(?:ed|ing)$/.test(verb))) return 'object';
+  const bare = BARE_OBJECT_VERBS.has(verb) && AUXILIARIES.has(words?.[1]);
+  if (verb && !NOT_OBJECT_VERBS.has(verb) && (OBJECT_VERBS.has(verb) || bare || /(?:ed|ing)$/.test(verb)))
+    return 'object';
   if (SUBJECT_INTRO.test(prefix)) {
     if (SPEECH_AFTER.test(after)) return 'subject-speech';
     if (PAST_AFTER.test(after)) return 'reported-past';

@@ -552,40 +552,45 @@ export class Planter {
 
   // ---------------------------------------------------------------- attribution kinds (e, f)
 
-  /** Predecessors and successors of a person in the non-concurrent offices they held. */
+  /** Predecessors and successors of a person in the non-concurrent offices they hold on the article's date. */
   neighbours(personId, text, range) {
-    const during = [];
-    const other = [];
+    const found = [];
     for (const term of this.index.termsOf(personId)) {
       const office = this.index.office(term.officeId);
-      if (!office || office.concurrent) continue;
+      if (!office || office.concurrent || !overlapsDays(term.range, range)) continue;
       const terms = [...office.terms].sort((a, b) => a.range.start - b.range.start);
       const at = terms.indexOf(term);
-      const list = overlapsDays(term.range, range) ? during : other;
       for (const t of [terms[at - 1], terms[at + 1]]) {
-        if (t && t.personId !== personId && !personMentioned(this.index, text, t.personId)) list.push(t.personId);
+        if (t && t.personId !== personId && !personMentioned(this.index, text, t.personId)) found.push(t.personId);
       }
     }
-    return during.length ? during : other;
+    return found;
   }
 
   surnameOf(personId) {
     return this.index.person(personId)?.surname ?? personId.split(' ').pop();
   }
 
-  /** A surname several table people share, one of whom held office in the article's country (Smith, Clinton). */
-  sharedSurnameFor(rnd, article, speakerSurname) {
+  /**
+   * A surname several table people share, one of whom held (at another time) an office the speaker
+   * holds on the article's date: the confusions issue 15 names (Johnson for a Home Secretary,
+   * Clinton for President Obama). Not named anywhere in the article.
+   */
+  sharedSurnameFor(rnd, article, speakerId, range) {
+    const speakerSurname = this.surnameOf(speakerId);
+    const offices = new Set(
+      this.index
+        .termsOf(speakerId)
+        .filter((t) => overlapsDays(t.range, range) && !this.index.office(t.officeId)?.concurrent)
+        .map((t) => t.officeId),
+    );
     const free = this.index.sharedSurnames.filter(
       (s) =>
         s !== speakerSurname &&
         !new RegExp(`(?<![\\p{L}])${s}(?![\\p{L}])`, 'u').test(article.text) &&
         this.index.peopleBySurname
           .get(s)
-          .some((id) =>
-            this.index
-              .termsOf(id)
-              .some((t) => this.index.topCountry(this.index.office(t.officeId)?.country) === article.country),
-          ),
+          .some((id) => id !== speakerId && this.index.termsOf(id).some((t) => !t.acting && offices.has(t.officeId))),
     );
     return rnd.pick(free);
   }
@@ -606,7 +611,7 @@ export class Planter {
         const neighbourSurname = neighbour && this.surnameOf(neighbour);
         if (neighbourSurname && neighbourSurname !== speakerSurname)
           replace(site.distance >= 2 ? 'f-beyond-paragraph' : 'e-predecessor', neighbourSurname, neighbour);
-        const shared = this.sharedSurnameFor(rnd, ctx.article, speakerSurname);
+        const shared = this.sharedSurnameFor(rnd, ctx.article, site.personId, ctx.range);
         if (shared) replace('e-shared-surname', shared, 'shared surname');
       }
     }
@@ -640,7 +645,7 @@ export class Planter {
       const speaker = holder.personId;
       const surname = this.surnameOf(speaker);
       let wrong;
-      if (kind === 'e-shared-surname') wrong = this.sharedSurnameFor(rnd, article, surname);
+      if (kind === 'e-shared-surname') wrong = this.sharedSurnameFor(rnd, article, speaker, range);
       else {
         const terms = [...office.terms].sort((a, b) => a.range.start - b.range.start);
         const at = terms.indexOf(holder);

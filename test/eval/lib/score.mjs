@@ -70,6 +70,9 @@ export function summarise(kinds, scored) {
       synthetic: cell(mine.filter((s) => s.mutation.source === 'synthetic')),
       byCorpus,
       elsewhere: mine.reduce((sum, s) => sum + s.result.elsewhere.length, 0),
+      elsewhereExamples: mine
+        .flatMap((s) => s.result.elsewhere.map((f) => `${basename(s.mutation.article.file)}: ${f}`))
+        .slice(0, 10),
       misses: mine
         .filter((s) => !s.result.error)
         .map((s) => ({
