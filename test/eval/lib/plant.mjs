@@ -26,6 +26,9 @@ export const KINDS = [
   { id: 'e-predecessor', label: 'e. attribution → predecessor/successor', family: 'attribution' },
   { id: 'e-shared-surname', label: 'e. attribution → shared surname', family: 'attribution' },
   { id: 'f-beyond-paragraph', label: 'f. attribution beyond one paragraph', family: 'attribution' },
+  // Controls: the same planted sentences with the right holder or speaker. Flagging them is a false alarm.
+  { id: 'x-control-title', label: 'control: right holder, same sentences', family: 'title', control: true },
+  { id: 'x-control-attribution', label: 'control: right speaker, same blocks', family: 'attribution', control: true },
 ];
 
 const KEEP_CASE = new Set(
@@ -216,8 +219,11 @@ export class Planter {
     return `${title} ${this.index.person(holder.personId)?.name ?? holder.personId}`;
   }
 
-  /** An office to plant about (the article's country four times in five) with a wrong holder for it. */
-  officeAndWrongHolder(rnd, article, range, forceHome) {
+  /**
+   * An office to plant about (the article's country four times in five) with a wrong holder for it,
+   * or with `correct`, a holder for the whole of the article's date (for the controls).
+   */
+  officeAndWrongHolder(rnd, article, range, forceHome, correct = false) {
     const home = forceHome ?? rnd.chance(0.8);
     const offices = this.nonConcurrent.filter(
       (o) =>
@@ -225,10 +231,19 @@ export class Planter {
         this.index.holdersDuring(o, range).length > 0,
     );
     for (const office of rnd.shuffle(offices)) {
-      const wrong = this.otherHolders(office, range, article.text, []);
-      if (wrong.length) return { office, wrong: rnd.pick(wrong) };
+      const people = correct
+        ? this.holdersThroughout(office, range)
+        : this.otherHolders(office, range, article.text, []);
+      if (people.length) return { office, wrong: rnd.pick(people) };
     }
     return null;
+  }
+
+  /** Holders of an office for the whole of a date range (not acting). */
+  holdersThroughout(office, range) {
+    return office.terms
+      .filter((t) => !t.acting && t.range.start <= range.start && t.range.end >= range.end)
+      .map((t) => t.personId);
   }
 
   /** Whether "never held" is provable for `personId` and every office a title can mean in that country. */
@@ -503,10 +518,10 @@ export class Planter {
     return out;
   }
 
-  formClaim(rnd, form, ctx) {
+  formClaim(rnd, form, ctx, correct = false) {
     if (form === 'sen-party-state' || form === 'state-gov') return this.stateClaim(rnd, form, ctx);
     const foreignOnly = form === 'country-possessive-before' && ctx.article.country === 'US';
-    const pick = this.officeAndWrongHolder(rnd, ctx.article, ctx.range, foreignOnly ? false : undefined);
+    const pick = this.officeAndWrongHolder(rnd, ctx.article, ctx.range, foreignOnly ? false : undefined, correct);
     if (!pick) return null;
     const { office, wrong } = pick;
     const top = this.index.topCountry(office.country);
@@ -548,6 +563,47 @@ export class Planter {
       return { text: `Sen. ${name}, ${party}-${AP_STATES[state]}`, office: office.id };
     }
     return null;
+  }
+
+  /** Controls: a position or form sentence with the right holder; an attribution block with the right surname. */
+  controls(contexts) {
+    const out = [];
+    const rnd = streamFor(this.seed, 'control-title');
+    const forms = ['the-title-comma', 'after-name', 'country-possessive-before'];
+    for (const ctx of this.sampleArticles(rnd, contexts)) {
+      const shape = rnd.pick([...POSITIONS, ...forms]);
+      let claim;
+      let office;
+      if (forms.includes(shape)) {
+        const built = this.formClaim(rnd, shape, ctx, true);
+        if (!built) continue;
+        claim = built.text;
+        office = built.office;
+      } else {
+        const pick = this.officeAndWrongHolder(rnd, ctx.article, ctx.range, undefined, true);
+        if (!pick) continue;
+        const title = this.titleForArticle(pick.office, this.titleFor(rnd, pick.office, ctx.article), ctx.article);
+        claim = `${title} ${this.index.person(pick.wrong)?.name ?? pick.wrong}`;
+        office = pick.office.id;
+      }
+      const values = {
+        ...vocabulary(rnd, ctx.article.country),
+        claim,
+        other: this.otherClaim(rnd, ctx.article, ctx.range, [office]),
+      };
+      const template = rnd.pick(forms.includes(shape) ? FORM_TEMPLATES[shape] : POSITION_TEMPLATES[shape]);
+      const filled = fill(template, values);
+      const planted = this.insert(rnd, ctx.article, ctx.paragraphs, filled.text, filled.span, shape);
+      out.push(this.mutation('x-control-title', 'synthetic', ctx.article, planted, `${claim} (${office}, ${shape})`));
+    }
+    const rndQuote = streamFor(this.seed, 'control-attribution');
+    for (const ctx of this.sampleArticles(rndQuote, contexts)) {
+      const block = this.attributionBlock(rndQuote, 'x-control-attribution', ctx);
+      if (!block) continue;
+      const planted = this.insert(rndQuote, ctx.article, ctx.paragraphs, block.text, block.span, 'body');
+      out.push(this.mutation('x-control-attribution', 'synthetic', ctx.article, planted, block.note));
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- attribution kinds (e, f)
@@ -645,7 +701,8 @@ export class Planter {
       const speaker = holder.personId;
       const surname = this.surnameOf(speaker);
       let wrong;
-      if (kind === 'e-shared-surname') wrong = this.sharedSurnameFor(rnd, article, speaker, range);
+      if (kind === 'x-control-attribution') wrong = surname;
+      else if (kind === 'e-shared-surname') wrong = this.sharedSurnameFor(rnd, article, speaker, range);
       else {
         const terms = [...office.terms].sort((a, b) => a.range.start - b.range.start);
         const at = terms.indexOf(holder);
@@ -666,8 +723,8 @@ export class Planter {
       };
       const paragraphs = [fill(rnd.pick(ATTRIBUTION_TEMPLATES.intro), values).text];
       const quotes = rnd.sample(VOCABULARY.quote, 4);
-      if (kind === 'f-beyond-paragraph') {
-        const chain = 2 + Math.floor(rnd.next() * 2);
+      if (kind === 'f-beyond-paragraph' || kind === 'x-control-attribution') {
+        const chain = kind === 'f-beyond-paragraph' ? 2 + Math.floor(rnd.next() * 2) : Math.floor(rnd.next() * 3);
         rnd.sample(ATTRIBUTION_TEMPLATES.chain, chain).forEach((template, i) => {
           paragraphs.push(fill(template, { ...values, quote: quotes[i] }).text);
         });
@@ -679,7 +736,10 @@ export class Planter {
       return {
         text: head + last.text,
         span: { start: head.length + last.span.start, end: head.length + last.span.end },
-        note: `${values.intro} … “${wrong}” (${kind === 'e-shared-surname' ? 'shared surname' : 'neighbour in office'})`,
+        note: `${values.intro} … “${wrong}” (${
+          { 'e-shared-surname': 'shared surname', 'x-control-attribution': 'right speaker' }[kind] ??
+          'neighbour in office'
+        })`,
       };
     }
     return null;

@@ -73,8 +73,10 @@ export function summarise(kinds, scored) {
       elsewhereExamples: mine
         .flatMap((s) => s.result.elsewhere.map((f) => `${basename(s.mutation.article.file)}: ${f}`))
         .slice(0, 10),
+      control: Boolean(kind.control),
+      // For a control, the "misses" are the false alarms: right claims flagged at error level.
       misses: mine
-        .filter((s) => !s.result.error)
+        .filter((s) => (kind.control ? s.result.error : !s.result.error))
         .map((s) => ({
           file: basename(s.mutation.article.file),
           source: s.mutation.source,
