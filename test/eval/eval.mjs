@@ -166,7 +166,13 @@ function falseAlarms(corpus, list, clean) {
     errorsPer100: (100 * counts.errors) / list.length,
     warningsPer100: (100 * counts.warnings) / list.length,
     frequent: [...frequent.entries()]
-      .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
+      // Errors first (the target is about them), then the most frequent.
+      .sort(
+        (a, b) =>
+          Number(b[0].startsWith('error')) - Number(a[0].startsWith('error')) ||
+          b[1].count - a[1].count ||
+          a[0].localeCompare(b[0]),
+      )
       .slice(0, 15)
       .map(([finding, v]) => ({ finding, ...v })),
   };

@@ -223,9 +223,11 @@ export function measureCoverage(matcher, articles, reportOf) {
       result.claims++;
       if (matcher.maps(claim)) result.mapped++;
       else {
-        const country = claim.country ?? claim.defaultCountry;
-        const key = `${claim.place ? `${claim.place} ` : ''}${claim.title} [${country.replace(/^\?.*/, '?')}]`;
-        const entry = result.unmatched.get(key) ?? { count: 0, example: `${claim.title} ${claim.name}` };
+        // No place word and no country of its own: shown with the corpus's country and a "?".
+        const country = claim.country ?? `${claim.defaultCountry}?`;
+        const title = `${claim.place ? `${claim.place} ` : ''}${claim.title} [${country.replace(/^\?.*/, '?')}]`;
+        const key = lower(title);
+        const entry = result.unmatched.get(key) ?? { title, count: 0, example: `${claim.title} ${claim.name}` };
         entry.count++;
         result.unmatched.set(key, entry);
       }
@@ -243,7 +245,7 @@ export function measureCoverage(matcher, articles, reportOf) {
   result.topUnmatched = [...result.unmatched.entries()]
     .sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))
     .slice(0, 30)
-    .map(([title, v]) => ({ title, count: v.count, example: v.example }));
+    .map(([, v]) => ({ title: v.title, count: v.count, example: v.example }));
   delete result.unmatched;
   return result;
 }
