@@ -403,5 +403,3 @@ function lastMentionBefore(text, index, full, personId, offset) {
   for (let m = word.exec(text); m && m.index < offset; m = word.exec(text)) last = Math.max(last, m.index);
   return last;
 }
-
-export { mentions, overlapsDays };
