@@ -2,7 +2,7 @@
 // quote to a surname, found with regexes built from the reference table's titles and names.
 // It never asks factlint where the claims are, so planted errors are not limited to the
 // sentence shapes factlint already reads.
-import { lower, mentions, overlapsDays } from './table.mjs';
+import { lower } from './table.mjs';
 
 const LETTER = /[\p{L}\p{M}\p{N}]/u;
 const isLetter = (ch) => ch !== undefined && LETTER.test(ch);
