@@ -82,8 +82,20 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
   const when = claimTime(article, claim, date);
   return own.length > 0
     ? formerHolder(article, claim, personId, own, offices, when, context, verdict)
-    : neverHeld(article, claim, personId, offices, when, context, verdict, entity?.introduction != null);
+    : neverHeld(
+        article,
+        claim,
+        personId,
+        offices,
+        when,
+        context,
+        verdict,
+        entity?.introduction != null || isMononym(table, personId),
+      );
 }
+
+/** Time signals that put a claim in the article's present (resolve/time.ts). */
+const PRESENT_SIGNALS = new Set(['speech', 'present-verb', 'recent time']);
 
 /** Builds judgements for one claim. */
 class Verdicts {
@@ -166,7 +178,9 @@ function formerHolder(
   }
   const heldBefore = own.some((t) => t.range.start <= date.end);
   const died = table.people.get(personId)?.died;
-  if (heldBefore && died && died.end < date.start) return verdict.past(office, when, 'the holder had died');
+  // A holder who had died is spoken of in the past, unless the sentence makes them speak or act now.
+  if (heldBefore && died && died.end < date.start && !PRESENT_SIGNALS.has(when.signal))
+    return verdict.past(office, when, 'the holder had died');
   if (when.time === 'past' && heldBefore) return verdict.past(office, when, when.signal);
   if (heldBefore && inSuccession(article, claim, office, personId, context))
     return verdict.past(office, when, 'a paragraph about earlier holders');
@@ -244,11 +258,13 @@ function neverHeld(
   const meant = claim.country ? placed : placed.filter((o) => countries.has(countryOf(o.country)));
   if (meant.length === 0)
     return verdict.unchecked('unknown-office', 'no office with this title in the person’s country');
-  if (isGenericTitle(claim, meant))
+  const at = when.range ? { ...context, date: when.range, dateText: describeRange(when.range) } : context;
+  // A bare title that states or companies give too ("Attorney General", "Governor") is still
+  // judged when the person held another of the country's own offices on that date.
+  if (isGenericTitle(claim, meant) && !inNationalOffice(table, personId, at.date as DayRange, meant))
     return verdict.unchecked('unknown-office', 'the title is also used for offices outside the table');
   if (claim.mention.form === 'surname' && !introduced)
     return verdict.unchecked('unknown-person', 'a surname the article does not introduce');
-  const at = when.range ? { ...context, date: when.range, dateText: describeRange(when.range) } : context;
   const checkable = meant.filter((o) => coversRange(o, at.date as DayRange) && !o.concurrent);
   const office = checkable[0];
   if (!office)
@@ -393,6 +409,12 @@ function isGenericTitle(claim: TitleClaim, offices: readonly Office[]): boolean 
   return offices.some((o) => SUBNATIONAL_TITLES.get(countryOf(o.country))?.has(key));
 }
 
+/** A person known by one name ("Akihito", "Lula"): that name introduces them. */
+function isMononym(table: Table, personId: string): boolean {
+  const name = table.people.get(personId)?.name ?? '';
+  return phraseKeys(name).length === 1;
+}
+
 /** The country part of an office's place: "US-OH" → "US". */
 function countryOf(code: string | null): string {
   return code ? (code.split('-')[0] ?? code) : '';
@@ -403,6 +425,12 @@ function countriesOf(table: Table, personId: string): Set<string> {
   return new Set(
     (table.termsByPerson.get(personId) ?? []).map((t) => countryOf(table.offices.get(t.officeId)?.country ?? null)),
   );
+}
+
+/** The person held a single-holder national office of the claimed offices' country on the date. */
+function inNationalOffice(table: Table, personId: string, range: DayRange, claimed: readonly Office[]): boolean {
+  const countries = new Set(claimed.map((o) => o.country));
+  return heldOn(table, personId, range).some((o) => !o.concurrent && o.country !== null && countries.has(o.country));
 }
 
 /** The offices a person held on any day of the range, single-holder offices first. */

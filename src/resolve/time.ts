@@ -213,21 +213,12 @@ const RELATION_ROLES = new Set([
   'appointee',
   'appointees',
   'nominee',
-  'ambassador',
-  'envoy',
   'lawyer',
   'attorney',
   'physician',
   'doctor',
-  'assistant',
   'strategist',
   'pollster',
-  'official',
-  'officials',
-  'deputy',
-  'spokesman',
-  'spokeswoman',
-  'secretary',
   'veteran',
   'veterans',
 ]);
@@ -312,20 +303,19 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   if (formerBeforePreposition(tokens, claim.claimStart)) return PAST('former-relation');
   if (TERM_PREPOSITIONS.has(tokens[claim.claimStart - 1]?.key ?? '')) return PAST('under');
   if (possessed) return possessed;
-  const relation = pastRelation(tokens, claim.claimStart, clause);
-  if (relation) return PAST(relation);
   if (cue) return PRESENT('speech');
+  if (speaksFor(tokens, claim.claimStart, mention.tokenEnd)) return PRESENT('speech');
   if (whileInOffice(tokens, mention.tokenEnd, clause)) return PAST('while in office');
   if (tokens[claim.claimStart - 1]?.key === 'new' || presentVerbAfter(tokens, mention)) return PRESENT('present-verb');
   if (whenClause(tokens, { start: sentence.start, end: claim.claimStart }, claim.claimStart))
     return PAST('when-clause');
   if (hasWord(article, sentence, RECENT_WORDS) || thisPeriod(article, sentence)) return PRESENT('recent time');
+  const relation = pastRelation(tokens, claim.claimStart, clause);
+  if (relation) return PAST(relation);
   const around = historyContext(article, sentence, date);
   if (around) return around;
   if (narrative(tokens, sentence)) return PAST('narrative');
-  if (insideQuote(article, tokens[claim.claimStart]?.start ?? 0))
-    return { time: 'unclear', range: null, signal: 'quoted' };
-  if (weakPast(tokens, clause, claim.claimStart)) return { time: 'unclear', range: null, signal: 'weak-past' };
+  if (weakPast(tokens, clause)) return { time: 'unclear', range: null, signal: 'weak-past' };
   return PRESENT('no time marker');
 }
 
@@ -343,7 +333,9 @@ function pastRelation(tokens: readonly Token[], claimStart: number, clause: Rang
   if (before === 'of' && RELATION_POSSESSIONS.has(tokens[claimStart - 2]?.key ?? '')) return 'of-possession';
   for (let k = claimStart - 2; k >= clause.start && k >= claimStart - 7; k--) {
     const key = tokens[k]?.key ?? '';
-    if (RELATION_ROLES.has(key) || RELATION_VERBS.has(key)) return 'relation';
+    if (RELATION_VERBS.has(key)) return 'relation';
+    // "an aide to President X said": the aide speaks now, so the relation is now.
+    if (RELATION_ROLES.has(key)) return speechFollows(tokens, claimStart) ? null : 'relation';
   }
   return null;
 }
@@ -353,6 +345,46 @@ function whileInOffice(tokens: readonly Token[], from: number, clause: Range): b
   for (let k = from; k < clause.end + 12 && k < tokens.length - 1; k++) {
     if (tokens[k]?.sentenceStart) return false;
     if (tokens[k]?.key === 'while' && /^[a-z]{3,}ing$/.test(tokens[k + 1]?.key ?? '')) return true;
+  }
+  return false;
+}
+
+/** Who speaks for an officeholder now: "a spokesman for President X said", "President X's office said". */
+const SPEAKING_ROLES = new Set([
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'spokespeople',
+  'aide',
+  'aides',
+  'office',
+  'official',
+  'officials',
+  'adviser',
+  'advisers',
+  'advisor',
+  'press',
+  'team',
+  'campaign',
+  'lawyer',
+  'lawyers',
+]);
+
+function speaksFor(tokens: readonly Token[], claimStart: number, mentionEnd: number): boolean {
+  const before = tokens[claimStart - 1]?.key ?? '';
+  const role =
+    ((before === 'for' || before === 'to' || before === 'of') &&
+      SPEAKING_ROLES.has(tokens[claimStart - 2]?.key ?? '')) ||
+    (tokens[mentionEnd - 1]?.possessive === true && SPEAKING_ROLES.has(tokens[mentionEnd]?.key ?? ''));
+  return role && speechFollows(tokens, claimStart);
+}
+
+/** A speech verb after the claim, before the sentence ends: "a spokesman for X, said". */
+function speechFollows(tokens: readonly Token[], from: number): boolean {
+  for (let k = from; k < from + 20 && k < tokens.length; k++) {
+    if (tokens[k]?.sentenceStart && k > from) return false;
+    const token = tokens[k];
+    if (token?.isWord && !token.capitalised && speechVerb(token.key)) return true;
   }
   return false;
 }
@@ -529,11 +561,10 @@ function whenClause(tokens: readonly Token[], clause: Range, claimStart: number)
   return false;
 }
 
-/** "had met", "used to" before the claim in its clause: a hint of an earlier past, not a time. */
-function weakPast(tokens: readonly Token[], clause: Range, claimStart: number): boolean {
-  for (let k = clause.start; k < claimStart; k++) {
-    const key = tokens[k]?.key ?? '';
-    if (key === 'had' || (key === 'used' && tokens[k + 1]?.key === 'to')) return true;
+/** "used to" in the claim's clause: a habit of some past, not a time. */
+function weakPast(tokens: readonly Token[], clause: Range): boolean {
+  for (let k = clause.start; k < clause.end; k++) {
+    if (tokens[k]?.key === 'used' && tokens[k + 1]?.key === 'to') return true;
   }
   return false;
 }

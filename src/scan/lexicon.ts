@@ -151,7 +151,7 @@ export const PARTY_WORDS = words(`
 
 /** Descriptions that open a sentence before a title without naming another office: "Embattled Prime Minister …". */
 export const DESCRIPTIONS = words(`
-  embattled beleaguered veteran longtime long-time current incumbent powerful popular unpopular disgraced ousted
+  new embattled beleaguered veteran longtime long-time current incumbent powerful popular unpopular disgraced ousted
   controversial influential ailing newly beloved defiant
 `);
 
