@@ -108,13 +108,16 @@ const STATES: Readonly<Record<string, string>> = {
   MP: 'the Northern Mariana Islands',
 };
 
-/** Places that send a non-voting delegate (Puerto Rico a resident commissioner) rather than representatives. */
+/**
+ * Places that send a non-voting delegate (Puerto Rico a resident commissioner) rather than
+ * representatives. Not "Del.": copy uses it for Delaware ("D-Del."), a place word in the table.
+ */
 const DELEGATE_TITLES: Readonly<Record<string, readonly string[]>> = {
-  DC: ['Delegate', 'Del.'],
-  GU: ['Delegate', 'Del.'],
-  VI: ['Delegate', 'Del.'],
-  AS: ['Delegate', 'Del.'],
-  MP: ['Delegate', 'Del.'],
+  DC: ['Delegate'],
+  GU: ['Delegate'],
+  VI: ['Delegate'],
+  AS: ['Delegate'],
+  MP: ['Delegate'],
   PR: ['Resident Commissioner'],
 };
 
