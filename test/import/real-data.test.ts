@@ -109,6 +109,18 @@ describe.skipIf(!present)('import on the real officeholder data (../shared)', ()
     expect(table.offices.get('us-senator-ny')?.terms.some((t) => t.personId === 'Chuck Schumer')).toBe(true);
   });
 
+  it('congress: rules/reference/generated/us-congress.yml is what its manifest reproduces', () => {
+    const manifest = parseYamlText(readFileSync(join(ROOT, 'rules/import/us-congress.yml'), 'utf8')) as {
+      input: string;
+      asOf: string;
+      output: string;
+    };
+    const { text } = importReal(['congress', join(DATA, manifest.input), '--as-of', String(manifest.asOf)]);
+    // The committed file adds `verifiedThrough:` under the header (table generate will write it).
+    const committed = readFileSync(join(ROOT, manifest.output), 'utf8').replace(/^verifiedThrough: .*\n\n/m, '');
+    expect(committed).toBe(text);
+  });
+
   it.each(['united-kingdom-cabinet', 'us-cabinet', 'world'])(
     'csv: every-politician %s-holders21.csv compiles',
     (name) => {
