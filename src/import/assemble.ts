@@ -18,6 +18,8 @@ export interface TermInput {
   start?: string;
   end?: string;
   acting?: boolean;
+  /** The holder's party during the term, as news tags it ("D", "R"). */
+  party?: string;
 }
 
 export interface AssembleOptions {
@@ -42,6 +44,7 @@ interface PendingTerm {
   start: string;
   end: string | undefined;
   acting: boolean;
+  party: string | undefined;
   /** The days `start` may mean ("2019": all of 2019). */
   from: DayRange;
   /** The days `end` may mean; null while in office. */
@@ -184,7 +187,8 @@ export class TableAssembler {
     const until = end === undefined ? null : parsePartialDate(end);
     if (!from || (end !== undefined && !until)) return this.skipTerm(SKIP.badDate);
     if (until && until.end < from.start) return this.skipTerm(SKIP.endsBeforeStart);
-    return { person: input.person, start, end, acting: input.acting ?? false, from, until };
+    const party = input.party?.trim() || undefined;
+    return { person: input.person, start, end, acting: input.acting ?? false, party, from, until };
   }
 
   private skipTerm(reason: string): null {
@@ -200,6 +204,7 @@ export class TableAssembler {
       ...(info.country ? { country: info.country } : {}),
       titles: [...new Set(info.titles)],
       ...(concurrent ? { concurrent } : {}),
+      ...(info.complete !== undefined ? { complete: info.complete } : {}),
       ...(info.source ? { source: info.source } : {}),
       holders: terms.map(termDoc),
     };
@@ -241,6 +246,7 @@ function termDoc(term: PendingTerm): ImportedTerm {
     start: term.start,
     ...(term.end !== undefined ? { end: term.end } : {}),
     ...(term.acting ? { acting: true } : {}),
+    ...(term.party !== undefined ? { party: term.party } : {}),
   };
 }
 
@@ -255,19 +261,21 @@ function compareTerms(a: PendingTerm, b: PendingTerm): number {
     compareText(a.start, b.start) ||
     compareText(a.person, b.person) ||
     lastDay(a) - lastDay(b) ||
-    Number(a.acting) - Number(b.acting)
+    Number(a.acting) - Number(b.acting) ||
+    compareText(a.party ?? '', b.party ?? '')
   );
 }
 
 /**
  * One term per stretch in office: a person's terms that overlap or follow on the next
- * day (re-election, a department renamed under its minister) become one.
+ * day (re-election, a department renamed under its minister) become one, unless the
+ * person changed party in between.
  */
 function mergeConsecutive(terms: readonly PendingTerm[]): PendingTerm[] {
   const merged: PendingTerm[] = [];
   const latest = new Map<string, PendingTerm>();
   for (const term of [...terms].sort(compareTerms)) {
-    const key = `${term.person}\0${String(term.acting)}`;
+    const key = `${term.person}\0${String(term.acting)}\0${term.party ?? ''}`;
     const last = latest.get(key);
     if (last && term.from.start <= lastDay(last) + 1) {
       if (lastDay(term) > lastDay(last)) Object.assign(last, { end: term.end, until: term.until });

@@ -44,6 +44,7 @@ export const FIXTURE_IMPORTS: Record<string, () => ImportResult> = {
     ),
   wikidata: () => importWikidata(fixture('wikidata.json')),
   congress: () => importCongress(fixture('executive.yaml'), { asOf: '2026-01-01' }),
+  'congress-legislators': () => importCongress(fixture('legislators.yaml'), { asOf: '2026-12-01' }),
 };
 
 const tempDirs: string[] = [];

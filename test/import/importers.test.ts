@@ -68,7 +68,17 @@ describe('import summaries', () => {
         offices: 2,
         people: 4,
         terms: 6,
-        skipped: { 'term type not prez or viceprez': 1, 'variant names another person': 2 },
+        skipped: { 'term in an unknown state': 1, 'variant names another person': 2 },
+      },
+      'congress-legislators': {
+        offices: 8,
+        people: 6,
+        terms: 9,
+        skipped: {
+          'leadership role (not imported)': 1,
+          'term in an unknown state': 1,
+          'term type not prez, viceprez, sen or rep': 1,
+        },
       },
     });
   });
@@ -186,8 +196,60 @@ describe('import congress', () => {
 
   it('refuses what is not a list of people', () => {
     expect(errorOf(() => importCongress({ file: 'e.yaml', text: 'a: 1\n' }, { asOf: '2026-01-01' }))).toBe(
-      'e.yaml:1:1: expected a list of people (congress-legislators executive.yaml)',
+      'e.yaml:1:1: expected a list of people (congress-legislators executive.yaml or legislators-current.yaml)',
     );
+  });
+});
+
+describe('import congress: members from legislators-current.yaml', () => {
+  const { doc } = importCongress(fixture('legislators.yaml'), { asOf: '2026-12-01' });
+
+  it('gives one office per state and chamber, several members at once, never complete', () => {
+    expect(doc.offices['us-senator-ny']).toMatchObject({
+      name: 'United States Senator from New York',
+      country: 'US-NY',
+      titles: ['Senator', 'Sen.', 'U.S. Senator', 'U.S. Sen.'],
+      concurrent: true,
+      complete: false,
+    });
+    expect(doc.offices['us-representative-ny']?.titles).toEqual(
+      expect.arrayContaining(['Rep.', 'Congressman', 'Congresswoman', 'U.S. Rep.']),
+    );
+    expect(doc.offices['us-representative-dc']?.titles).toEqual(expect.arrayContaining(['Delegate']));
+    expect(doc.offices['us-representative-dc']?.titles).not.toContain('Del.');
+  });
+
+  it('runs re-elections together, the days before the swearing-in included', () => {
+    // 1999-01-06 to 2005-01-03, then 2005-01-04 to 2029-01-03 (scheduled): one open term.
+    expect(doc.offices['us-senator-ny']?.holders).toEqual([
+      { person: 'Chuck Schumer', start: '1999-01-06', party: 'D' },
+    ]);
+    expect(doc.offices['us-representative-ny']?.holders).toEqual([
+      { person: 'Chuck Schumer', start: '1981-01-05', end: '1985-01-03', party: 'D' },
+    ]);
+  });
+
+  it('splits a term where the member changed party, and tags parties as news does', () => {
+    expect(doc.offices['us-representative-nj']?.holders).toEqual([
+      { person: 'Jefferson Van Drew', start: '2019-01-03', end: '2019-12-18', party: 'D' },
+      { person: 'Jefferson Van Drew', start: '2019-12-19', party: 'R' },
+    ]);
+    expect(doc.offices['us-senator-vt']?.holders).toEqual([
+      { person: 'Bernie Sanders', start: '2007-01-04', party: 'I' },
+    ]);
+  });
+
+  it('keeps an appointed senator’s end once the import date has passed it', () => {
+    expect(doc.offices['us-senator-oh']?.holders).toEqual([
+      { person: 'Jon Husted', start: '2025-01-21', end: '2026-11-03', party: 'R' },
+    ]);
+  });
+
+  it('names people as copy does: nickname, plain official name, middle name after an initial', () => {
+    expect(Object.keys(doc.people)).toEqual(
+      expect.arrayContaining(['Chuck Schumer', 'Bernie Sanders', 'Eleanor Holmes Norton', 'French Hill']),
+    );
+    expect(doc.people['French Hill']).toEqual({ variants: ['J. French Hill'], gender: 'male', born: '1956-12-05' });
   });
 });
 

@@ -82,10 +82,43 @@ describe.skipIf(!present)('import on the real officeholder data (../shared)', ()
     ]);
     compile(text, 'congress.yml');
     const president = holders(text, 'us-president');
-    expect(president.at(-1)).toEqual({ person: 'Donald Trump', start: '2025-01-20' });
+    expect(president.at(-1)).toEqual({ person: 'Donald Trump', start: '2025-01-20', party: 'R' });
     expect(president.filter((h) => h.person === 'Barack Obama')).toEqual([
-      { person: 'Barack Obama', start: '2009-01-20', end: '2017-01-20' },
+      { person: 'Barack Obama', start: '2009-01-20', end: '2017-01-20', party: 'D' },
     ]);
+  });
+
+  it('congress: members of Congress by state and chamber, with party per term, load beside the shipped table', () => {
+    const { text } = importReal([
+      'congress',
+      join(DATA, 'congress-legislators/legislators-current.yaml'),
+      '--as-of',
+      '2026-06-10',
+    ]);
+    expect(holders(text, 'us-senator-vt')).toContainEqual({
+      person: 'Bernie Sanders',
+      start: '2007-01-04',
+      party: 'I',
+    });
+    expect(holders(text, 'us-senator-tx')).toContainEqual({ person: 'Ted Cruz', start: '2013-01-03', party: 'R' });
+    expect(holders(text, 'us-representative-ca').filter((h) => h.person === 'Nancy Pelosi')).toHaveLength(1);
+    const shipped = readdirSync(join(ROOT, 'rules/reference'))
+      .filter((f) => f.endsWith('.yml'))
+      .map((f) => ({ file: f, text: readFileSync(join(ROOT, 'rules/reference', f), 'utf8'), root: 'default' }));
+    const table = compileTable([...shipped, { file: 'congress.yml', text, root: 'import' }]);
+    expect(table.offices.get('us-senator-ny')?.terms.some((t) => t.personId === 'Chuck Schumer')).toBe(true);
+  });
+
+  it('congress: rules/reference/generated/us-congress.yml is what its manifest reproduces', () => {
+    const manifest = parseYamlText(readFileSync(join(ROOT, 'rules/import/us-congress.yml'), 'utf8')) as {
+      input: string;
+      asOf: string;
+      output: string;
+    };
+    const { text } = importReal(['congress', join(DATA, manifest.input), '--as-of', String(manifest.asOf)]);
+    // The committed file adds `verifiedThrough:` under the header (table generate will write it).
+    const committed = readFileSync(join(ROOT, manifest.output), 'utf8').replace(/^verifiedThrough: .*\n\n/m, '');
+    expect(committed).toBe(text);
   });
 
   it.each(['united-kingdom-cabinet', 'us-cabinet', 'world'])(
