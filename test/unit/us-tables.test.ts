@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { phraseKeys, tokenize } from '../../src/scan/tokens.js';
+import { tokenize } from '../../src/scan/tokens.js';
+import { phraseKeys } from '../../src/util/phrase-keys.js';
 import { lintTable } from '../../src/reference/tools.js';
 import { parsePartialDate } from '../../src/util/dates.js';
 import type { Table } from '../../src/reference/table.js';
