@@ -95,7 +95,32 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
 }
 
 /** Time signals that put a claim in the article's present (resolve/time.ts). */
-const PRESENT_SIGNALS = new Set(['speech', 'present-verb', 'recent time']);
+const PRESENT_SIGNALS = new Set(['speech', 'present-verb']);
+const DEATH_WORDS = new Set([
+  'death',
+  'died',
+  'dies',
+  'funeral',
+  'late',
+  'passing',
+  'killed',
+  'assassination',
+  'memorial',
+  'obituary',
+  'buried',
+  'mourned',
+  'mourn',
+]);
+
+/** The claim's sentence speaks of a death: "the death Saturday of Justice Antonin Scalia". */
+function mentionsDeath(article: ResolvedArticle, claim: TitleClaim): boolean {
+  const { tokens } = article;
+  const paragraph = tokens[claim.claimStart]?.paragraph;
+  for (let k = Math.max(0, claim.claimStart - 15); k < claim.mention.tokenEnd + 15 && k < tokens.length; k++) {
+    if (tokens[k]?.paragraph === paragraph && DEATH_WORDS.has(tokens[k]?.key ?? '')) return true;
+  }
+  return false;
+}
 
 /** Builds judgements for one claim. */
 class Verdicts {
@@ -172,14 +197,21 @@ function formerHolder(
   const mine = offices.filter((o) => own.some((t) => t.officeId === o.id));
   const office = (mine.find((o) => coversRange(o, date)) ?? mine[0]) as Office;
   if (when.range) {
-    if (heldDuring(own, when.range)) return verdict.past(office, when, `set in ${describeRange(when.range)}`);
+    // A year written in copy is loose about a handover: the title held a year either side still fits it.
+    const loose = { start: when.range.start - 366, end: when.range.end + 366 };
+    if (heldDuring(own, loose)) return verdict.past(office, when, `set in ${describeRange(when.range)}`);
     const at = { ...context, date: when.range, dateText: describeRange(when.range) };
     return wrongHolder(article, claim, personId, own, mine, when, at, verdict);
   }
   const heldBefore = own.some((t) => t.range.start <= date.end);
   const died = table.people.get(personId)?.died;
   // A holder who had died is spoken of in the past, unless the sentence makes them speak or act now.
-  if (heldBefore && died && died.end < date.start && !PRESENT_SIGNALS.has(when.signal))
+  if (
+    heldBefore &&
+    died &&
+    died.end < date.start &&
+    (!PRESENT_SIGNALS.has(when.signal) || mentionsDeath(article, claim))
+  )
     return verdict.past(office, when, 'the holder had died');
   if (when.time === 'past' && heldBefore) return verdict.past(office, when, when.signal);
   if (heldBefore && inSuccession(article, claim, office, personId, context))
@@ -259,12 +291,18 @@ function neverHeld(
   if (meant.length === 0)
     return verdict.unchecked('unknown-office', 'no office with this title in the person’s country');
   const at = when.range ? { ...context, date: when.range, dateText: describeRange(when.range) } : context;
+  // Set in an unnamed past, the claim may be about a time before the table's list begins.
+  if (when.time === 'past' && !when.range && !listedSinceAdulthood(table, personId, meant))
+    return verdict.unchecked('unknown-person', 'set in a past the table’s list may not reach');
   // A bare title that states or companies give too ("Attorney General", "Governor") is still
   // judged when the person held another of the country's own offices on that date.
   if (isGenericTitle(claim, meant) && !inNationalOffice(table, personId, at.date as DayRange, meant))
     return verdict.unchecked('unknown-office', 'the title is also used for offices outside the table');
   if (claim.mention.form === 'surname' && !introduced)
     return verdict.unchecked('unknown-person', 'a surname the article does not introduce');
+  // "Gov. X" with fifty governors and no state word: which one is meant cannot be told.
+  if (new Set(meant.map((o) => o.country)).size > 1)
+    return verdict.unchecked('unknown-office', 'the title names offices in several places');
   const checkable = meant.filter((o) => coversRange(o, at.date as DayRange) && !o.concurrent);
   const office = checkable[0];
   if (!office)
@@ -425,6 +463,14 @@ function countriesOf(table: Table, personId: string): Set<string> {
   return new Set(
     (table.termsByPerson.get(personId) ?? []).map((t) => countryOf(table.offices.get(t.officeId)?.country ?? null)),
   );
+}
+
+/** Every office's list is complete from before the person could have held it (18 years after birth). */
+function listedSinceAdulthood(table: Table, personId: string, offices: readonly Office[]): boolean {
+  const born = table.people.get(personId)?.born;
+  if (!born) return false;
+  const adult = born.end + 18 * 365;
+  return offices.every((o) => o.complete !== null && o.complete.start <= adult);
 }
 
 /** The person held a single-holder national office of the claimed offices' country on the date. */

@@ -81,6 +81,9 @@ const PAST_POSSESSIONS = new Set([
   'funeral',
   'death',
   'assassination',
+  'policy',
+  'policies',
+  'doctrine',
   'memoirs',
   'library',
   'widow',
@@ -423,7 +426,7 @@ export function speechTime(article: ResolvedArticle, cueStart: number, date: Day
   if (hasPastMarker(article, around) || hasWord(article, around, RECORDED_WORDS)) return PAST('past-word');
   const lemma = speechVerb(tokens[at]?.key ?? '')?.lemma;
   if (lemma === 'recall' || lemma === 'write') return PAST('memory');
-  return PRESENT('speech');
+  return historyContext(article, sentence, date) ?? earlierSentences(article, sentence, date, 3) ?? PRESENT('speech');
 }
 
 /** Before the claim in its clause: a future or hypothetical ("once Obama is former president"). */
@@ -634,6 +637,18 @@ function historyContext(article: ResolvedArticle, sentence: Range, date: DayRang
         : time.range;
   }
   return range ? PAST('history context', range) : null;
+}
+
+/** Up to `count` sentences before this one, across paragraphs: a quote set up by "When the case was argued in December, …". */
+function earlierSentences(article: ResolvedArticle, sentence: Range, date: DayRange, count: number): When | null {
+  let end = sentence.start;
+  for (let n = 0; n < count && end > 0; n++) {
+    const previous = sentenceOf(article.tokens, end - 1);
+    const time = earlierTime(article, previous, date);
+    if (time?.range) return PAST('earlier sentences', time.range);
+    end = previous.start;
+  }
+  return null;
 }
 
 /** The cue of the quote or speech verb whose subject the mention is, unless "had said" (reported from the past). */

@@ -103,7 +103,7 @@ export type TimeModifier = 'former' | 'then' | 'late' | 'acting' | 'incoming' | 
  * person never held an office; a country or institution word, or a known holder, can.
  */
 export const GENERIC_TITLE_WORDS = words(`
-  governor director chairman chairwoman chair chairperson mayor secretary minister leader head chief
+  governor gov director chairman chairwoman chair chairperson mayor secretary minister leader head chief
   commissioner administrator ambassador commander general justice judge spokesman spokeswoman
   spokesperson envoy adviser advisor
 `);
@@ -157,7 +157,7 @@ export const DESCRIPTIONS = words(`
 
 /** Before a title: a different office ("Deputy Foreign Minister", "Shadow Chancellor"). */
 export const OTHER_OFFICE_WORDS = words(`
-  deputy vice shadow assistant junior under associate principal co lieutenant sub adjunct senior chief first second
+  deputy vice shadow assistant junior under associate principal co lieutenant lt sub adjunct senior chief first second
   regional state provincial party opposition student club league union faculty honorary
 `);
 

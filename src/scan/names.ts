@@ -319,10 +319,13 @@ function looksLikePerson(tokens: readonly Token[], start: number, end: number): 
     if (!token?.isWord) continue;
     if (NOT_PERSON_WORDS.has(token.key) || (FUNCTION_WORDS.has(token.key) && !NAME_PARTICLES.has(token.key)))
       return false;
-    if (token.text.length > 1 && isAllCapitals(token.text)) return false;
+    if (token.text.length > 1 && isAllCapitals(token.text) && !INITIALS.test(token.text)) return false;
   }
   return true;
 }
+
+/** Initials with full stops ("J.M.", "A.P.J."): part of a name, not an acronym. */
+const INITIALS = /^(\p{Lu}\.)+$/u;
 
 /** Letters, all capitals ("NATO", "BBC"): an acronym, not a name. */
 function isAllCapitals(text: string): boolean {
@@ -341,10 +344,32 @@ function fullNameRun(tokens: readonly Token[], start: number, end: number, table
   while (first < end && FUNCTION_WORDS.has(tokens[first]?.key ?? '') && tokens[first]?.sentenceStart) first++;
   while (end - first > 2 && !looksLikePerson(tokens, first, end)) first++;
   if (end - first < 2 || !looksLikePerson(tokens, first, end)) return null;
-  const surname = findSurnameAtEnd(tokens, first, end, table);
-  const surnameStart = surname?.start ?? end - 1;
-  const candidates = surname ? samePerson(tokens[first]?.key ?? '', surname.people, table) : [];
-  return mention(tokens, first, end, 'full', candidates, null, surnameStart, end);
+  const nameEnd = withoutSuffix(tokens, first, end);
+  const surname = findSurnameAtEnd(tokens, first, nameEnd, table);
+  const surnameStart = surname?.start ?? nameEnd - 1;
+  // "John G. Roberts" is John Roberts; "Alejandro García Padilla" is not Alejandro Padilla.
+  const candidates =
+    surname && onlyInitialsBetween(tokens, first + 1, surname.start)
+      ? samePerson(tokens[first]?.key ?? '', surname.people, table)
+      : [];
+  return mention(tokens, first, end, 'full', candidates, null, surnameStart, nameEnd);
+}
+
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** The run's end before a suffix ("Jr.", "III"), which is part of the name but not of the surname. */
+function withoutSuffix(tokens: readonly Token[], start: number, end: number): number {
+  let last = end - 1;
+  if (tokens[last]?.text === '.') last--;
+  return last > start + 1 && NAME_SUFFIXES.has(tokens[last]?.key ?? '') ? last : end;
+}
+
+function onlyInitialsBetween(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const token = tokens[k];
+    if (!token || !(token.text === '.' || token.text.length === 1 || INITIALS.test(token.text))) return false;
+  }
+  return true;
 }
 
 /** A table surname ending the run ("Maria Scholz" → Scholz). */

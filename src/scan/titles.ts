@@ -10,7 +10,7 @@ import {
   type TimeModifier,
 } from './lexicon.js';
 import { matchTrie, spacedText, type Mention, type TokenRole } from './names.js';
-import type { Token } from './tokens.js';
+import { ABBREVIATIONS, type Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
 import { TokenMap } from '../util/token-map.js';
 import { sortByStart } from '../util/search.js';
@@ -183,6 +183,12 @@ function describeTitle(
   let determined = false;
   // Left: modifiers, country words, "the", qualifiers naming another organisation.
   for (let j = start - 1; j >= 0 && j >= start - 6; ) {
+    // "former Fla. Gov.", "Lt. Gov.": an abbreviation's full stop is part of the word before it.
+    if (j === claimStart - 1 && isAbbreviationStop(tokens, j, countries.byEnd.has(j))) {
+      claimStart = j;
+      j--;
+      continue;
+    }
     const token = tokens[j];
     if (!token || token.paragraph !== tokens[start]?.paragraph) break;
     const countryMatch = countries.byEnd.get(j + 1);
@@ -222,6 +228,21 @@ function describeTitle(
       claimStart = j;
       j--;
       continue;
+    }
+    if (token.key === 'and' && j === claimStart - 1) {
+      // "former Pennsylvania Gov. and DNC Chairman Ed Rendell": the modifier covers both titles.
+      const shared = sharedModifier(tokens, j, roles);
+      if (shared) {
+        modifier ??= shared.modifier;
+        modifierToken ??= shared.at;
+      }
+      break;
+    }
+    if (token.possessive && j === claimStart - 1 && !countries.byEnd.has(j + 1)) {
+      // "her husband's Treasury secretary": the office of whoever owns it, not the country's.
+      otherOffice ??= `${token.text}’s ${tokens[start]?.text ?? ''}`;
+      determined = true;
+      break;
     }
     if (token.key === 'the' || token.possessive) determined = true;
     else if (token.capitalised && j === claimStart - 1 && !isTitleContext(token)) {
@@ -386,11 +407,33 @@ function nameAfter(
   return toClaim(tokens, phrase, mention, 'before-name', prose);
 }
 
-/** A full stop right after a title word, as in "Sen." or "Gov.": part of the title. */
-function isAbbreviationStop(tokens: readonly Token[], i: number): boolean {
+/** Within a few words before "and": the time modifier of the first of two coordinated titles. */
+function sharedModifier(
+  tokens: readonly Token[],
+  and: number,
+  roles: readonly TokenRole[],
+): { modifier: TimeModifier; at: number } | null {
+  for (let k = and - 1; k >= 0 && k >= and - 7; k--) {
+    const token = tokens[k];
+    // "former Secretary of State Hillary Clinton and Sen. Bernie Sanders": two people, not two titles.
+    if (!token || token.paragraph !== tokens[and]?.paragraph || roles[k] === 'name') return null;
+    if (!token.isWord && token.text !== '.' && token.text !== '-') return null;
+    const modifier = token.isWord ? TIME_MODIFIERS.get(token.key) : undefined;
+    if (modifier) return { modifier, at: k };
+    if (token.key === 'the' || token.key === 'a' || token.key === 'an') return null;
+  }
+  return null;
+}
+
+/**
+ * A full stop that closes an abbreviation ("Sen.", "Lt. Gov.", "Fla. Gov.") rather than a
+ * sentence: right after a known abbreviation, an initial, or (with `placeWord`) a place.
+ */
+function isAbbreviationStop(tokens: readonly Token[], i: number, placeWord = false): boolean {
   const stop = tokens[i];
   const word = tokens[i - 1];
-  return stop?.text === '.' && word !== undefined && word.isWord && word.end === stop.start && word.text.length <= 4;
+  if (stop?.text !== '.' || !word?.isWord || word.end !== stop.start) return false;
+  return placeWord || ABBREVIATIONS.has(word.key) || word.text.length === 1;
 }
 
 /** "the president, the vice president, Susan Rice": a list of people, not "the title, Name". */
