@@ -200,6 +200,7 @@ export class TableAssembler {
       ...(info.country ? { country: info.country } : {}),
       titles: [...new Set(info.titles)],
       ...(concurrent ? { concurrent } : {}),
+      ...(info.complete !== undefined ? { complete: info.complete } : {}),
       ...(info.source ? { source: info.source } : {}),
       holders: terms.map(termDoc),
     };
