@@ -85,7 +85,8 @@ export function generateTable(manifest: Manifest, options: GenerateOptions): Gen
     const overlayPath = resolve(manifestDir, manifest.overlay);
     const overlay = readOverlay(overlayPath, shown(overlayPath, options.cwd));
     mergeOverlay(doc, overlay);
-    dropPeopleWithoutTerms(doc, new Set(Object.keys(overlay.doc.people ?? {})));
+    checkOverlayPeople(doc, overlay);
+    dropPeopleWithoutTerms(doc);
   }
   if (manifest.verifiedThrough) doc.verifiedThrough = manifest.verifiedThrough;
   const path = resolve(options.cwd, manifest.output);
@@ -116,10 +117,22 @@ function selectedOffices(imported: ImportedTable, manifest: Manifest): ImportedT
   return { ...imported, offices, people };
 }
 
-/** People the overlay left without a term (a removed term) go, unless the overlay names them. */
-function dropPeopleWithoutTerms(doc: ImportedTable, keep: ReadonlySet<string>): void {
+/** An overlay person who holds no term in the output is a misspelt name, not a new person. */
+function checkOverlayPeople(doc: ImportedTable, overlay: Overlay): void {
   const holders = new Set(Object.values(doc.offices).flatMap((office) => office.holders.map((h) => h.person)));
-  for (const key of Object.keys(doc.people)) if (!holders.has(key) && !keep.has(key)) delete doc.people[key];
+  for (const key of Object.keys(overlay.doc.people ?? {}))
+    if (!holders.has(key))
+      fail(
+        overlay,
+        ['people', key],
+        `people.${key}: holds no office in the output (is the name spelt as the import spells it?)`,
+      );
+}
+
+/** People the overlay left without a term (a removed term) go. */
+function dropPeopleWithoutTerms(doc: ImportedTable): void {
+  const holders = new Set(Object.values(doc.offices).flatMap((office) => office.holders.map((h) => h.person)));
+  for (const key of Object.keys(doc.people)) if (!holders.has(key)) delete doc.people[key];
 }
 
 function header(manifest: Manifest, cwd: string): string {

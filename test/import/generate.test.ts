@@ -131,6 +131,10 @@ describe('factlint table generate', () => {
     expect(errorOf(() => generate(['--data', DATA], dir))).toBe(
       'rules/import/gb-test.overlay.yml:4:9: offices.gb-science-secretary: no imported term of Nobody starting 2020-01-01 to remove',
     );
+    writeFileSync(overlay, 'people:\n  Dominik Raab: {born: 1974-02-25}\n');
+    expect(errorOf(() => generate(['--data', DATA], dir))).toBe(
+      'rules/import/gb-test.overlay.yml:2:3: people.Dominik Raab: holds no office in the output (is the name spelt as the import spells it?)',
+    );
   });
 
   it('the shipped manifests name upstream and licence, and the generated files say how they were made', () => {
