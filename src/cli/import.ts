@@ -20,8 +20,8 @@ export const IMPORT_OPTIONS = {
   'as-of': { type: 'string' },
 } as const;
 
-const KINDS = ['ifg', 'popolo', 'wikidata', 'csv', 'congress'] as const;
-type Kind = (typeof KINDS)[number];
+export const KINDS = ['ifg', 'popolo', 'wikidata', 'csv', 'congress'] as const;
+export type Kind = (typeof KINDS)[number];
 
 /** Which options each kind takes; any other is a usage error rather than silently ignored. */
 const KIND_OPTIONS: Readonly<Record<Kind, readonly string[]>> = {
@@ -33,7 +33,10 @@ const KIND_OPTIONS: Readonly<Record<Kind, readonly string[]>> = {
 };
 
 const IFG_FILES = { appointment: 'appointment.csv', person: 'person.csv', post: 'post.csv' } as const;
-const IFG_OPTIONAL_FILE = 'appointment_characteristics.csv';
+const IFG_OPTIONAL_FILES = {
+  appointmentCharacteristics: 'appointment_characteristics.csv',
+  organisation: 'organisation.csv',
+} as const;
 const COUNTRY_PATTERN = /^[A-Z][A-Z0-9_]{1,7}$/;
 
 /** `factlint import <kind> <source> -o <table.yml>`: officeholder data → a reference table file. */
@@ -68,7 +71,14 @@ function checkOptionsApply(kind: Kind, values: Parsed['values']): void {
   }
 }
 
-function runImporter(kind: Kind, path: string, values: Parsed['values'], cwd: string, asOf: string): ImportResult {
+/** Run one importer on its source; `values` are the command-line options (`mapping`, `country`, `as-of`). */
+export function runImporter(
+  kind: Kind,
+  path: string,
+  values: Parsed['values'],
+  cwd: string,
+  asOf: string,
+): ImportResult {
   const read = (file: string): SourceFile => readSource(file, cwd);
   switch (kind) {
     case 'ifg':
@@ -89,13 +99,14 @@ function ifgFiles(folder: string, read: (file: string) => SourceFile): IfgFiles 
     throw new InputError(
       `import ifg: ${folder} is not a folder (give the folder that holds ${Object.values(IFG_FILES).join(', ')})`,
     );
-  const optional = join(folder, IFG_OPTIONAL_FILE);
-  return {
+  const files: IfgFiles = {
     appointment: read(join(folder, IFG_FILES.appointment)),
     person: read(join(folder, IFG_FILES.person)),
     post: read(join(folder, IFG_FILES.post)),
-    ...(existsSync(optional) ? { appointmentCharacteristics: read(optional) } : {}),
   };
+  for (const [key, name] of Object.entries(IFG_OPTIONAL_FILES) as [keyof typeof IFG_OPTIONAL_FILES, string][])
+    if (existsSync(join(folder, name))) files[key] = read(join(folder, name));
+  return files;
 }
 
 function mappingPath(values: Parsed['values'], cwd: string): string {

@@ -19,6 +19,7 @@ Usage:
   factlint print-config <file>           the configuration that applies to a file
   factlint init                          write a commented starter .factlintrc.yml
   factlint table lint|who|person|stats   tools for the reference table
+  factlint table generate [--check] [--data DIR]   regenerate the tables rules/import/ makes
   factlint import <kind> <source> -o <table.yml>   kind: ifg, popolo, wikidata, csv, congress
   factlint serve [--host H] [--port P] [--token T]  the HTTP API and a page for editors (default 127.0.0.1:8080)
   factlint --version | --help

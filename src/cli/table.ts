@@ -1,6 +1,16 @@
 import { describeTerm } from '../reference/query.js';
+import { generateCommand } from './table-generate.js';
 import { loadTable } from '../reference/load.js';
-import { findPeople, lintTable, tableStats, whoHeld } from '../reference/tools.js';
+import {
+  DEFAULT_GAP_DAYS,
+  findPeople,
+  lintTable,
+  plural,
+  tableStats,
+  whoHeld,
+  type LintProblem,
+} from '../reference/tools.js';
+import { InputError } from '../util/errors.js';
 import type { Table } from '../reference/table.js';
 import { formatDay, parseDateSpec } from '../util/dates.js';
 import { listOption, parse, stringOption, UsageError } from './args.js';
@@ -14,24 +24,26 @@ const TABLE_OPTIONS = {
   'gap-days': { type: 'string' },
 } as const;
 
-const SUBCOMMANDS = ['lint', 'who', 'person', 'stats'] as const;
+const SUBCOMMANDS = ['lint', 'who', 'person', 'stats', 'generate'] as const;
 
-/** `factlint table lint|who|person|stats`: tools for keeping the reference table right. */
+/** `factlint table lint|who|person|stats|generate`: tools for keeping the reference table right. */
 export function tableCommand(args: readonly string[], cwd: string): number {
   const [sub, ...rest] = args;
+  if (sub === 'generate') return generateCommand(rest, cwd);
   const { values, positionals } = parse(rest, TABLE_OPTIONS);
   const today = Math.floor(Date.now() / 86_400_000);
   const json = stringOption(values, 'format') === 'json';
   const paths = sub === 'lint' ? positionals : [];
-  const table = loadTable({
-    paths: [...listOption(values, 'reference'), ...paths],
-    noDefault: values['no-default-reference'] === true || (sub === 'lint' && paths.length > 0),
-    cwd,
-    cache: false,
-  });
+  const load = () =>
+    loadTable({
+      paths: [...listOption(values, 'reference'), ...paths],
+      noDefault: values['no-default-reference'] === true || (sub === 'lint' && paths.length > 0),
+      cwd,
+      cache: false,
+    });
+  if (sub === 'lint') return lint(load, today, Number(stringOption(values, 'gap-days') ?? DEFAULT_GAP_DAYS), json);
+  const table = load();
   switch (sub) {
-    case 'lint':
-      return lint(table, today, Number(stringOption(values, 'gap-days') ?? 45), json);
     case 'who':
       return who(table, positionals.join(' '), stringOption(values, 'date'), today, json);
     case 'person':
@@ -49,15 +61,30 @@ function print(text: string): void {
   standardOutput().write(text.endsWith('\n') ? text : `${text}\n`);
 }
 
-function lint(table: Table, today: number, gapDays: number, json: boolean): number {
+/**
+ * A table that does not compile (a term that ends before it starts, a name two people
+ * share) is one lint error at its place, not a crash: lint reports what it can.
+ */
+function lint(load: () => Table, today: number, gapDays: number, json: boolean): number {
   if (!Number.isFinite(gapDays) || gapDays < 0) throw new UsageError('--gap-days: use a number of days');
-  const problems = lintTable(table, { today, gapDays });
+  let table: Table | null = null;
+  let problems: LintProblem[];
+  try {
+    table = load();
+    problems = lintTable(table, { today, gapDays });
+  } catch (error) {
+    if (!(error instanceof InputError) || error instanceof UsageError) throw error;
+    problems = [{ severity: 'error', file: error.file ?? '', line: error.line ?? 0, message: error.message }];
+  }
   if (json) print(JSON.stringify(problems, null, 2));
   else {
     for (const p of problems) print(`${p.file}:${p.line}  ${p.severity.padEnd(7)}  ${p.message}`);
-    const errors = problems.filter((p) => p.severity === 'error').length;
+    const count = (severity: LintProblem['severity']) => problems.filter((p) => p.severity === severity).length;
+    const checked = table
+      ? `${plural(table.offices.size, 'office')}, ${plural(table.people.size, 'person', 'people')} checked`
+      : 'the table does not load';
     print(
-      `${table.offices.size} offices, ${table.people.size} people checked: ${errors} errors, ${problems.length - errors} warnings`,
+      `${checked}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`,
     );
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;

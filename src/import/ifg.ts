@@ -1,3 +1,4 @@
+import { InputError } from '../util/errors.js';
 import { parseYaml } from '../util/yaml.js';
 import { validateYaml } from '../util/validate.js';
 import { SKIP, TableAssembler, type OfficeInfo } from './assemble.js';
@@ -13,18 +14,43 @@ export interface IfgFiles {
   post: SourceFile;
   /** Optional: without it nobody is marked acting. */
   appointmentCharacteristics?: SourceFile;
+  /** Needed only when the mapping selects posts by department. */
+  organisation?: SourceFile;
 }
 
-/** Which offices each formal post name feeds (a post may feed several). */
+/**
+ * Posts chosen by name, department (organisation.csv `name` or `short_name`) and rank
+ * (post.csv `rank_equivalence`: PM, DPM, SoS, MoS, PUSS…); each given field must match.
+ */
+export interface PostSelector {
+  name?: string;
+  department?: string[];
+  rank?: string[];
+}
+
+/** Which offices each post feeds (a post may feed several). */
 export interface IfgMapping {
   offices: Map<string, OfficeInfo>;
+  /** Posts selected by name alone. */
   officesByPost: Map<string, string[]>;
+  /** Posts selected by department or rank, in mapping order. */
+  selectors: { officeId: string; selector: PostSelector }[];
 }
+
+type SelectorDoc = string | { name?: string; department?: string | string[]; rank?: string | string[] };
 
 interface MappingDoc {
   country?: string;
   source?: string;
-  offices: Record<string, OfficeInfo & { posts: string[] }>;
+  offices: Record<string, OfficeInfo & { posts: SelectorDoc[] }>;
+}
+
+/** A post as the selectors see it. */
+interface PostInfo {
+  name: string;
+  rank: string;
+  /** The department's name and short name, as match keys. */
+  department: string[];
 }
 
 interface IfgPerson {
@@ -46,17 +72,51 @@ export function parseIfgMapping(source: SourceFile): IfgMapping {
   const doc = parsed.value as MappingDoc;
   const offices = new Map<string, OfficeInfo>();
   const officesByPost = new Map<string, string[]>();
+  const selectors: IfgMapping['selectors'] = [];
   for (const [id, { posts, ...office }] of Object.entries(doc.offices)) {
     const country = office.country ?? doc.country;
     const officeSource = office.source ?? doc.source;
     offices.set(id, { ...office, ...(country ? { country } : {}), ...(officeSource ? { source: officeSource } : {}) });
     for (const post of posts) {
-      const ids = officesByPost.get(postKey(post)) ?? [];
-      if (!ids.includes(id)) ids.push(id);
-      officesByPost.set(postKey(post), ids);
+      if (typeof post === 'string') addOnce(officesByPost, postKey(post), id);
+      else selectors.push({ officeId: id, selector: selectorFrom(post) });
     }
   }
-  return { offices, officesByPost };
+  return { offices, officesByPost, selectors };
+}
+
+function addOnce(map: Map<string, string[]>, key: string, id: string): void {
+  const ids = map.get(key) ?? [];
+  if (!ids.includes(id)) ids.push(id);
+  map.set(key, ids);
+}
+
+function selectorFrom(doc: Exclude<SelectorDoc, string>): PostSelector {
+  const list = (value: string | string[] | undefined) =>
+    value === undefined ? undefined : (Array.isArray(value) ? value : [value]).map(postKey);
+  const department = list(doc.department);
+  const rank = list(doc.rank);
+  return {
+    ...(doc.name !== undefined ? { name: postKey(doc.name) } : {}),
+    ...(department ? { department } : {}),
+    ...(rank ? { rank } : {}),
+  };
+}
+
+function selects(selector: PostSelector, post: PostInfo): boolean {
+  return (
+    (selector.name === undefined || selector.name === post.name) &&
+    (selector.rank === undefined || selector.rank.includes(post.rank)) &&
+    (selector.department === undefined || selector.department.some((d) => post.department.includes(d)))
+  );
+}
+
+/** The offices a post feeds: by its name, then by every selector that matches it. */
+function officesFor(mapping: IfgMapping, post: PostInfo): string[] | undefined {
+  const ids = [...(mapping.officesByPost.get(post.name) ?? [])];
+  for (const { officeId, selector } of mapping.selectors)
+    if (selects(selector, post) && !ids.includes(officeId)) ids.push(officeId);
+  return ids.length ? ids : undefined;
 }
 
 /** Post names match ignoring case and spacing. */
@@ -69,13 +129,13 @@ export function importIfg(files: IfgFiles, mapping: IfgMapping): ImportResult {
   const assembler = new TableAssembler();
   for (const [id, office] of mapping.offices) assembler.office(id, office);
   const people = ifgPeople(files.person);
-  const postNames = new Map(readCsv(files.post, ['id', 'name']).map((row) => [row.get('id'), row.get('name')]));
+  const posts = ifgPosts(files, mapping);
   const acting = actingAppointments(files.appointmentCharacteristics);
   for (const row of readCsv(files.appointment, ['id', 'person_id', 'post_id', 'start_date', 'end_date'])) {
-    const postName = postNames.get(row.get('post_id'));
-    const officeIds = postName === undefined ? undefined : mapping.officesByPost.get(postKey(postName));
+    const post = posts.get(row.get('post_id'));
+    const officeIds = post === undefined ? undefined : officesFor(mapping, post);
     const person = people.get(row.get('person_id'));
-    if (postName === undefined) assembler.skip(IFG_SKIP.unknownPost);
+    if (post === undefined) assembler.skip(IFG_SKIP.unknownPost);
     else if (!officeIds) assembler.skip(IFG_SKIP.unmappedPost);
     else if (!person) assembler.skip(SKIP.unknownPerson);
     else {
@@ -90,6 +150,30 @@ export function importIfg(files: IfgFiles, mapping: IfgMapping): ImportResult {
     }
   }
   return assembler.result();
+}
+
+/** post.csv (with each post's department from organisation.csv) by post id. */
+function ifgPosts(files: IfgFiles, mapping: IfgMapping): Map<string, PostInfo> {
+  const byDepartment = mapping.selectors.some(({ selector }) => selector.department !== undefined);
+  if (byDepartment && !files.organisation)
+    throw new InputError(`${files.post.file}: the mapping selects posts by department, which needs organisation.csv`);
+  const departments = new Map(
+    files.organisation
+      ? readCsv(files.organisation, ['id', 'name', 'short_name']).map((row) => [
+          row.get('id'),
+          [postKey(row.get('name')), postKey(row.get('short_name'))],
+        ])
+      : [],
+  );
+  const posts = new Map<string, PostInfo>();
+  for (const row of readCsv(files.post, ['id', 'name'], ['organisation_id', 'rank_equivalence'])) {
+    posts.set(row.get('id'), {
+      name: postKey(row.get('name')),
+      rank: postKey(row.get('rank_equivalence')),
+      department: departments.get(row.get('organisation_id')) ?? [],
+    });
+  }
+  return posts;
 }
 
 /**

@@ -5,6 +5,7 @@ export interface ImportedTerm {
   end?: string;
   acting?: boolean;
   party?: string;
+  note?: string;
 }
 
 export interface ImportedOffice {
@@ -14,6 +15,8 @@ export interface ImportedOffice {
   concurrent?: boolean;
   complete?: boolean | { from: string; to?: string };
   source?: string;
+  note?: string;
+  vacancies?: { start: string; end: string; note?: string }[];
   holders: ImportedTerm[];
 }
 
@@ -23,6 +26,7 @@ export interface ImportedPerson {
   gender?: 'female' | 'male';
   born?: string;
   died?: string;
+  note?: string;
 }
 
 export interface ImportedTable {

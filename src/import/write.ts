@@ -3,9 +3,9 @@ import { yamlLib } from '../util/libraries.js';
 import { compareText } from '../util/text.js';
 import type { ImportedOffice, ImportedTable, ImportedTerm } from './types.js';
 
-const OFFICE_FIELDS = ['name', 'country', 'titles', 'concurrent', 'complete', 'source'] as const;
-const TERM_FIELDS = ['person', 'start', 'end', 'acting', 'party'] as const;
-const PERSON_FIELDS = ['variants', 'surname', 'gender', 'born', 'died'] as const;
+const OFFICE_FIELDS = ['name', 'country', 'titles', 'concurrent', 'complete', 'source', 'note', 'vacancies'] as const;
+const TERM_FIELDS = ['person', 'start', 'end', 'acting', 'party', 'note'] as const;
+const PERSON_FIELDS = ['variants', 'surname', 'gender', 'born', 'died', 'note'] as const;
 
 /**
  * The table as YAML in the shipped files' style: offices by id, one holder per line in
@@ -68,8 +68,13 @@ function styleOffices(offices: unknown): void {
   if (!isMap(offices)) return;
   styleMapValues(offices, ['titles']);
   for (const pair of offices.items) {
-    const holders = isMap(pair.value) ? pair.value.get('holders', true) : undefined;
-    if (isSeq(holders)) for (const holder of holders.items) if (isMap(holder)) holder.flow = true;
+    if (!isMap(pair.value)) continue;
+    for (const field of ['holders', 'vacancies']) {
+      const list = pair.value.get(field, true);
+      if (isSeq(list)) for (const item of list.items) if (isMap(item)) item.flow = true;
+    }
+    const complete = pair.value.get('complete', true);
+    if (isMap(complete)) complete.flow = true;
   }
 }
 

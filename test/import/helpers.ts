@@ -29,6 +29,7 @@ export function ifgFixtureFiles(): IfgFiles {
     person: fixture('ifg/person.csv'),
     post: fixture('ifg/post.csv'),
     appointmentCharacteristics: fixture('ifg/appointment_characteristics.csv'),
+    organisation: fixture('ifg/organisation.csv'),
   };
 }
 

@@ -99,12 +99,14 @@ describe('import ifg', () => {
     expect(text).not.toContain('acting');
   });
 
-  it('ships a default mapping that parses and uses the shipped table ids', () => {
+  it('ships a default mapping that parses and keeps the ids the corpus and the hand-written table used', () => {
     const mapping = parseIfgMapping({
       file: 'ifg-posts.yml',
       text: readFileSync(join(ROOT, 'rules/import/ifg-posts.yml'), 'utf8'),
     });
-    const shipped = readFileSync(join(ROOT, 'rules/reference/gb.yml'), 'utf8');
+    const generated = ['gb-ministers.yml', 'gb-prime-minister.yml']
+      .map((file) => readFileSync(join(ROOT, 'rules/reference/generated', file), 'utf8'))
+      .join('\n');
     for (const id of [
       'gb-prime-minister',
       'gb-chancellor',
@@ -114,7 +116,7 @@ describe('import ifg', () => {
       'gb-deputy-prime-minister',
     ]) {
       expect(mapping.offices.has(id), id).toBe(true);
-      expect(shipped).toContain(`\n  ${id}:\n`);
+      expect(generated).toContain(`\n  ${id}:\n`);
     }
     expect(mapping.officesByPost.get('secretary of state for foreign, commonwealth and development affairs')).toEqual([
       'gb-foreign-secretary',
@@ -125,8 +127,51 @@ describe('import ifg', () => {
     ]);
     expect(mapping.offices.get('gb-health-secretary')).toMatchObject({
       country: 'GB',
-      titles: ['Health Secretary', 'Health and Social Care Secretary'],
+      titles: ['Health Secretary', 'Health and Social Care Secretary', 'Health Minister'],
     });
+    expect(mapping.selectors).toContainEqual({
+      officeId: 'gb-home-office-minister',
+      selector: { department: ['ho'], rank: ['mos', 'puss'] },
+    });
+  });
+
+  it('selects posts by department and rank, a post feeding every office that selects it', () => {
+    const text = `country: GB
+offices:
+  gb-fco-junior:
+    name: Junior minister at the Foreign Office
+    titles: [Foreign Office Minister]
+    concurrent: true
+    posts: [{department: [FCO, FCDO], rank: [MoS, PUSS]}]
+  gb-fco-any:
+    name: Any minister at the Foreign Office
+    titles: []
+    complete: false
+    posts: [{department: Foreign and Commonwealth Office}]
+  gb-pm:
+    name: Prime Minister
+    titles: [PM]
+    posts: [{name: prime minister, rank: PM}]
+`;
+    const { doc, summary } = importIfg(ifgFixtureFiles(), parseIfgMapping({ file: 'm.yml', text }));
+    expect(doc.offices['gb-fco-junior']).toMatchObject({
+      concurrent: true,
+      holders: [{ person: 'Thérèse Coffey', start: '2016-01-01', end: '2017-01-01' }],
+    });
+    // By name of the department (not its short name): the FCO's Secretary of State and its junior minister.
+    expect(doc.offices['gb-fco-any']?.holders.map((h) => h.person)).toEqual(['Thérèse Coffey', 'Dominic Raab']);
+    expect(doc.offices['gb-fco-any']?.complete).toBe(false);
+    expect(doc.offices['gb-pm']?.holders.map((h) => h.person)).toEqual(['David Cameron', 'Keir Starmer']);
+    expect(summary.skipped['post not in mapping']).toBe(6);
+  });
+
+  it('needs organisation.csv only when the mapping selects posts by department', () => {
+    const { organisation: _, ...files } = ifgFixtureFiles();
+    const byDepartment = 'offices:\n  x:\n    name: X\n    titles: []\n    posts: [{department: FCO}]\n';
+    expect(errorOf(() => importIfg(files, parseIfgMapping({ file: 'm.yml', text: byDepartment })))).toBe(
+      'ifg/post.csv: the mapping selects posts by department, which needs organisation.csv',
+    );
+    expect(() => importIfg(files, parseIfgMapping(fixture('ifg-mapping.yml')))).not.toThrow();
   });
 
   it('reports a mapping mistake with its place', () => {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { tableCommand } from '../../src/cli/table.js';
 import { parse as parseYamlText } from 'yaml';
 import { readCsv } from '../../src/import/csv-parse.js';
 import { compileTable } from '../../src/reference/compile.js';
@@ -9,8 +10,8 @@ import { removeTempDirs, runImport, tempDir } from './helpers.js';
 
 afterAll(removeTempDirs);
 
-/** The officeholder data beside the project (../shared); absent on a user's fresh machine. */
-const DATA = join(ROOT, '..', 'shared', 'data', 'officeholders');
+/** The officeholder data beside the project (../shared; FACTLINT_DATA_DIR elsewhere); absent on a user's fresh machine. */
+const DATA = process.env.FACTLINT_DATA_DIR ?? join(ROOT, '..', 'shared', 'data', 'officeholders');
 const present = existsSync(DATA);
 if (!present) console.warn(`import tests on real data skipped: ${DATA} is absent (it is present in CI)`);
 
@@ -58,19 +59,38 @@ describe.skipIf(!present)('import on the real officeholder data (../shared)', ()
     expect(table.offices.get('gb-chancellor')?.terms.some((t) => t.personId === 'Alistair Darling')).toBe(true);
   });
 
-  it('ifg: every post in the default mapping exists in post.csv', () => {
-    const posts = new Set(
-      readCsv({ file: 'post.csv', text: readFileSync(join(DATA, 'ifg/post.csv'), 'utf8') }, ['name']).map((r) =>
-        r.get('name').toLowerCase(),
-      ),
-    );
+  it('ifg: every post and department the default mapping names exists in post.csv and organisation.csv', () => {
+    const read = (file: string, column: string) =>
+      new Set(
+        readCsv({ file, text: readFileSync(join(DATA, 'ifg', file), 'utf8') }, [column]).map((r) =>
+          r.get(column).toLowerCase(),
+        ),
+      );
+    const posts = read('post.csv', 'name');
+    const departments = new Set([...read('organisation.csv', 'name'), ...read('organisation.csv', 'short_name')]);
+    type Selector = string | { name?: string; department?: string | string[] };
     const mapping = parseYamlText(readFileSync(join(ROOT, 'rules/import/ifg-posts.yml'), 'utf8')) as {
-      offices: Record<string, { posts: string[] }>;
+      offices: Record<string, { posts: Selector[] }>;
     };
-    const missing = Object.values(mapping.offices)
-      .flatMap((o) => o.posts)
-      .filter((post) => !posts.has(post.toLowerCase()));
-    expect(missing).toEqual([]);
+    const selectors = Object.values(mapping.offices).flatMap((o) => o.posts);
+    const names = selectors.map((p) => (typeof p === 'string' ? p : p.name)).filter((n): n is string => !!n);
+    const depts = selectors.flatMap((p) => (typeof p === 'string' ? [] : [p.department ?? []].flat()));
+    expect(names.filter((name) => !posts.has(name.toLowerCase()))).toEqual([]);
+    expect(depts.filter((d) => !departments.has(d.toLowerCase()))).toEqual([]);
+  });
+
+  it('table generate --check: the committed UK files are what the IfG data and the overlays give', () => {
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(tableCommand(['generate', '--check', '--data', DATA], ROOT)).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(out.join('')).toMatch(/generated tables? up to date/);
   });
 
   it('congress: Trump’s second presidency is open from 2025-01-20', () => {
