@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { formatSize } from '../article/decode.js';
 import { reportOf, type Analysis, type CheckOptions, type Reference } from '../engine.js';
-import type { FileReport, Report } from '../types.js';
+import type { FileError, FileReport, Report } from '../types.js';
 import { checkArticle, type ArticleResult, type FixMode } from './article-check.js';
 import { expandPaths, ignoreFilter } from './files.js';
 import { isTerminal, writeFileAtomic } from './output.js';
@@ -23,11 +23,6 @@ export interface RunRequest {
   jobs: number | 'auto';
   keepAnalyses: boolean;
   useIgnoreFile: boolean;
-}
-
-export interface FileError {
-  path: string;
-  message: string;
 }
 
 export interface Run {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../rules/rule.js';
-import type { FileReport, Finding, Report, Severity, Suggestion } from '../types.js';
+import type { FileError, FileReport, Finding, Report, Severity, Suggestion } from '../types.js';
 
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
 
@@ -14,14 +14,6 @@ export interface SarifOptions {
   /** The text of a reported file as it was checked, for stable fingerprints; null when unavailable. */
   read?: (path: string) => string | null;
 }
-
-/** A file that could not be checked (the CLI adds these to the report it formats). */
-interface FileError {
-  path: string;
-  message: string;
-}
-
-type ReportWithErrors = Report & { errors?: readonly FileError[] };
 
 type Level = 'error' | 'warning' | 'note' | 'none';
 
@@ -91,7 +83,7 @@ const LEVELS: Readonly<Record<Severity | 'off', Level>> = {
   off: 'none',
 };
 
-export function formatSarif(report: ReportWithErrors, options: SarifOptions): string {
+export function formatSarif(report: Report, options: SarifOptions): string {
   const rules = ruleDescriptors(report, options.rules);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const run = {

@@ -6,14 +6,9 @@ import { formatGithub } from '../../src/report/github.js';
 import { formatJunit } from '../../src/report/junit.js';
 import { formatSarif, type SarifOptions } from '../../src/report/sarif.js';
 import type { Rule } from '../../src/rules/rule.js';
-import type { FileReport, Finding, Report } from '../../src/types.js';
+import type { FileError, FileReport, Finding, Report } from '../../src/types.js';
 
 const BASE = '/repo';
-
-interface FileError {
-  path: string;
-  message: string;
-}
 
 function finding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -36,7 +31,7 @@ function file(path: string, findings: Finding[] = []): FileReport {
   return { path, date: { start: '2025-06-01', end: null, source: 'cli' }, findings, quotes: [] };
 }
 
-function report(files: FileReport[], errors?: FileError[]): Report & { errors?: FileError[] } {
+function report(files: FileReport[], errors?: FileError[]): Report {
   const all = files.flatMap((f) => f.findings);
   const count = (severity: Finding['severity']) => all.filter((f) => f.severity === severity).length;
   return {
