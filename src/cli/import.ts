@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { importCongress } from '../import/congress.js';
 import { importCsv } from '../import/csv.js';
 import { importIfg, parseIfgMapping, type IfgFiles } from '../import/ifg.js';
@@ -9,6 +9,7 @@ import { importWikidata } from '../import/wikidata.js';
 import { tableYaml } from '../import/write.js';
 import { parsePartialDate } from '../util/dates.js';
 import { packageRoot } from '../util/package.js';
+import { displayPath } from '../util/paths.js';
 import { InputError } from '../util/errors.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
 import { writeFileAtomic } from './output.js';
@@ -144,8 +145,7 @@ function isFolder(path: string): boolean {
 }
 
 function readSource(file: string, cwd: string): SourceFile {
-  const rel = relative(cwd, file);
-  const shown = rel && !rel.startsWith('..') ? rel : file;
+  const shown = displayPath(file, cwd);
   try {
     return { file: shown, text: readFileSync(file, 'utf8') };
   } catch (error) {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError } from '../util/errors.js';
+import { displayPath } from '../util/paths.js';
 import { compareText } from '../util/text.js';
 import { packageRoot } from '../util/package.js';
 import { compileTable, type CompileOptions, type TableSource } from './compile.js';
@@ -55,9 +56,4 @@ export function yamlFilesIn(path: string, what = 'reference table'): string[] {
     else if (/\.ya?ml$/i.test(entry.name)) files.push(full);
   }
   return files;
-}
-
-function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') ? file : rel;
 }
