@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import { InputError } from '../util/errors.js';
+import { filesUnder } from '../util/walk.js';
 
 export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const ALWAYS_IGNORED = new Set(['node_modules', '.git']);
@@ -26,7 +27,7 @@ export function expandPaths(
   for (const pattern of patterns) {
     if (!isGlob(pattern)) {
       const path = resolve(cwd, pattern);
-      addPath(path, pattern, files, ignored, cwd, true);
+      addPath(path, pattern, files, ignored, cwd);
       if (files.has(path)) explicit.add(path);
       continue;
     }
@@ -46,36 +47,31 @@ export function isGlob(pattern: string): boolean {
   return /[*?[]/.test(pattern);
 }
 
+/** A path named on the command line: a file (whatever its extension), or a folder's articles. */
 function addPath(
   path: string,
   given: string,
   files: Set<string>,
   ignored: (path: string) => boolean,
   cwd: string,
-  explicit: boolean,
 ): void {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(path);
   } catch {
     throw new InputError(`${given}: no such file or directory`);
   }
-  if (stats.isDirectory()) {
-    for (const entry of readdirSync(path, { withFileTypes: true })) {
-      if (ALWAYS_IGNORED.has(entry.name)) continue;
-      const child = childPath(path, entry.name);
-      if (ignored !== NOTHING_IGNORED && ignored(relative(cwd, child) + (entry.isDirectory() ? '/' : ''))) continue;
-      if (entry.isDirectory()) addPath(child, child, files, ignored, cwd, false);
-      else if (entry.isFile() && ARTICLE_EXTENSIONS.test(entry.name)) files.add(child);
-    }
-  } else if (explicit || ARTICLE_EXTENSIONS.test(path)) {
+  if (!stats.isDirectory()) {
     files.add(path);
+    return;
   }
-}
-
-/** `join(dir, name)` for a normalised folder and an entry name from readdir, without join's normalising. */
-function childPath(dir: string, name: string): string {
-  return dir.endsWith(sep) ? dir + name : dir + sep + name;
+  const found = filesUnder(path, {
+    skip: (child, entry) =>
+      ALWAYS_IGNORED.has(entry.name) ||
+      (ignored !== NOTHING_IGNORED && ignored(relative(cwd, child) + (entry.isDirectory() ? '/' : ''))),
+    keep: (_child, entry) => entry.isFile() && ARTICLE_EXTENSIONS.test(entry.name),
+  });
+  for (const file of found) files.add(file);
 }
 
 /** A small glob: `*`, `**`, `?` and `[…]`, matched against paths relative to `cwd`. */
@@ -85,27 +81,11 @@ export function glob(pattern: string, cwd: string): string[] {
   while (parts.length > 1 && !/[*?[]/.test(parts[0] ?? '')) fixed.push(parts.shift() ?? '');
   const base = resolve(cwd, ...fixed);
   const matcher = globToRegExp(parts.join('/'));
-  const found: string[] = [];
-  walk(base, (file) => {
-    const rel = relative(base, file).split(sep).join('/');
-    if (matcher.test(rel)) found.push(file);
+  return filesUnder(base, {
+    skipUnreadable: true,
+    skip: (_file, entry) => ALWAYS_IGNORED.has(entry.name),
+    keep: (file, entry) => entry.isFile() && matcher.test(relative(base, file).split(sep).join('/')),
   });
-  return found;
-}
-
-function walk(dir: string, visit: (file: string) => void): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (ALWAYS_IGNORED.has(entry.name)) continue;
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) walk(full, visit);
-    else if (entry.isFile()) visit(full);
-  }
 }
 
 export function globToRegExp(pattern: string): RegExp {

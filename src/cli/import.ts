@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importCongress } from '../import/congress.js';
 import { importCsv } from '../import/csv.js';
@@ -10,6 +10,7 @@ import { tableYaml } from '../import/write.js';
 import { parsePartialDate } from '../util/dates.js';
 import { packageRoot } from '../util/package.js';
 import { displayPath } from '../util/paths.js';
+import { filesUnder } from '../util/walk.js';
 import { InputError } from '../util/errors.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
 import { writeFileAtomic } from './output.js';
@@ -128,10 +129,11 @@ function asOfDate(values: Parsed['values'], today: string): string {
 /** A folder's *.json files in name order, or the one file given. */
 function jsonFiles(path: string): string[] {
   if (!isFolder(path)) return [path];
-  const files = readdirSync(path)
-    .filter((name) => name.toLowerCase().endsWith('.json'))
-    .sort()
-    .map((name) => join(path, name));
+  const files = filesUnder(path, {
+    recursive: false,
+    sorted: true,
+    keep: (_file, entry) => entry.name.toLowerCase().endsWith('.json'),
+  });
   if (files.length === 0) throw new InputError(`import popolo: no .json files in ${path}`);
   return files;
 }
