@@ -6,7 +6,8 @@ import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Report } from '../types.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
-import { isTerminal, standardOutput, writeFileAtomic } from './output.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { isTerminal, standardOutput } from './output.js';
 import { runCheck, type Run } from './run.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 

@@ -13,7 +13,7 @@ import { displayPath } from '../util/paths.js';
 import { filesUnder } from '../util/walk.js';
 import { InputError } from '../util/errors.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
-import { writeFileAtomic } from './output.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 export const IMPORT_OPTIONS = {
   output: { type: 'string', short: 'o' },

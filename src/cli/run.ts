@@ -6,7 +6,8 @@ import { reportOf, type Analysis, type CheckOptions, type Reference } from '../e
 import type { FileError, FileReport, Report } from '../types.js';
 import { checkArticle, type ArticleResult, type FixMode } from './article-check.js';
 import { expandPaths, ignoreFilter } from './files.js';
-import { isTerminal, writeFileAtomic } from './output.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { isTerminal } from './output.js';
 import { workerThreadsLib } from '../util/libraries.js';
 import { displayPath } from '../util/paths.js';
 import { ResultsCache } from './results-cache.js';
