@@ -7,8 +7,8 @@ import { formatStylish } from '../report/stylish.js';
 import type { Report } from '../types.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { isTerminal, standardOutput } from './output.js';
-import { runCheck, type Run } from './run.js';
+import { isTerminal, standardOutput } from '../runner/output.js';
+import { runCheck, type Run } from '../runner/run.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 
 export { CHECK_OPTIONS };

@@ -5,7 +5,7 @@ import { lineStarts, positionAt } from '../util/text.js';
 import type { Finding } from '../types.js';
 import { parse } from './args.js';
 import { CHECK_OPTIONS, runFromArgs } from './check.js';
-import { standardOutput } from './output.js';
+import { standardOutput } from '../runner/output.js';
 
 /** `factlint explain FILE`: every quote and its speaker, every title claim and its table rows, every finding with its context. */
 export async function explainCommand(args: readonly string[], cwd: string): Promise<number> {

@@ -9,7 +9,7 @@ import { tableCommand } from './table.js';
 import { importCommand } from './import.js';
 import { initCommand, printConfigCommand } from './config-commands.js';
 import { serveCommand } from './serve.js';
-import { standardOutput } from './output.js';
+import { standardOutput } from '../runner/output.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
 

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createFactlintServer } from '../server/http.js';
 import { InputError } from '../util/errors.js';
 import { parse, stringOption, UsageError } from './args.js';
-import { CHECK_OPTIONS, referenceOf, resolveSettings, type Settings } from './settings.js';
+import { referenceOf, type Settings } from '../runner/settings.js';
+import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 import { defaultTableDir } from '../reference/load.js';
 
 const SERVE_OPTIONS = {

@@ -4,7 +4,7 @@ import { findPeople, lintTable, tableStats, whoHeld } from '../reference/tools.j
 import type { Table } from '../reference/table.js';
 import { formatDay, parseDateSpec } from '../util/dates.js';
 import { listOption, parse, stringOption, UsageError } from './args.js';
-import { standardOutput } from './output.js';
+import { standardOutput } from '../runner/output.js';
 
 const TABLE_OPTIONS = {
   reference: { type: 'string', multiple: true },
