@@ -461,7 +461,3 @@ function surnameText(name: string, at: number, length: number): string {
   const words = plain ? name.split(/[ -]/) : name.split(/[\s-]+/).filter((w) => phraseKeys(w).length > 0);
   return words.slice(at, at + length).join(' ');
 }
-
-export function parseTableText(text: string, file: string): ParsedYaml {
-  return parseYaml(text, file);
-}

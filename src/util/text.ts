@@ -21,11 +21,6 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-export function isUpperInitial(word: string): boolean {
-  const first = word.charAt(0);
-  return first !== first.toLowerCase() && first === first.toUpperCase();
-}
-
 /**
  * The lines of `text` from offset `from` on, without their line breaks: LF, CRLF or a lone
  * CR. The last line runs to the end of the text (empty when the text ends in a break).

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TOKEN_PATTERN, tokenize, type Token } from '../../src/scan/tokens.js';
 import { fold } from '../../src/util/text.js';
 import type { Span } from '../../src/types.js';
+import { seededRandom } from '../seeded-random.mjs';
 
 /** The tokenizer as the grammar states it, one regular-expression match at a time: the oracle for the fast scanner. */
 function tokenizeByPattern(
@@ -93,10 +94,9 @@ const ALPHABET = [
 ];
 
 function randomText(seed: number, length: number): string {
-  let state = seed;
-  const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff);
+  const random = seededRandom(seed);
   let text = '';
-  for (let i = 0; i < length; i++) text += ALPHABET[next() % ALPHABET.length];
+  for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
   return text;
 }
 
