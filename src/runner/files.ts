@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
+import picomatch from 'picomatch';
 import { InputError } from '../util/errors.js';
 import { filesUnder } from '../util/walk.js';
 
@@ -25,13 +26,14 @@ export function expandPaths(
   const files = new Set<string>();
   const explicit = new Set<string>();
   for (const pattern of patterns) {
-    if (!isGlob(pattern)) {
-      const path = resolve(cwd, pattern);
+    const parts = globParts(pattern, cwd);
+    if (!parts) {
+      const path = resolve(cwd, literalPath(pattern, cwd));
       addPath(path, pattern, files, ignored, cwd);
       if (files.has(path)) explicit.add(path);
       continue;
     }
-    const matches = glob(pattern, cwd).filter((f) => ARTICLE_EXTENSIONS.test(f));
+    const matches = glob(parts, cwd).filter((f) => ARTICLE_EXTENSIONS.test(f));
     if (matches.length === 0) throw new InputError(`no article files match ${pattern}`);
     for (const file of matches) files.add(file);
   }
@@ -43,8 +45,37 @@ export function expandPaths(
   };
 }
 
-export function isGlob(pattern: string): boolean {
-  return /[*?[]/.test(pattern);
+/** Globs as picomatch reads them, less what would misread file names: `(…)`, a leading `!`. */
+const SCAN_OPTIONS = { noparen: true, nonegate: true } as const;
+/** `*` also matches names that start with a dot; `[!…]` negates a class, as in shells; no extglobs. */
+const MATCH_OPTIONS = { dot: true, posix: true, nonegate: true, noextglob: true } as const;
+const WINDOWS = sep === '\\';
+
+interface GlobParts {
+  /** The folder the glob starts from: the pattern's leading part with no glob characters, unescaped. */
+  base: string;
+  glob: string;
+}
+
+/**
+ * A pattern's folder and glob (`*`, `**`, `?`, `[…]`, `{a,b}`; a backslash escapes, except on
+ * Windows, where it separates folders), or null for a plain path: one without unescaped glob
+ * characters, or one that names an existing file or folder (`report[1].md`).
+ */
+function globParts(pattern: string, cwd: string): GlobParts | null {
+  const posix = WINDOWS ? pattern.replace(/\\/g, '/') : pattern;
+  const scan = picomatch.scan(posix, SCAN_OPTIONS);
+  if (!scan.isGlob || existsSync(resolve(cwd, pattern))) return null;
+  return { base: WINDOWS ? scan.base : unescape(scan.base), glob: scan.glob };
+}
+
+/** A pattern that is a plain path, with any backslash escapes (`report\\[1\\].md`) removed. */
+function literalPath(pattern: string, cwd: string): string {
+  return WINDOWS || existsSync(resolve(cwd, pattern)) ? pattern : unescape(pattern);
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\(.)/g, '$1');
 }
 
 /** A path named on the command line: a file (whatever its extension), or a folder's articles. */
@@ -74,42 +105,16 @@ function addPath(
   for (const file of found) files.add(file);
 }
 
-/** A small glob: `*`, `**`, `?` and `[…]`, matched against paths relative to `cwd`. */
-export function glob(pattern: string, cwd: string): string[] {
-  const parts = pattern.split(/[\\/]/);
-  const fixed: string[] = [];
-  while (parts.length > 1 && !/[*?[]/.test(parts[0] ?? '')) fixed.push(parts.shift() ?? '');
-  const base = resolve(cwd, ...fixed);
-  const matcher = globToRegExp(parts.join('/'));
-  return filesUnder(base, {
+/** The files under the glob's folder whose paths below it match the glob. */
+function glob({ base, glob }: GlobParts, cwd: string): string[] {
+  const root = resolve(cwd, base);
+  const below = root.endsWith(sep) ? root.length : root.length + 1;
+  const matches = picomatch(glob, { ...MATCH_OPTIONS, windows: WINDOWS });
+  return filesUnder(root, {
     skipUnreadable: true,
     skip: (_file, entry) => ALWAYS_IGNORED.has(entry.name),
-    keep: (file, entry) => entry.isFile() && matcher.test(relative(base, file).split(sep).join('/')),
+    keep: (file, entry) => entry.isFile() && matches(file.slice(below)),
   });
-}
-
-export function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i] ?? '';
-    if (c === '*' && pattern[i + 1] === '*') {
-      source += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += pattern[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close === -1) source += '\\[';
-      else {
-        source += `[${pattern
-          .slice(i + 1, close)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else source += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp(`^${source}$`);
 }
 
 /**
