@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Fix, Invocation, Log, Region, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Rule } from '../rules/rule.js';
 import type { FileError, FileReport, Finding, Report, Severity, Suggestion } from '../types.js';
 
@@ -15,61 +16,7 @@ export interface SarifOptions {
   read?: (path: string) => string | null;
 }
 
-type Level = 'error' | 'warning' | 'note' | 'none';
-
-interface Message {
-  text: string;
-}
-
-interface ArtifactLocation {
-  uri: string;
-  uriBaseId?: string;
-}
-
-interface Region {
-  startLine?: number;
-  startColumn?: number;
-  endLine?: number;
-  endColumn?: number;
-  charOffset: number;
-  charLength: number;
-}
-
-interface SarifRule {
-  id: string;
-  name: string;
-  shortDescription: Message;
-  fullDescription: Message;
-  help: Message;
-  defaultConfiguration: { level: Level };
-}
-
-interface SarifFix {
-  description: Message;
-  artifactChanges: {
-    artifactLocation: ArtifactLocation;
-    replacements: { deletedRegion: Region; insertedContent: Message }[];
-  }[];
-}
-
-interface SarifResult {
-  ruleId: string;
-  ruleIndex: number;
-  level: Level;
-  message: Message;
-  locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: Region } }[];
-  partialFingerprints: Record<string, string>;
-  fixes?: SarifFix[];
-}
-
-interface Invocation {
-  executionSuccessful: boolean;
-  toolExecutionNotifications?: {
-    level: Level;
-    message: Message;
-    locations: { physicalLocation: { artifactLocation: ArtifactLocation } }[];
-  }[];
-}
+type Level = Result.level;
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/factlint/factlint';
@@ -86,7 +33,7 @@ const LEVELS: Readonly<Record<Severity | 'off', Level>> = {
 export function formatSarif(report: Report, options: SarifOptions): string {
   const rules = ruleDescriptors(report, options.rules);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const run = {
+  const run: Run = {
     tool: { driver: { name: 'factlint', version: report.tool.version, informationUri: INFORMATION_URI, rules } },
     invocations: [invocation(report.errors ?? [], options.baseDir)],
     columnKind: 'utf16CodeUnits',
@@ -94,12 +41,13 @@ export function formatSarif(report: Report, options: SarifOptions): string {
     newlineSequences: ['\r\n', '\n', '\r'],
     results: report.files.flatMap((file) => fileResults(file, ruleIndex, options)),
   };
-  return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2)}\n`;
+  const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 /** The given rules, then any rule a finding names that they do not include. */
-function ruleDescriptors(report: Report, rules: readonly Rule[]): SarifRule[] {
-  const byId = new Map<string, SarifRule>();
+function ruleDescriptors(report: Report, rules: readonly Rule[]): ReportingDescriptor[] {
+  const byId = new Map<string, ReportingDescriptor>();
   for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, describeRule(rule));
   for (const finding of report.files.flatMap((file) => file.findings)) {
     if (!byId.has(finding.ruleId)) byId.set(finding.ruleId, describeUnknownRule(finding));
@@ -107,7 +55,7 @@ function ruleDescriptors(report: Report, rules: readonly Rule[]): SarifRule[] {
   return [...byId.values()];
 }
 
-function describeRule(rule: Rule): SarifRule {
+function describeRule(rule: Rule): ReportingDescriptor {
   const description = rule.description || rule.id;
   const help = rule.help || description;
   return {
@@ -120,7 +68,7 @@ function describeRule(rule: Rule): SarifRule {
   };
 }
 
-function describeUnknownRule(finding: Finding): SarifRule {
+function describeUnknownRule(finding: Finding): ReportingDescriptor {
   const text = { text: finding.ruleId };
   return {
     id: finding.ruleId,
@@ -150,7 +98,7 @@ function invocation(errors: readonly FileError[], baseDir: string): Invocation {
   return { executionSuccessful: false, toolExecutionNotifications };
 }
 
-function fileResults(file: FileReport, ruleIndex: ReadonlyMap<string, number>, options: SarifOptions): SarifResult[] {
+function fileResults(file: FileReport, ruleIndex: ReadonlyMap<string, number>, options: SarifOptions): Result[] {
   const location = artifactLocation(file.path, options.baseDir);
   const fingerprints = fingerprintsOf(file.findings, options.read?.(file.path) ?? null);
   return file.findings.map((finding, i) => ({
@@ -225,7 +173,7 @@ function sha256Hex(text: string): string {
 }
 
 /** `fixes` for the suggestions marked safe; none at all when there are none. */
-function optionalFixes(finding: Finding, location: ArtifactLocation): { fixes?: SarifFix[] } {
+function optionalFixes(finding: Finding, location: ArtifactLocation): { fixes?: Fix[] } {
   const safe = uniqueSuggestions((finding.suggestions ?? []).filter((s) => s.safe === true));
   return safe.length > 0 ? { fixes: safe.map((s) => fixOf(s, location)) } : {};
 }
@@ -241,7 +189,7 @@ function uniqueSuggestions(suggestions: readonly Suggestion[]): Suggestion[] {
   });
 }
 
-function fixOf(suggestion: Suggestion, location: ArtifactLocation): SarifFix {
+function fixOf(suggestion: Suggestion, location: ArtifactLocation): Fix {
   const replacement = {
     deletedRegion: { charOffset: suggestion.offset, charLength: suggestion.length },
     insertedContent: { text: suggestion.text },
