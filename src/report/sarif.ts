@@ -14,12 +14,16 @@ export interface SarifOptions {
   baseDir: string;
   /** The text of a reported file as it was checked, for stable fingerprints; null when unavailable. */
   read?: (path: string) => string | null;
+  /** Whether a rule is factlint's own, with a page under docs/rules/ (its helpUri); default: none is. */
+  documented?: (ruleId: string) => boolean;
 }
 
 type Level = Result.level;
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/factlint/factlint';
+/** factlint's own rules each have a page here, named by rule id. */
+export const RULE_DOCS_URI = `${INFORMATION_URI}/blob/main/docs/rules/`;
 const SOURCE_ROOT = '%SRCROOT%';
 /** The partialFingerprints key; bump the version when the fingerprint's recipe changes. */
 const FINGERPRINT_KEY = 'factlint/v1';
@@ -31,7 +35,7 @@ const LEVELS: Readonly<Record<Severity | 'off', Level>> = {
 };
 
 export function formatSarif(report: Report, options: SarifOptions): string {
-  const rules = ruleDescriptors(report, options.rules);
+  const rules = ruleDescriptors(report, options.rules, options.documented ?? (() => false));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const run: Run = {
     tool: { driver: { name: 'factlint', version: report.tool.version, informationUri: INFORMATION_URI, rules } },
@@ -46,16 +50,20 @@ export function formatSarif(report: Report, options: SarifOptions): string {
 }
 
 /** The given rules, then any rule a finding names that they do not include. */
-function ruleDescriptors(report: Report, rules: readonly Rule[]): ReportingDescriptor[] {
+function ruleDescriptors(
+  report: Report,
+  rules: readonly Rule[],
+  documented: (ruleId: string) => boolean,
+): ReportingDescriptor[] {
   const byId = new Map<string, ReportingDescriptor>();
-  for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, describeRule(rule));
+  for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, describeRule(rule, documented(rule.id)));
   for (const finding of report.files.flatMap((file) => file.findings)) {
-    if (!byId.has(finding.ruleId)) byId.set(finding.ruleId, describeUnknownRule(finding));
+    if (!byId.has(finding.ruleId)) byId.set(finding.ruleId, describeUnknownRule(finding, documented(finding.ruleId)));
   }
   return [...byId.values()];
 }
 
-function describeRule(rule: Rule): ReportingDescriptor {
+function describeRule(rule: Rule, documented: boolean): ReportingDescriptor {
   const description = rule.description || rule.id;
   const help = rule.help || description;
   return {
@@ -64,11 +72,12 @@ function describeRule(rule: Rule): ReportingDescriptor {
     shortDescription: { text: description },
     fullDescription: { text: help },
     help: { text: help },
+    ...helpUri(rule.id, documented),
     defaultConfiguration: { level: LEVELS[rule.severity] },
   };
 }
 
-function describeUnknownRule(finding: Finding): ReportingDescriptor {
+function describeUnknownRule(finding: Finding, documented: boolean): ReportingDescriptor {
   const text = { text: finding.ruleId };
   return {
     id: finding.ruleId,
@@ -76,8 +85,13 @@ function describeUnknownRule(finding: Finding): ReportingDescriptor {
     shortDescription: text,
     fullDescription: text,
     help: text,
+    ...helpUri(finding.ruleId, documented),
     defaultConfiguration: { level: LEVELS[finding.severity] },
   };
+}
+
+function helpUri(ruleId: string, documented: boolean): { helpUri?: string } {
+  return documented ? { helpUri: `${RULE_DOCS_URI}${encodeURIComponent(ruleId)}.md` } : {};
 }
 
 /** SARIF's `name` is a Pascal-case identifier: `title-holder` → `TitleHolder`. */

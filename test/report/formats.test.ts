@@ -100,6 +100,7 @@ describe('sarif', () => {
           shortDescription: { text: string };
           fullDescription: { text: string };
           help: { text: string };
+          helpUri?: string;
           defaultConfiguration: { level: string };
         }[];
       };
@@ -230,6 +231,21 @@ describe('sarif', () => {
       help: { text: 'How to fix title-holder.' },
       defaultConfiguration: { level: 'error' },
     });
+  });
+
+  it('links factlint’s own rules to their pages, and no other rule', () => {
+    const documented = (id: string) => id !== 'name-consistency';
+    const log = sarif(busy, { documented });
+    const uris = onlyRun(log).tool.driver.rules.map((r) => [r.id, r.helpUri]);
+    expect(uris).toEqual([
+      ['title-holder', 'https://github.com/factlint/factlint/blob/main/docs/rules/title-holder.md'],
+      ['name-consistency', undefined],
+      ['unintroduced-speaker', 'https://github.com/factlint/factlint/blob/main/docs/rules/unintroduced-speaker.md'],
+      ['deceased-speaker', 'https://github.com/factlint/factlint/blob/main/docs/rules/deceased-speaker.md'],
+      ['date-inferred', 'https://github.com/factlint/factlint/blob/main/docs/rules/date-inferred.md'],
+    ]);
+    expectValid(JSON.stringify(log));
+    expect(onlyRun(sarif(busy)).tool.driver.rules.some((r) => r.helpUri !== undefined)).toBe(false);
   });
 
   it('gives each result its rule, level, message and region', () => {
