@@ -98,7 +98,10 @@ class PopoloData {
   }
 
   private add(kind: Kind, item: PopoloObject): void {
-    if (kind === 'membership') return this.addMembership(item);
+    if (kind === 'membership') {
+      this.addMembership(item);
+      return;
+    }
     const store = kind === 'person' ? this.persons : kind === 'organization' ? this.organizations : this.posts;
     const id = text(item.id);
     store.set(id, { ...item, ...store.get(id) });

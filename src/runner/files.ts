@@ -66,15 +66,15 @@ function globParts(pattern: string, cwd: string): GlobParts | null {
   const posix = WINDOWS ? pattern.replace(/\\/g, '/') : pattern;
   const scan = picomatch.scan(posix, SCAN_OPTIONS);
   if (!scan.isGlob || existsSync(resolve(cwd, pattern))) return null;
-  return { base: WINDOWS ? scan.base : unescape(scan.base), glob: scan.glob };
+  return { base: WINDOWS ? scan.base : withoutEscapes(scan.base), glob: scan.glob };
 }
 
 /** A pattern that is a plain path, with any backslash escapes (`report\\[1\\].md`) removed. */
 function literalPath(pattern: string, cwd: string): string {
-  return WINDOWS || existsSync(resolve(cwd, pattern)) ? pattern : unescape(pattern);
+  return WINDOWS || existsSync(resolve(cwd, pattern)) ? pattern : withoutEscapes(pattern);
 }
 
-function unescape(text: string): string {
+function withoutEscapes(text: string): string {
   return text.replace(/\\(.)/g, '$1');
 }
 

@@ -196,7 +196,7 @@ async function checkInWorkers(
 ): Promise<void> {
   const progress = new Progress(pending.length);
   const batches: number[][] = Array.from({ length: count }, () => []);
-  pending.forEach((index, n) => batches[n % count]?.push(index));
+  for (const [n, index] of pending.entries()) batches[n % count]?.push(index);
   await Promise.all(
     batches.map(
       (batch) =>

@@ -19,8 +19,9 @@ function tokenizeByPattern(
   paragraphs.forEach((paragraph, index) => {
     pattern.lastIndex = paragraph.start;
     let hyphen = false;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(prose)) !== null && match.index < paragraph.end) {
+    for (;;) {
+      const match = pattern.exec(prose);
+      if (match === null || match.index >= paragraph.end) break;
       if (match[3]) {
         hyphen = tokens.length > 0 && tokens[tokens.length - 1]?.end === match.index;
         continue;
