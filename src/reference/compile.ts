@@ -228,9 +228,8 @@ class TableBuilder {
         office.vacancies.push({ start: start.start, end: end.end });
       });
       const lines = parsed.linesOf(['offices', id, 'holders']);
-      entry.holders.forEach((holder, index) =>
-        office.terms.push(this.term(office, holder, index, lines[index] ?? place.line, source, parsed)),
-      );
+      for (const [index, holder] of entry.holders.entries())
+        office.terms.push(this.term(office, holder, index, lines[index] ?? place.line, source, parsed));
       office.complete = this.completeness(entry.complete, office, (message: string): never => {
         const where = parsed.locate(['offices', id, 'complete']);
         throw new InputError(message, source.file, where.line, where.column);

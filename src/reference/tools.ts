@@ -134,7 +134,7 @@ export function findOffices(table: Table, query: string): Office[] {
   for (let n = Math.min(3, keys.length - 1); n >= 1; n--) {
     const codes = countryCodesOf(table, keys.slice(0, n));
     if (codes.length) {
-      codes.forEach((c) => countries.add(c));
+      for (const c of codes) countries.add(c);
       rest = keys.slice(n);
       break;
     }

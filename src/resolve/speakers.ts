@@ -7,7 +7,7 @@ import { WordFlag } from '../scan/word-flags.js';
 import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
 import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
-import { TokenMap } from '../util/token-map.js';
+import type { TokenMap } from '../util/token-map.js';
 
 export type AttributionVia = 'explicit' | 'pronoun' | 'continuation' | 'title' | 'organisation' | 'unresolved';
 

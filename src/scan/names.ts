@@ -212,7 +212,7 @@ function mention(
 
 function isNameWord(token: Token | undefined, paragraph: number): boolean {
   // A capitalised token starts with a cased letter, so never with a digit.
-  return token !== undefined && token.isWord && token.paragraph === paragraph && token.capitalised;
+  return token?.isWord === true && token.paragraph === paragraph && token.capitalised;
 }
 
 /**

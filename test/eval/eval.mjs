@@ -56,7 +56,6 @@ function importTables() {
   return paths;
 }
 
-const shippedReference = loadReference();
 const importedPaths = importTables();
 const fullReference = loadReference({ paths: importedPaths });
 
@@ -102,9 +101,6 @@ function readGold(annFile, text) {
     .map((r) => ({ content: spans.get(r.Content), source: spans.get(r.Source), cue: spans.get(r.Cue) }))
     .filter((r) => r.content);
 }
-
-const OPEN = new Set(['“', '"', '‘', "'"]);
-const CLOSE = new Set(['”', '"', '’', "'"]);
 
 /** A content span that is all inside quotation marks (punctuation aside). */
 function isFullyQuoted(text, fragments) {
@@ -338,14 +334,7 @@ function attributionSwaps(articles, reference) {
     const seen = new Set();
     for (const quote of analysis.article.quotes) {
       const speaker = quote.speaker;
-      if (
-        !speaker ||
-        speaker.via !== 'explicit' ||
-        !speaker.mention ||
-        speaker.mention.form !== 'surname' ||
-        seen.has(speaker.start)
-      )
-        continue;
+      if (speaker?.via !== 'explicit' || speaker.mention?.form !== 'surname' || seen.has(speaker.start)) continue;
       const personId = speaker.entity?.personId;
       if (!personId) continue;
       seen.add(speaker.start);
