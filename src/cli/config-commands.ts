@@ -9,7 +9,10 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { standardOutput } from '../runner/output.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 
-/** `factlint print-config <file>`: the configuration that applies to that file, after the config file, flags and its front matter. */
+/**
+ * `factlint print-config <file>`: the configuration that applies to that file, after the config
+ * file, flags and its front matter.
+ */
 export function printConfigCommand(args: readonly string[], cwd: string): number {
   const { values, positionals } = parse(args, CHECK_OPTIONS);
   const [file] = positionals;

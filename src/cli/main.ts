@@ -82,9 +82,10 @@ function fail(error: unknown): number {
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(
-    `factlint: internal error: ${message.split('\n')[0]}${process.env.FACTLINT_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set FACTLINT_DEBUG=1 for details)'}\n`,
-  );
+  const details = process.env.FACTLINT_DEBUG
+    ? `\n${(error as Error).stack ?? ''}`
+    : ' (set FACTLINT_DEBUG=1 for details)';
+  process.stderr.write(`factlint: internal error: ${message.split('\n')[0]}${details}\n`);
   return 2;
 }
 

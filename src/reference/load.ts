@@ -40,7 +40,10 @@ export function loadTable(options: LoadTableOptions = {}): Table {
   return cachedCompile('table', sources, options.houseStyle ?? {}, () => compileTable(sources, options));
 }
 
-/** The YAML files at a path (a file, or a folder searched recursively); `what` names them in the error when the path is missing. */
+/**
+ * The YAML files at a path (a file, or a folder searched recursively); `what` names them in the
+ * error when the path is missing.
+ */
 export function yamlFilesIn(path: string, what = 'reference table'): string[] {
   let stats: Stats;
   try {

@@ -106,8 +106,10 @@ function renderOutcome(outcome: Outcome): string | null {
       return null;
     case 'note':
       return `<system-out>${escapeText(outcome.output)}</system-out>`;
-    default:
-      return `<${outcome.kind} ${attributes({ message: outcome.message, type: outcome.type })}>${escapeText(outcome.details)}</${outcome.kind}>`;
+    default: {
+      const open = `<${outcome.kind} ${attributes({ message: outcome.message, type: outcome.type })}>`;
+      return `${open}${escapeText(outcome.details)}</${outcome.kind}>`;
+    }
   }
 }
 

@@ -24,10 +24,10 @@ export function referenceOf(settings: Settings): Reference {
     cwd,
   });
   for (const id of Object.keys(config.rules)) {
-    if (!reference.rules.some((r) => r.id === id))
-      throw new InputError(
-        `rule "${id}" in ${config.file ? 'the configuration' : '--rule'} does not exist (rules: ${reference.rules.map((r) => r.id).join(', ')})`,
-      );
+    if (reference.rules.some((r) => r.id === id)) continue;
+    const where = config.file ? 'the configuration' : '--rule';
+    const known = reference.rules.map((r) => r.id).join(', ');
+    throw new InputError(`rule "${id}" in ${where} does not exist (rules: ${known})`);
   }
   return reference;
 }
