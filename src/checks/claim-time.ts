@@ -192,7 +192,10 @@ interface Range {
   end: number;
 }
 
-/** Tokens looked at on each side of a claim: real sentences are far shorter; text without full stops is not a sentence. */
+/**
+ * Tokens looked at on each side of a claim: real sentences are far shorter; text without full stops is
+ * not a sentence.
+ */
 const MAX_SENTENCE_REACH = 120;
 
 function sentenceOf(tokens: readonly Token[], index: number): Range {
@@ -212,7 +215,10 @@ function insideQuote(article: ResolvedArticle, offset: number): boolean {
   return quote !== undefined && quote.innerStart <= offset;
 }
 
-/** The key of token k, or '' outside the article (read without going out of bounds, which costs V8 a deoptimisation). */
+/**
+ * The key of token k, or '' outside the article (read without going out of bounds, which costs V8 a
+ * deoptimisation).
+ */
 function keyAt(article: ResolvedArticle, k: number): string {
   return k >= 0 && k < article.tokens.length ? (article.tokens[k] as Token).key : '';
 }
@@ -318,7 +324,10 @@ function speechCue(article: ResolvedArticle, mention: Mention): { start: number 
 type CueOf = (mention: Mention) => { start: number } | null;
 const cueIndexes = new WeakMap<ResolvedArticle, CueOf>();
 
-/** A mention's cue: that of the first quote it explicitly speaks, else of its first reported speech. Indexed once per article. */
+/**
+ * A mention's cue: that of the first quote it explicitly speaks, else of its first reported speech.
+ * Indexed once per article.
+ */
 function cuesOf(article: ResolvedArticle): CueOf {
   let cueOf = cueIndexes.get(article);
   if (cueOf) return cueOf;

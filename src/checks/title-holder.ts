@@ -63,7 +63,10 @@ function checkClaim(article: ResolvedArticle, claim: TitleClaim, context: CheckC
   return presentClaim(article, claim, people, offices, at);
 }
 
-/** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */
+/**
+ * US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill
+ * Clinton, not an error.
+ */
 function isCourtesyTitle(
   claim: TitleClaim,
   office: Office,
@@ -164,7 +167,10 @@ function formerClaim(
         },
       ]
     : [];
-  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} ${onOrIn(context.dateText)} (${terms.map(describeTerm).join('; ')}): not “former”`;
+  const held = terms.map(describeTerm).join('; ');
+  const when = onOrIn(context.dateText);
+  const who = nameOf(table, personId);
+  const explanation = `${who} still held the office of ${office.name} ${when} (${held}): not “former”`;
   return finding(claim, personId, office, context, explanation, terms, suggestions);
 }
 

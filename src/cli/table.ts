@@ -15,6 +15,7 @@ const TABLE_OPTIONS = {
 } as const;
 
 const SUBCOMMANDS = ['lint', 'who', 'person', 'stats'] as const;
+const EXAMPLE = 'factlint table who "German Chancellor" --date 2026-01-07';
 
 /** `factlint table lint|who|person|stats`: tools for keeping the reference table right. */
 export function tableCommand(args: readonly string[], cwd: string): number {
@@ -39,9 +40,7 @@ export function tableCommand(args: readonly string[], cwd: string): number {
     case 'stats':
       return stats(table, today, json);
     default:
-      throw new UsageError(
-        `factlint table: use one of ${SUBCOMMANDS.join(', ')} (e.g. factlint table who "German Chancellor" --date 2026-01-07)`,
-      );
+      throw new UsageError(`factlint table: use one of ${SUBCOMMANDS.join(', ')} (e.g. ${EXAMPLE})`);
   }
 }
 
@@ -56,9 +55,8 @@ function lint(table: Table, today: number, gapDays: number, json: boolean): numb
   else {
     for (const p of problems) print(`${p.file}:${p.line}  ${p.severity.padEnd(7)}  ${p.message}`);
     const errors = problems.filter((p) => p.severity === 'error').length;
-    print(
-      `${table.offices.size} offices, ${table.people.size} people checked: ${errors} errors, ${problems.length - errors} warnings`,
-    );
+    const checked = `${table.offices.size} offices, ${table.people.size} people checked`;
+    print(`${checked}: ${errors} errors, ${problems.length - errors} warnings`);
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
@@ -132,14 +130,13 @@ function person(table: Table, query: string, json: boolean): number {
     return 0;
   }
   for (const { person: p, terms } of rows) {
-    print(
-      `${p.name}${p.variants.length ? ` (also ${p.variants.join(', ')})` : ''}${p.diedText ? `, died ${p.diedText}` : ''}`,
-    );
+    const also = p.variants.length ? ` (also ${p.variants.join(', ')})` : '';
+    print(`${p.name}${also}${p.diedText ? `, died ${p.diedText}` : ''}`);
     if (terms.length === 0) print('  no offices in the table');
-    for (const t of terms)
-      print(
-        `  ${table.offices.get(t.officeId)?.name ?? t.officeId} [${t.officeId}]: ${describeTerm(t)}  (${t.file}:${t.line})`,
-      );
+    for (const t of terms) {
+      const office = table.offices.get(t.officeId)?.name ?? t.officeId;
+      print(`  ${office} [${t.officeId}]: ${describeTerm(t)}  (${t.file}:${t.line})`);
+    }
   }
   return 0;
 }
@@ -152,10 +149,10 @@ function stats(table: Table, today: number, json: boolean): number {
   }
   print(`${s.offices} offices, ${s.people} people, ${s.terms} terms`);
   print('country   offices  people  terms  from');
-  for (const c of s.byCountry)
-    print(
-      `${c.country.padEnd(8)} ${String(c.offices).padStart(8)} ${String(c.people).padStart(7)} ${String(c.terms).padStart(6)}  ${c.from ?? ''}`,
-    );
+  for (const c of s.byCountry) {
+    const counts = [String(c.offices).padStart(8), String(c.people).padStart(7), String(c.terms).padStart(6)];
+    print(`${c.country.padEnd(8)} ${counts.join(' ')}  ${c.from ?? ''}`);
+  }
   print('offices with a recorded holder on 1 July of each year:');
   print(s.byYear.map((y) => `${y.year}: ${y.offices}`).join('  '));
   return 0;

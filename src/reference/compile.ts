@@ -298,10 +298,12 @@ class TableBuilder {
   ): never {
     const field = problem === 'order' ? 'end' : problem;
     const place = parsed.locate(['offices', office.id, 'holders', index, field]);
+    const given = dateText((problem === 'start' ? holder.start : holder.end) ?? '');
+    const start = dateText(holder.start);
     const message =
       problem === 'order'
-        ? `${office.id}: ${holder.person}'s term ends (${dateText(holder.end ?? '')}) before it starts (${dateText(holder.start)})`
-        : `${office.id} holder ${holder.person}: ${field}: "${dateText((problem === 'start' ? holder.start : holder.end) ?? '')}" is not a real date`;
+        ? `${office.id}: ${holder.person}'s term ends (${dateText(holder.end ?? '')}) before it starts (${start})`
+        : `${office.id} holder ${holder.person}: ${field}: "${given}" is not a real date`;
     throw new InputError(message, source.file, place.line, place.column);
   }
 

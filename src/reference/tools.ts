@@ -35,6 +35,8 @@ function at(term: Term, severity: LintProblem['severity'], message: string): Lin
   return { severity, file: term.file, line: term.line, message };
 }
 
+const SCHEDULED_END = 'a scheduled end is not an observed one; leave "end" out until it happens';
+
 function futureDates(office: Office, today: Day): LintProblem[] {
   return office.terms.flatMap((term) => {
     const problems: LintProblem[] = [];
@@ -45,7 +47,7 @@ function futureDates(office: Office, today: Day): LintProblem[] {
         at(
           term,
           'warning',
-          `${office.id}: ${term.personId}'s term ends in the future (${term.endText}): a scheduled end is not an observed one; leave "end" out until it happens`,
+          `${office.id}: ${term.personId}'s term ends in the future (${term.endText}): ${SCHEDULED_END}`,
         ),
       );
     return problems;
@@ -69,11 +71,15 @@ function termsAfterDeath(office: Office, table: Table): LintProblem[] {
         at(
           term,
           'error',
-          `${office.id}: ${term.personId}'s term ${term.endText ? `ends ${term.endText}` : 'has no end'}, after their death (${formatDay(died.start)})`,
+          `${office.id}: ${term.personId}'s term ${ends(term)}, after their death (${formatDay(died.start)})`,
         ),
       ];
     return [];
   });
+}
+
+function ends(term: Term): string {
+  return term.endText ? `ends ${term.endText}` : 'has no end';
 }
 
 function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
@@ -96,11 +102,12 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
     const bothOpen = previous.endText === null && current.endText === null;
     if (shared > 0 && !bothOpen && !(previous.acting || current.acting) && previous.personId !== current.personId) {
       const length = previous.endText === null ? 'while that term is still open' : `by ${shared} days`;
+      const other = `${previous.personId} (${describeTerm(previous)})`;
       problems.push(
         at(
           current,
           'error',
-          `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${previous.personId} (${describeTerm(previous)}) ${length}`,
+          `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${other} ${length}`,
         ),
       );
     }
@@ -109,11 +116,13 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
       (v) => v.start <= previous.range.end + 1 && v.end >= current.range.start - 1,
     );
     if (gap > gapDays && previous.range.end !== FAR_FUTURE && !declared) {
+      const before = `${previous.personId} (to ${previous.endText ?? '?'})`;
+      const after = `${current.personId} (from ${current.startText})`;
       problems.push(
         at(
           current,
           'warning',
-          `${office.id}: no holder for ${gap} days between ${previous.personId} (to ${previous.endText ?? '?'}) and ${current.personId} (from ${current.startText}): a vacancy, or a missing holder?`,
+          `${office.id}: no holder for ${gap} days between ${before} and ${after}: a vacancy, or a missing holder?`,
         ),
       );
     }

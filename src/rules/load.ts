@@ -46,8 +46,9 @@ export function compileRules(sources: readonly RuleSource[]): Rule[] {
     const unknownOption = Object.keys(doc.options ?? {}).find((key) => !(key in check.defaultOptions));
     if (unknownOption) {
       const place = parsed.locate(['options', unknownOption], true);
+      const known = Object.keys(check.defaultOptions).join(', ') || 'none';
       throw new InputError(
-        `unknown option "${unknownOption}" for ${doc.kind} (known: ${Object.keys(check.defaultOptions).join(', ') || 'none'})`,
+        `unknown option "${unknownOption}" for ${doc.kind} (known: ${known})`,
         source.file,
         place.line,
         place.column,

@@ -23,14 +23,20 @@ export interface Token {
 }
 
 /** The token grammar, kept as the reference the hand-written scanner below is tested against. */
-export const TOKEN_PATTERN =
-  /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|''|[^\s\p{L}\p{M}\p{N}])/gu;
+export const TOKEN_PATTERN = new RegExp(
+  [
+    String.raw`(\p{Lu}\.(?:\p{L}\.)+)`,
+    String.raw`([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)`,
+    String.raw`(-(?=[\p{L}\p{N}]))`,
+    String.raw`(\.{3}|''|[^\s\p{L}\p{M}\p{N}])`,
+  ].join('|'),
+  'gu',
+);
 
 /** Words after which a full stop does not end the sentence. */
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n'.split(
-    ' ',
-  ),
+  `mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs
+   etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n`.split(/\s+/),
 );
 
 /** The tokens, and where the scanners need to look: most words start neither a name nor a title. */
