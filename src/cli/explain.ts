@@ -21,7 +21,7 @@ export async function explainCommand(args: readonly string[], cwd: string): Prom
   return run.report.summary.errors > 0 ? 1 : 0;
 }
 
-export function explainArticle(analysis: Analysis, table: Table): string {
+function explainArticle(analysis: Analysis, table: Table): string {
   const { report, article, date } = analysis;
   const starts = lineStarts(article.text);
   const at = (offset: number) => {

@@ -166,7 +166,7 @@ function readSource(file: string, cwd: string): SourceFile {
 }
 
 /** What was imported and what was left out, for standard error. */
-export function formatSummary(kind: string, summary: ImportSummary, output: string): string {
+function formatSummary(kind: string, summary: ImportSummary, output: string): string {
   const counts = [
     count(summary.offices, 'office'),
     count(summary.people, 'person', 'people'),

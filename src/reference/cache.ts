@@ -18,7 +18,7 @@ export type CacheKind = 'table' | 'rules';
 /** Entries kept per kind; older ones (from earlier builds or edited tables) are deleted. */
 const KEEP_PER_KIND = 4;
 
-export function cacheDir(): string {
+function cacheDir(): string {
   if (process.env.FACTLINT_CACHE_DIR) return process.env.FACTLINT_CACHE_DIR;
   const base = process.env.XDG_CACHE_HOME ?? (homedir() ? join(homedir(), '.cache') : tmpdir());
   return join(base, 'factlint');

@@ -23,7 +23,7 @@ type Level = Result.level;
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/factlint/factlint';
 /** factlint's own rules each have a page here, named by rule id. */
-export const RULE_DOCS_URI = `${INFORMATION_URI}/blob/main/docs/rules/`;
+const RULE_DOCS_URI = `${INFORMATION_URI}/blob/main/docs/rules/`;
 const SOURCE_ROOT = '%SRCROOT%';
 /** The partialFingerprints key; bump the version when the fingerprint's recipe changes. */
 const FINGERPRINT_KEY = 'factlint/v1';

@@ -5,7 +5,7 @@ import picomatch from 'picomatch';
 import { InputError } from '../util/errors.js';
 import { filesUnder } from '../util/walk.js';
 
-export const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
+const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
 const ALWAYS_IGNORED = new Set(['node_modules', '.git']);
 
 /** Files, folders (recursively: *.md, *.markdown, *.txt) and globs → sorted, unique file paths. */

@@ -41,6 +41,6 @@ function walk(dir: string, options: WalkOptions, files: string[]): void {
 }
 
 /** `join(dir, name)` for a normalised folder and a name from readdir, without join's normalising. */
-export function childPath(dir: string, name: string): string {
+function childPath(dir: string, name: string): string {
   return dir.endsWith(sep) ? dir + name : dir + sep + name;
 }
