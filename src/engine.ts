@@ -51,6 +51,7 @@ export interface Analysis {
 
 export const DATE_RULE_ID = 'article-date';
 export const UNUSED_DIRECTIVE_ID = 'unused-directive';
+const UNUSED = 'nothing here was reported';
 
 /** Check one article. Pure: no file system, no clock; the same input gives the same report. */
 export function check(text: string, options: CheckOptions): Report {
@@ -126,7 +127,7 @@ function applyControls(
     ...unused.map((d) => ({
       ruleId: UNUSED_DIRECTIVE_ID,
       severity: 'warning' as const,
-      message: `Unused factlint-${d.kind} directive${d.rules.length ? ` (${d.rules.join(', ')})` : ''}: nothing here was reported`,
+      message: `Unused factlint-${d.kind} directive${d.rules.length ? ` (${d.rules.join(', ')})` : ''}: ${UNUSED}`,
       ...position(text, d.start, d.end, starts),
       evidence: [],
     })),

@@ -102,5 +102,11 @@ export interface Report {
   files: FileReport[];
   summary: Summary;
   /** Files that could not be checked (unreadable, binary, too large, malformed front matter). */
-  errors?: { path: string; message: string }[];
+  errors?: FileError[];
+}
+
+/** A file that could not be checked, and the one line that says why. */
+export interface FileError {
+  path: string;
+  message: string;
 }

@@ -362,6 +362,22 @@ describe('output formats from the command line', () => {
     expect(moved?.partialFingerprints).toEqual(result?.partialFingerprints);
   });
 
+  it('sarif: factlint’s own rules link to their pages (helpUri), a rule of the user’s does not', () => {
+    const dir = workdir({
+      'a.md': WRONG,
+      'mine.yml': 'id: house-titles\nkind: title-holder\nseverity: warning\nmessage: "m"\n',
+    });
+    const log = JSON.parse(factlint(['check', 'a.md', '-f', 'sarif', '--rules', 'mine.yml'], dir).stdout) as {
+      runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } } }[];
+    };
+    const uris = new Map(log.runs[0]?.tool.driver.rules.map((r) => [r.id, r.helpUri]));
+    expect(uris.get('quote-attribution')).toBe(
+      'https://github.com/factlint/factlint/blob/main/docs/rules/quote-attribution.md',
+    );
+    expect(uris.has('house-titles')).toBe(true);
+    expect(uris.get('house-titles')).toBeUndefined();
+  });
+
   it('github: one escaped annotation per finding; junit: XML with the failures', () => {
     const dir = workdir({ 'a,b.md': WRONG });
     const github = factlint(['check', 'a,b.md', '-f', 'github'], dir).stdout;

@@ -9,8 +9,20 @@ export interface ArticleDate {
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH =
-  '(Jan(?:uary|\\.)?|Feb(?:ruary|\\.)?|Mar(?:ch|\\.)?|Apr(?:il|\\.)?|May|June?|July?|Aug(?:ust|\\.)?|Sept?(?:ember|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?)';
+const MONTH = `(${[
+  'Jan(?:uary|\\.)?',
+  'Feb(?:ruary|\\.)?',
+  'Mar(?:ch|\\.)?',
+  'Apr(?:il|\\.)?',
+  'May',
+  'June?',
+  'July?',
+  'Aug(?:ust|\\.)?',
+  'Sept?(?:ember|\\.)?',
+  'Oct(?:ober|\\.)?',
+  'Nov(?:ember|\\.)?',
+  'Dec(?:ember|\\.)?',
+].join('|')})`;
 const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})\\b`, 'g');
 const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\s+${MONTH}\\s+(\\d{4})\\b`, 'g');
 const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/g;

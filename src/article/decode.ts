@@ -5,11 +5,13 @@ export type DecodeResult = { ok: true; text: string } | { ok: false; message: st
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+const RAISE_LIMIT = ' (raise it with --max-file-size)';
+
 export function decodeArticle(bytes: Uint8Array, maxBytes: number): DecodeResult {
   if (bytes.length > maxBytes) {
     return {
       ok: false,
-      message: `file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit (raise it with --max-file-size)`,
+      message: `file is ${formatSize(bytes.length)}, over the ${formatSize(maxBytes)} limit${RAISE_LIMIT}`,
     };
   }
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
@@ -50,7 +52,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** Where the second byte must lie: this is what rules out overlong forms, surrogates (ED A0..BF) and code points past U+10FFFF. */
+/**
+ * Where the second byte must lie: this is what rules out overlong forms, surrogates (ED A0..BF)
+ * and code points past U+10FFFF.
+ */
 function secondByteRange(first: number): [number, number] {
   if (first === 0xe0) return [0xa0, 0xbf];
   if (first === 0xed) return [0x80, 0x9f];

@@ -15,7 +15,7 @@ export interface Directive {
   used: boolean;
 }
 
-const DIRECTIVE = /^factlint-(disable-next-line|disable-line|disable|enable)(?:\s+([^]*?))?\s*$/;
+const DIRECTIVE = /^factlint-(disable-next-line|disable-line|disable|enable)(?:\s+([\s\S]*?))?\s*$/;
 
 export function readDirectives(comments: readonly Comment[], lineStarts: readonly number[]): Directive[] {
   const directives: Directive[] = [];

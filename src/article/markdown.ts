@@ -1,3 +1,6 @@
+import type { Span } from '../types.js';
+import { lineSpans } from '../util/text.js';
+
 /**
  * Markdown → prose. The result is a copy of the text of the same length in which
  * everything that is not prose (front matter, code, HTML comments and tags, link
@@ -114,30 +117,11 @@ function blankComments(text: string, chars: Chars, from: number): Comment[] {
   return comments;
 }
 
-interface Line {
-  start: number;
-  end: number;
-}
-
-function linesOf(text: string, from: number): Line[] {
-  const lines: Line[] = [];
-  let start = from;
-  for (let i = from; i <= text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (i === text.length || c === 10 || c === 13) {
-      lines.push({ start, end: i });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  return lines;
-}
-
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
 function blankCodeFences(text: string, chars: Chars, from: number): void {
   let open: { marker: string; start: number } | null = null;
-  for (const line of linesOf(text, from)) {
+  for (const line of lineSpans(text, from)) {
     const fence = FENCE.exec(text.slice(line.start, line.end));
     if (open) {
       const closes = fence?.[1] && fence[1][0] === open.marker[0] && fence[1].length >= open.marker.length;
@@ -156,7 +140,7 @@ const THEMATIC_BREAK = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
 
 /** Block markup at the start of lines: headings, quotes, list markers, link definitions. */
 function blankLines(text: string, chars: Chars, from: number, blockStarts: number[]): void {
-  for (const line of linesOf(text, from)) {
+  for (const line of lineSpans(text, from)) {
     const content = chars.slice(line.start, line.end);
     if (LINK_DEFINITION.test(content) || THEMATIC_BREAK.test(content)) {
       blankRange(chars, line.start, line.end);
@@ -171,7 +155,7 @@ function blankLines(text: string, chars: Chars, from: number, blockStarts: numbe
   }
 }
 
-function blankTrailingHashes(chars: Chars, line: Line): void {
+function blankTrailingHashes(chars: Chars, line: Span): void {
   let i = line.end - 1;
   while (i > line.start && chars.at(i) === ' ') i--;
   while (i > line.start && chars.at(i) === '#') chars.set(i--, ' ');

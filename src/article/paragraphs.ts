@@ -1,11 +1,12 @@
 import type { Span } from '../types.js';
+import { lineSpans } from '../util/text.js';
 
 /**
  * Paragraph spans of the prose. Articles either separate paragraphs with blank lines
  * (then a single line break is a soft wrap) or put one paragraph on each line.
  */
 export function paragraphsOf(prose: string, blockStarts: readonly number[]): Span[] {
-  const lines = splitLines(prose);
+  const lines = lineSpans(prose);
   const blank = lines.map((l) => isBlank(prose, l));
   const firstText = blank.indexOf(false);
   const lastText = blank.lastIndexOf(false);
@@ -29,29 +30,6 @@ export function paragraphsOf(prose: string, blockStarts: readonly number[]): Spa
     }
   }
   return paragraphs;
-}
-
-function splitLines(text: string): Span[] {
-  const lines: Span[] = [];
-  let start = 0;
-  if (text.indexOf('\r') === -1) {
-    // No CR at all (the usual case): let indexOf find the line feeds.
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
-      lines.push({ start, end: i });
-      start = i + 1;
-    }
-    lines.push({ start, end: text.length });
-    return lines;
-  }
-  for (let i = 0; i <= text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (i === text.length || c === 10 || c === 13) {
-      lines.push({ start, end: i });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  return lines;
 }
 
 function isWhitespace(code: number): boolean {

@@ -31,12 +31,3 @@ export function listOption(values: Parsed['values'], name: string): string[] {
   const value = values[name];
   return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }
-
-export function sizeOption(text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const match = /^(\d+(?:\.\d+)?)\s*(b|kb|k|mb|m|gb|g)?$/i.exec(text.trim());
-  if (!match) throw new UsageError(`--max-file-size "${text}": use a size like 5MB or 500KB`);
-  const unit = (match[2] ?? 'b').toLowerCase()[0];
-  const factor = unit === 'g' ? 1024 ** 3 : unit === 'm' ? 1024 ** 2 : unit === 'k' ? 1024 : 1;
-  return Math.floor(Number(match[1]) * factor);
-}

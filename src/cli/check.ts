@@ -1,13 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { DATE_RULE_ID, UNUSED_DIRECTIVE_ID } from '../engine.js';
 import { formatGithub } from '../report/github.js';
 import { formatJunit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
+import { defaultRulesDir } from '../rules/load.js';
 import type { Report } from '../types.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
-import { isTerminal, standardOutput, writeFileAtomic } from './output.js';
-import { runCheck, type Run } from './run.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { isTerminal, standardOutput } from '../runner/output.js';
+import { runCheck, type Run } from '../runner/run.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 
 export { CHECK_OPTIONS };
@@ -22,6 +25,7 @@ const FORMATTERS: Record<string, Formatter> = {
       rules: run.reference.rules,
       baseDir: repositoryRoot(run.cwd),
       read: (path) => articleText(path),
+      documented: ownRules(run),
     }),
   github: (report) => formatGithub(report),
   junit: (report) => formatJunit(report),
@@ -35,6 +39,14 @@ function absolutePaths(report: Report, cwd: string): Report {
     files: report.files.map((f) => ({ ...f, path: absolute(f.path) })),
     ...(report.errors ? { errors: report.errors.map((e) => ({ ...e, path: absolute(e.path) })) } : {}),
   };
+}
+
+/** factlint's own rules, which have pages under docs/rules/: the shipped rule files' and the engine's. */
+function ownRules(run: Run): (ruleId: string) => boolean {
+  const shippedDir = defaultRulesDir();
+  const own = new Set([DATE_RULE_ID, UNUSED_DIRECTIVE_ID]);
+  for (const rule of run.reference.rules) if (dirname(resolve(run.cwd, rule.file)) === shippedDir) own.add(rule.id);
+  return (ruleId) => own.has(ruleId);
 }
 
 function repositoryRoot(cwd: string): string {

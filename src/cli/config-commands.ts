@@ -4,11 +4,15 @@ import { readFrontMatter } from '../article/frontmatter.js';
 import { STARTER_CONFIG } from '../config/load.js';
 import { InputError } from '../util/errors.js';
 import { parse, UsageError } from './args.js';
-import { ignoreFilter } from './files.js';
-import { standardOutput, writeFileAtomic } from './output.js';
+import { ignoreFilter } from '../runner/files.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { standardOutput } from '../runner/output.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 
-/** `factlint print-config <file>`: the configuration that applies to that file, after the config file, flags and its front matter. */
+/**
+ * `factlint print-config <file>`: the configuration that applies to that file, after the config
+ * file, flags and its front matter.
+ */
 export function printConfigCommand(args: readonly string[], cwd: string): number {
   const { values, positionals } = parse(args, CHECK_OPTIONS);
   const [file] = positionals;

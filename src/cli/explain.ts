@@ -5,9 +5,12 @@ import { lineStarts, positionAt } from '../util/text.js';
 import type { Finding } from '../types.js';
 import { parse } from './args.js';
 import { CHECK_OPTIONS, runFromArgs } from './check.js';
-import { standardOutput } from './output.js';
+import { standardOutput } from '../runner/output.js';
 
-/** `factlint explain FILE`: every quote and its speaker, every title claim and its table rows, every finding with its context. */
+/**
+ * `factlint explain FILE`: every quote and its speaker, every title claim and its table rows,
+ * every finding with its context.
+ */
 export async function explainCommand(args: readonly string[], cwd: string): Promise<number> {
   const { values, positionals } = parse(args, CHECK_OPTIONS);
   const run = await runFromArgs(values, positionals, cwd, true);
@@ -18,7 +21,7 @@ export async function explainCommand(args: readonly string[], cwd: string): Prom
   return run.report.summary.errors > 0 ? 1 : 0;
 }
 
-export function explainArticle(analysis: Analysis, table: Table): string {
+function explainArticle(analysis: Analysis, table: Table): string {
   const { report, article, date } = analysis;
   const starts = lineStarts(article.text);
   const at = (offset: number) => {
@@ -27,8 +30,9 @@ export function explainArticle(analysis: Analysis, table: Table): string {
   };
   const out: string[] = [];
   out.push(`${report.path}`);
+  const until = report.date.end !== report.date.start ? ` to ${report.date.end}` : '';
   out.push(
-    `  date: ${date.range ? `${report.date.start}${report.date.end !== report.date.start ? ` to ${report.date.end}` : ''} (${date.source})` : 'none: date-dependent checks skipped'}`,
+    `  date: ${date.range ? `${report.date.start}${until} (${date.source})` : 'none: date-dependent checks skipped'}`,
   );
   out.push('');
   out.push(`Quotes (${article.quotes.length})`);
@@ -51,8 +55,9 @@ export function explainArticle(analysis: Analysis, table: Table): string {
         ? ' → an organisation'
         : ' → not resolved to a person';
     const cue = speaker.cue ? `, cue “${speaker.cue.text}”` : '';
+    const said = article.text.slice(speaker.start, speaker.end);
     out.push(
-      `        speaker: “${article.text.slice(speaker.start, speaker.end)}” at ${at(speaker.start)}${resolved} [${speaker.via}: ${speaker.pattern}${cue}]`,
+      `        speaker: “${said}” at ${at(speaker.start)}${resolved} [${speaker.via}: ${speaker.pattern}${cue}]`,
     );
   }
   out.push('');
@@ -120,18 +125,21 @@ function explainFinding(finding: Finding, analysis: Analysis): string[] {
     const from = Math.max(0, paragraphIndex - 1);
     for (let i = from; i <= paragraphIndex; i++) {
       const paragraph = article.paragraphs[i];
-      if (paragraph)
-        out.push(
-          `        ${i === paragraphIndex ? '»' : ' '} ${clip(article.text.slice(paragraph.start, paragraph.end), 220)}`,
-        );
+      if (!paragraph) continue;
+      const marker = i === paragraphIndex ? '»' : ' ';
+      out.push(`        ${marker} ${clip(article.text.slice(paragraph.start, paragraph.end), 220)}`);
     }
   }
   for (const row of finding.evidence) {
-    if (row.died) out.push(`        table: ${row.person} died ${row.died}`);
-    else
-      out.push(
-        `        table: ${row.officeName} — ${row.person}, ${row.end ? `${row.start} to ${row.end}` : `since ${row.start}`}${row.acting ? ' (acting)' : ''}${row.file ? `  (${row.file}:${row.line})` : ''}${row.source ? `  source: ${row.source}` : ''}`,
-      );
+    if (row.died) {
+      out.push(`        table: ${row.person} died ${row.died}`);
+      continue;
+    }
+    const term = row.end ? `${row.start} to ${row.end}` : `since ${row.start}`;
+    const acting = row.acting ? ' (acting)' : '';
+    const place = row.file ? `  (${row.file}:${row.line})` : '';
+    const source = row.source ? `  source: ${row.source}` : '';
+    out.push(`        table: ${row.officeName} — ${row.person}, ${term}${acting}${place}${source}`);
   }
   for (const suggestion of finding.suggestions ?? [])
     out.push(`        suggestion: ${suggestion.description ?? `“${suggestion.text}”`}`);

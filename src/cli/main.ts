@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { setFlagsFromString } from 'node:v8';
 import { InputError } from '../util/errors.js';
 import { VERSION } from '../version.js';
 import { UsageError } from './args.js';
@@ -9,7 +8,7 @@ import { tableCommand } from './table.js';
 import { importCommand } from './import.js';
 import { initCommand, printConfigCommand } from './config-commands.js';
 import { serveCommand } from './serve.js';
-import { standardOutput } from './output.js';
+import { standardOutput } from '../runner/output.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
 
@@ -84,23 +83,12 @@ function fail(error: unknown): number {
     return 2;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(
-    `factlint: internal error: ${message.split('\n')[0]}${process.env.FACTLINT_DEBUG ? `\n${(error as Error).stack ?? ''}` : ' (set FACTLINT_DEBUG=1 for details)'}\n`,
-  );
+  const details = process.env.FACTLINT_DEBUG
+    ? `\n${(error as Error).stack ?? ''}`
+    : ' (set FACTLINT_DEBUG=1 for details)';
+  process.stderr.write(`factlint: internal error: ${message.split('\n')[0]}${details}\n`);
   return 2;
 }
-
-// A command-line run is short: most of it passes before V8's optimising compiler has
-// caught up with the code, and on two cores that compiler's helper threads take turns with
-// the checking thread. Two settings cut its work without slowing the warmed code:
-// - a smaller inlining budget lets optimised code arrive sooner (the first pass over the
-//   BBC corpus in one process: 694 → 545 ms, median of 7);
-// - no loop peeling (copying each loop's first iteration): 17–20% less compiling over a BBC
-//   run (`--trace-opt --no-concurrent-recompilation`, summed), first pass 438 → 405 ms
-//   (median of 15), warmed passes unchanged.
-// These are process-wide settings, so the CLI makes them and the library leaves them alone.
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=200');
-setFlagsFromString('--no-turbo-loop-peeling');
 
 main(process.argv.slice(2)).then(
   (code) => {

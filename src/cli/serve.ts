@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createFactlintServer } from '../server/http.js';
 import { InputError } from '../util/errors.js';
 import { parse, stringOption, UsageError } from './args.js';
-import { CHECK_OPTIONS, referenceOf, resolveSettings, type Settings } from './settings.js';
+import { referenceOf, type Settings } from '../runner/settings.js';
+import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 import { defaultTableDir } from '../reference/load.js';
 
 const SERVE_OPTIONS = {
@@ -54,9 +55,8 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
       settings = next;
       log(`reloaded the reference table (${why}): ${reference.table.offices.size} offices`);
     } catch (error) {
-      log(
-        `kept the previous reference table: reload (${why}) failed: ${error instanceof InputError ? error.describe() : (error as Error).message}`,
-      );
+      const problem = error instanceof InputError ? error.describe() : (error as Error).message;
+      log(`kept the previous reference table: reload (${why}) failed: ${problem}`);
     }
   };
   const watchers = watchTables(settings, reload);
@@ -73,9 +73,8 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
   });
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  process.stderr.write(
-    `factlint: serving on http://${shown}:${address.port}${token ? ' (every /v1 request needs "Authorization: Bearer <token>")' : ''}\n`,
-  );
+  const needsToken = token ? ' (every /v1 request needs "Authorization: Bearer <token>")' : '';
+  process.stderr.write(`factlint: serving on http://${shown}:${address.port}${needsToken}\n`);
   return new Promise<number>((done) => {
     const stop = (signal: string) => {
       log(`${signal}: finishing requests in flight, then stopping`);

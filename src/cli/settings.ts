@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { defaultConfig, parseSize, type Config } from '../config/config.js';
 import { findConfig, loadConfig } from '../config/load.js';
-import type { CheckOptions, Reference } from '../engine.js';
-import { loadReference } from '../index.js';
+import type { Settings } from '../runner/settings.js';
 import type { RuleSetting } from '../types.js';
-import { VERSION } from '../version.js';
 import { parseDateSpec } from '../util/dates.js';
 import { listOption, stringOption, UsageError, type Parsed } from './args.js';
 
@@ -36,15 +33,6 @@ export const CHECK_OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
 } as const;
-
-/** What a check run needs, worked out once from the config file and the flags; serialisable for worker threads. */
-export interface Settings {
-  config: Config;
-  cwd: string;
-  /** --date, when given. */
-  date: string | null;
-  reportUnusedDirectives: boolean;
-}
 
 /** The config file (found upward, --config, or none with --no-config), then flags on top. */
 export function resolveSettings(values: Parsed['values'], cwd: string): Settings {
@@ -79,50 +67,4 @@ function ruleOverrides(values: Parsed['values']): Record<string, RuleSetting> {
     overrides[match[1]] = match[2] as RuleSetting;
   }
   return overrides;
-}
-
-export function referenceOf(settings: Settings): Reference {
-  const { config, cwd } = settings;
-  const reference = loadReference({
-    paths: config.reference,
-    noDefault: !config.defaultReference,
-    rulePaths: config.rulePaths,
-    houseStyle: config.houseStyle,
-    cwd,
-  });
-  for (const id of Object.keys(config.rules)) {
-    if (!reference.rules.some((r) => r.id === id))
-      throw new UsageError(
-        `rule "${id}" in ${config.file ? 'the configuration' : '--rule'} does not exist (rules: ${reference.rules.map((r) => r.id).join(', ')})`,
-      );
-  }
-  return reference;
-}
-
-export function checkOptionsOf(settings: Settings, reference: Reference): Omit<CheckOptions, 'filename'> {
-  const { config } = settings;
-  return {
-    reference,
-    rules: config.rules,
-    allow: config.allow,
-    dateSources: config.dateSources,
-    reportUnusedDirectives: settings.reportUnusedDirectives,
-    ...(settings.date !== null ? { date: settings.date } : {}),
-  };
-}
-
-/** Everything besides an article's text that decides its report: for the results cache. */
-export function settingsKey(settings: Settings, reference: Reference, version = VERSION): string {
-  const { config } = settings;
-  const relevant = {
-    version,
-    table: reference.table.fingerprint,
-    rules: reference.rules.map((r) => [r.id, r.kind, r.severity, r.message, r.options]),
-    overrides: config.rules,
-    allow: config.allow,
-    dateSources: config.dateSources,
-    date: settings.date,
-    unused: settings.reportUnusedDirectives,
-  };
-  return createHash('sha256').update(JSON.stringify(relevant)).digest('hex').slice(0, 32);
 }

@@ -12,7 +12,8 @@ import {
 import { InputError } from '../util/errors.js';
 import { parse, stringOption, UsageError } from './args.js';
 import { KINDS, runImporter } from './import.js';
-import { standardOutput, writeFileAtomic } from './output.js';
+import { standardOutput } from '../runner/output.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
 
 const GENERATE_OPTIONS = {
   data: { type: 'string' },

@@ -14,7 +14,7 @@ import { InputError } from '../util/errors.js';
 import type { Table } from '../reference/table.js';
 import { formatDay, parseDateSpec } from '../util/dates.js';
 import { listOption, parse, stringOption, UsageError } from './args.js';
-import { standardOutput } from './output.js';
+import { standardOutput } from '../runner/output.js';
 
 const TABLE_OPTIONS = {
   reference: { type: 'string', multiple: true },
@@ -25,6 +25,7 @@ const TABLE_OPTIONS = {
 } as const;
 
 const SUBCOMMANDS = ['lint', 'who', 'person', 'stats', 'generate'] as const;
+const EXAMPLE = 'factlint table who "German Chancellor" --date 2026-01-07';
 
 /** `factlint table lint|who|person|stats|generate`: tools for keeping the reference table right. */
 export function tableCommand(args: readonly string[], cwd: string): number {
@@ -51,9 +52,7 @@ export function tableCommand(args: readonly string[], cwd: string): number {
     case 'stats':
       return stats(table, today, json);
     default:
-      throw new UsageError(
-        `factlint table: use one of ${SUBCOMMANDS.join(', ')} (e.g. factlint table who "German Chancellor" --date 2026-01-07)`,
-      );
+      throw new UsageError(`factlint table: use one of ${SUBCOMMANDS.join(', ')} (e.g. ${EXAMPLE})`);
   }
 }
 
@@ -83,9 +82,8 @@ function lint(load: () => Table, today: number, gapDays: number, json: boolean):
     const checked = table
       ? `${plural(table.offices.size, 'office')}, ${plural(table.people.size, 'person', 'people')} checked`
       : 'the table does not load';
-    print(
-      `${checked}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`,
-    );
+    const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`;
+    print(`${checked}: ${counts}`);
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
@@ -159,14 +157,13 @@ function person(table: Table, query: string, json: boolean): number {
     return 0;
   }
   for (const { person: p, terms } of rows) {
-    print(
-      `${p.name}${p.variants.length ? ` (also ${p.variants.join(', ')})` : ''}${p.diedText ? `, died ${p.diedText}` : ''}`,
-    );
+    const also = p.variants.length ? ` (also ${p.variants.join(', ')})` : '';
+    print(`${p.name}${also}${p.diedText ? `, died ${p.diedText}` : ''}`);
     if (terms.length === 0) print('  no offices in the table');
-    for (const t of terms)
-      print(
-        `  ${table.offices.get(t.officeId)?.name ?? t.officeId} [${t.officeId}]: ${describeTerm(t)}  (${t.file}:${t.line})`,
-      );
+    for (const t of terms) {
+      const office = table.offices.get(t.officeId)?.name ?? t.officeId;
+      print(`  ${office} [${t.officeId}]: ${describeTerm(t)}  (${t.file}:${t.line})`);
+    }
   }
   return 0;
 }
@@ -179,10 +176,10 @@ function stats(table: Table, today: number, json: boolean): number {
   }
   print(`${s.offices} offices, ${s.people} people, ${s.terms} terms`);
   print('country   offices  people  terms  from');
-  for (const c of s.byCountry)
-    print(
-      `${c.country.padEnd(8)} ${String(c.offices).padStart(8)} ${String(c.people).padStart(7)} ${String(c.terms).padStart(6)}  ${c.from ?? ''}`,
-    );
+  for (const c of s.byCountry) {
+    const counts = [String(c.offices).padStart(8), String(c.people).padStart(7), String(c.terms).padStart(6)];
+    print(`${c.country.padEnd(8)} ${counts.join(' ')}  ${c.from ?? ''}`);
+  }
   print('offices with a recorded holder on 1 July of each year:');
   print(s.byYear.map((y) => `${y.year}: ${y.offices}`).join('  '));
   return 0;

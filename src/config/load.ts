@@ -37,7 +37,7 @@ export function findConfig(cwd: string): string | null {
 function hasFactlintKey(pkg: string): boolean {
   try {
     const value = JSON.parse(readFileSync(pkg, 'utf8')) as unknown;
-    return typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, 'factlint');
+    return typeof value === 'object' && value !== null && Object.hasOwn(value, 'factlint');
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import { CsvError, parse } from 'csv-parse/sync';
 import { InputError } from '../util/errors.js';
 import type { SourceFile } from './types.js';
 
@@ -8,84 +9,80 @@ export interface CsvRecord {
 }
 
 /**
- * RFC 4180 CSV: comma-separated fields, optionally in double quotes (which may hold
- * commas, line breaks and doubled quotes); CRLF or LF line ends; a leading BOM is
- * dropped; blank lines are skipped.
+ * RFC 4180 CSV, read by csv-parse: comma-separated fields, optionally in double quotes (which
+ * may hold commas, line breaks and doubled quotes); CRLF, LF or CR line ends, mixed or not (a
+ * CRLF inside quotes reads as LF); a leading BOM is dropped; blank lines are skipped. Each
+ * record carries the line it starts on.
  */
 export function parseCsv({ file, text }: SourceFile): CsvRecord[] {
-  const reader = new CsvReader(text.replace(/^\uFEFF/, ''), file);
+  // CRLF → LF first: csv-parse counts a CRLF inside quotes as two lines.
+  const bytes = Buffer.from(text.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n'), 'utf8');
+  const lines = new LineCounter(bytes);
   const records: CsvRecord[] = [];
-  while (!reader.done()) {
-    const record = reader.record();
-    if (record.fields.length > 1 || record.fields[0] !== '') records.push(record);
+  let consumed = 0;
+  try {
+    parse(bytes, {
+      relax_column_count: true,
+      record_delimiter: ['\n', '\r'],
+      on_record: (fields: string[], info: { bytes: number }) => {
+        const line = lines.lineAt(consumed);
+        consumed = info.bytes;
+        if (fields.length > 1 || fields[0] !== '') records.push({ line, fields });
+        return null;
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // csv-parse finds an unclosed quote at the end of the text: name the line it opened on.
+    const line =
+      error.code === 'CSV_QUOTE_NOT_CLOSED' ? lines.lineAt(unclosedQuote(bytes, consumed)) : Number(error.lines);
+    throw new InputError(`invalid CSV: ${problemOf(error)}`, file, line);
   }
   return records;
 }
 
-class CsvReader {
-  private at = 0;
-  private line = 1;
-
-  constructor(
-    private readonly text: string,
-    private readonly file: string,
-  ) {}
-
-  done(): boolean {
-    return this.at >= this.text.length;
+/** The offset of the quote that never closed, in the record that starts at `from`. */
+function unclosedQuote(bytes: Uint8Array, from: number): number {
+  let open = from;
+  let inside = false;
+  for (let i = from; i < bytes.length; i++) {
+    if (bytes[i] !== 0x22) continue;
+    if (!inside) [open, inside] = [i, true];
+    else if (bytes[i + 1] === 0x22) i++;
+    else inside = false;
   }
+  return open;
+}
 
-  record(): CsvRecord {
-    const line = this.line;
-    const fields: string[] = [];
-    for (;;) {
-      fields.push(this.text[this.at] === '"' ? this.quoted() : this.plain());
-      const next = this.text[this.at];
-      this.at++;
-      if (next !== ',') {
-        if (next === '\r' && this.text[this.at] === '\n') this.at++;
-        if (next !== undefined) this.line++;
-        return { line, fields };
-      }
-    }
-  }
-
-  private plain(): string {
-    const start = this.at;
-    while (this.at < this.text.length && !',\r\n'.includes(this.text[this.at] ?? '')) {
-      if (this.text[this.at] === '"')
-        this.fail('a quote inside an unquoted field (quote the whole field and double the quote)');
-      this.at++;
-    }
-    return this.text.slice(start, this.at);
-  }
-
-  private quoted(): string {
-    const startLine = this.line;
-    let value = '';
-    this.at++;
-    for (;;) {
-      const close = this.text.indexOf('"', this.at);
-      if (close < 0) this.fail('quoted field never closed', startLine);
-      value += this.text.slice(this.at, close);
-      this.line += countLineBreaks(this.text.slice(this.at, close));
-      this.at = close + 1;
-      if (this.text[this.at] !== '"') break;
-      value += '"';
-      this.at++;
-    }
-    const after = this.text[this.at];
-    if (after !== undefined && !',\r\n'.includes(after)) this.fail('text after a closing quote');
-    return value.replace(/\r\n/g, '\n');
-  }
-
-  private fail(message: string, line = this.line): never {
-    throw new InputError(`invalid CSV: ${message}`, this.file, line);
+/** csv-parse's error as one short clause (its own messages run long and repeat the line). */
+function problemOf(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'quoted field never closed';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return 'text after a closing quote';
+    case 'INVALID_OPENING_QUOTE':
+      return 'a quote inside an unquoted field (quote the whole field and double the quote)';
+    default:
+      return (error.message.split('\n')[0] ?? error.code).replace(/^\w/, (c) => c.toLowerCase());
   }
 }
 
-function countLineBreaks(text: string): number {
-  return (text.match(/\r\n|\r|\n/g) ?? []).length;
+/** 1-based line numbers of byte offsets, asked in increasing order (LF or CR ends a line). */
+class LineCounter {
+  private offset = 0;
+  private line = 1;
+
+  constructor(private readonly bytes: Uint8Array) {}
+
+  lineAt(offset: number): number {
+    for (; this.offset < offset; this.offset++) {
+      const byte = this.bytes[this.offset];
+      if (byte === 10 || byte === 13) this.line++;
+    }
+    return this.line;
+  }
 }
 
 /** A CSV's rows as column → value, after checking the header has the columns needed. */

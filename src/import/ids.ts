@@ -12,7 +12,10 @@ export function slug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** An office id from a name, with the table's country prefix ("gb-prime-minister"); '' when the name has no letters or digits to use. */
+/**
+ * An office id from a name, with the table's country prefix ("gb-prime-minister"); '' when the
+ * name has no letters or digits to use.
+ */
 export function officeIdFor(name: string, country: string | undefined): string {
   const base = slug(name);
   if (!base || !country) return base;

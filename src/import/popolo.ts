@@ -98,7 +98,10 @@ class PopoloData {
   }
 
   private add(kind: Kind, item: PopoloObject): void {
-    if (kind === 'membership') return this.addMembership(item);
+    if (kind === 'membership') {
+      this.addMembership(item);
+      return;
+    }
     const store = kind === 'person' ? this.persons : kind === 'organization' ? this.organizations : this.posts;
     const id = text(item.id);
     store.set(id, { ...item, ...store.get(id) });
@@ -158,8 +161,9 @@ function kindOf(item: PopoloObject, file: string): Kind {
   const name = basename(file).toLowerCase();
   const hinted = FILE_NAME_HINTS.find(([hint]) => name.includes(hint));
   if (hinted) return hinted[1];
+  const lists = '"persons", "organizations", "posts" or "memberships"';
   throw new InputError(
-    'cannot tell which Popolo object this is (person, organization, post or membership): put it in a "persons", "organizations", "posts" or "memberships" list',
+    `cannot tell which Popolo object this is (person, organization, post or membership): put it in a ${lists} list`,
     file,
   );
 }

@@ -92,11 +92,13 @@ function readBindings(source: SourceFile): Binding[] {
   if (!Array.isArray(vars) || !Array.isArray(bindings))
     throw new InputError('not SPARQL JSON results (expected head.vars and results.bindings)', source.file);
   const missing = WIKIDATA_VARIABLES.find((name) => !vars.includes(name));
-  if (missing)
+  if (missing) {
+    const wanted = WIKIDATA_VARIABLES.map((v) => `?${v}`).join(' ');
     throw new InputError(
-      `missing variable "${missing}" in head.vars: the query must select ${WIKIDATA_VARIABLES.map((v) => `?${v}`).join(' ')} (see src/import/README.md)`,
+      `missing variable "${missing}" in head.vars: the query must select ${wanted} (see src/import/README.md)`,
       source.file,
     );
+  }
   return bindings.filter((b): b is Binding => typeof b === 'object' && b !== null);
 }
 

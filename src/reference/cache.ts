@@ -1,25 +1,24 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { writeFileAtomic } from '../cli/output.js';
+import { readChecksummed, writeChecksummed } from '../util/checksummed-file.js';
 import { VERSION } from '../version.js';
 
 /**
  * Compiled tables and rule sets cached on disk, keyed by the content of every source
  * file, the compile options and the running build: they compile once, later runs load
- * them in milliseconds. Each entry carries a checksum; a damaged, truncated or stale
- * entry is ignored and replaced, never trusted.
+ * them in milliseconds. Entries are checksummed files (util/checksummed-file.ts): a damaged,
+ * truncated or stale entry is ignored and replaced, never trusted.
  */
 export type CacheKind = 'table' | 'rules';
 
 /** Entries kept per kind; older ones (from earlier builds or edited tables) are deleted. */
 const KEEP_PER_KIND = 4;
-const DIGEST_BYTES = 32;
 
-export function cacheDir(): string {
+function cacheDir(): string {
   if (process.env.FACTLINT_CACHE_DIR) return process.env.FACTLINT_CACHE_DIR;
   const base = process.env.XDG_CACHE_HOME ?? (homedir() ? join(homedir(), '.cache') : tmpdir());
   return join(base, 'factlint');
@@ -59,9 +58,8 @@ interface CacheEntry<T> {
 
 function readCached<T>(kind: CacheKind, key: string): T | null {
   try {
-    const bytes = readFileSync(entryPath(kind, key));
-    const body = bytes.subarray(DIGEST_BYTES);
-    if (!createHash('sha256').update(body).digest().equals(bytes.subarray(0, DIGEST_BYTES))) return null;
+    const body = readChecksummed(entryPath(kind, key), kind);
+    if (!body) return null;
     const entry = deserialize(body) as CacheEntry<T>;
     return entry.key === key && entry.version === VERSION ? entry.value : null;
   } catch {
@@ -72,8 +70,7 @@ function readCached<T>(kind: CacheKind, key: string): T | null {
 function writeCached<T>(kind: CacheKind, key: string, value: T): void {
   try {
     mkdirSync(cacheDir(), { recursive: true });
-    const body = serialize({ key, version: VERSION, value } satisfies CacheEntry<T>);
-    writeFileAtomic(entryPath(kind, key), Buffer.concat([createHash('sha256').update(body).digest(), body]));
+    writeChecksummed(entryPath(kind, key), kind, serialize({ key, version: VERSION, value } satisfies CacheEntry<T>));
     pruneCache(kind);
   } catch {
     // A cache that cannot be written only costs time.

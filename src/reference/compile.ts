@@ -228,9 +228,8 @@ class TableBuilder {
         office.vacancies.push({ start: start.start, end: end.end });
       });
       const lines = parsed.linesOf(['offices', id, 'holders']);
-      entry.holders.forEach((holder, index) =>
-        office.terms.push(this.term(office, holder, index, lines[index] ?? place.line, source, parsed)),
-      );
+      for (const [index, holder] of entry.holders.entries())
+        office.terms.push(this.term(office, holder, index, lines[index] ?? place.line, source, parsed));
       office.complete = this.completeness(entry.complete, office, (message: string): never => {
         const where = parsed.locate(['offices', id, 'complete']);
         throw new InputError(message, source.file, where.line, where.column);
@@ -299,10 +298,12 @@ class TableBuilder {
   ): never {
     const field = problem === 'order' ? 'end' : problem;
     const place = parsed.locate(['offices', office.id, 'holders', index, field]);
+    const given = dateText((problem === 'start' ? holder.start : holder.end) ?? '');
+    const start = dateText(holder.start);
     const message =
       problem === 'order'
-        ? `${office.id}: ${holder.person}'s term ends (${dateText(holder.end ?? '')}) before it starts (${dateText(holder.start)})`
-        : `${office.id} holder ${holder.person}: ${field}: "${dateText((problem === 'start' ? holder.start : holder.end) ?? '')}" is not a real date`;
+        ? `${office.id}: ${holder.person}'s term ends (${dateText(holder.end ?? '')}) before it starts (${start})`
+        : `${office.id} holder ${holder.person}: ${field}: "${given}" is not a real date`;
     throw new InputError(message, source.file, place.line, place.column);
   }
 
@@ -460,8 +461,4 @@ function surnameText(name: string, at: number, length: number): string {
   const plain = /^[A-Za-z]+(?:[ -][A-Za-z]+)*$/.test(name);
   const words = plain ? name.split(/[ -]/) : name.split(/[\s-]+/).filter((w) => phraseKeys(w).length > 0);
   return words.slice(at, at + length).join(' ');
-}
-
-export function parseTableText(text: string, file: string): ParsedYaml {
-  return parseYaml(text, file);
 }

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync, type Stats, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { InputError } from '../util/errors.js';
-import { compareText } from '../util/text.js';
+import { displayPath } from '../util/paths.js';
+import { filesUnder } from '../util/walk.js';
 import { packageRoot } from '../util/package.js';
 import { compileTable, type CompileOptions, type TableSource } from './compile.js';
 import type { Table } from './table.js';
@@ -39,25 +40,17 @@ export function loadTable(options: LoadTableOptions = {}): Table {
   return cachedCompile('table', sources, options.houseStyle ?? {}, () => compileTable(sources, options));
 }
 
-/** The YAML files at a path (a file, or a folder searched recursively); `what` names them in the error when the path is missing. */
+/**
+ * The YAML files at a path (a file, or a folder searched recursively); `what` names them in the
+ * error when the path is missing.
+ */
 export function yamlFilesIn(path: string, what = 'reference table'): string[] {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(path);
   } catch {
     throw new InputError(`cannot read ${what}: ${path} does not exist`);
   }
   if (stats.isFile()) return [path];
-  const files: string[] = [];
-  for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => compareText(a.name, b.name))) {
-    const full = join(path, entry.name);
-    if (entry.isDirectory()) files.push(...yamlFilesIn(full, what));
-    else if (/\.ya?ml$/i.test(entry.name)) files.push(full);
-  }
-  return files;
-}
-
-function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') ? file : rel;
+  return filesUnder(path, { sorted: true, keep: (_file, entry) => /\.ya?ml$/i.test(entry.name) });
 }

@@ -19,7 +19,10 @@ export function holdersDuring(office: Office, range: DayRange): Term[] {
   return office.terms.filter((t) => overlaps(t.range, range));
 }
 
-/** True if the office's holder list is complete for every day of the range (`complete:`, by default from its first term on). */
+/**
+ * True if the office's holder list is complete for every day of the range (`complete:`, by default
+ * from its first term on).
+ */
 export function coversRange(office: Office, range: DayRange): boolean {
   const complete = office.complete;
   return complete !== null && complete.start <= range.start && complete.end >= range.end;

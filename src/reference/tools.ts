@@ -46,6 +46,8 @@ function at(term: Term, severity: LintProblem['severity'], message: string): Lin
   return { severity, file: term.file, line: term.line, message };
 }
 
+const SCHEDULED_END = 'a scheduled end is not an observed one; leave "end" out until it happens';
+
 function futureDates(office: Office, today: Day): LintProblem[] {
   return office.terms.flatMap((term) => {
     const problems: LintProblem[] = [];
@@ -56,7 +58,7 @@ function futureDates(office: Office, today: Day): LintProblem[] {
         at(
           term,
           'warning',
-          `${office.id}: ${term.personId}'s term ends in the future (${term.endText}): a scheduled end is not an observed one; leave "end" out until it happens`,
+          `${office.id}: ${term.personId}'s term ends in the future (${term.endText}): ${SCHEDULED_END}`,
         ),
       );
     return problems;
@@ -80,11 +82,15 @@ function termsAfterDeath(office: Office, table: Table): LintProblem[] {
         at(
           term,
           'error',
-          `${office.id}: ${term.personId}'s term ${term.endText ? `ends ${term.endText}` : 'has no end'}, after their death (${formatDay(died.start)})`,
+          `${office.id}: ${term.personId}'s term ${ends(term)}, after their death (${formatDay(died.start)})`,
         ),
       ];
     return [];
   });
+}
+
+function ends(term: Term): string {
+  return term.endText ? `ends ${term.endText}` : 'has no end';
 }
 
 /** Days two terms share beyond the one day a handover gives both (terms include both ends). */
@@ -118,11 +124,12 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
     const bothOpen = previous.endText === null && current.endText === null;
     if (shared > 0 && !bothOpen && !(previous.acting || current.acting) && previous.personId !== current.personId) {
       const length = previous.endText === null ? 'while that term is still open' : `by ${plural(shared, 'day')}`;
+      const other = `${previous.personId} (${describeTerm(previous)})`;
       problems.push(
         at(
           current,
           'error',
-          `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${previous.personId} (${describeTerm(previous)}) ${length}`,
+          `${office.id}: ${current.personId} (${describeTerm(current)}) overlaps ${other} ${length}`,
         ),
       );
     }
@@ -136,11 +143,13 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
       office.complete.start <= previous.range.end &&
       office.complete.end >= current.range.start;
     if (gap > gapDays && previous.range.end !== FAR_FUTURE && !declared && claimed) {
+      const before = `${previous.personId} (to ${previous.endText ?? '?'})`;
+      const after = `${current.personId} (from ${current.startText})`;
       problems.push(
         at(
           current,
           'warning',
-          `${office.id}: no holder for ${plural(gap, 'day')} between ${previous.personId} (to ${previous.endText ?? '?'}) and ${current.personId} (from ${current.startText}): a vacancy (say so under vacancies:), or a missing holder?`,
+          `${office.id}: no holder for ${plural(gap, 'day')} between ${before} and ${after}: a vacancy (say so under vacancies:), or a missing holder?`,
         ),
       );
     }
@@ -271,7 +280,7 @@ export function findOffices(table: Table, query: string): Office[] {
   for (let n = Math.min(3, keys.length - 1); n >= 1; n--) {
     const codes = countryCodesOf(table, keys.slice(0, n));
     if (codes.length) {
-      codes.forEach((c) => countries.add(c));
+      for (const c of codes) countries.add(c);
       rest = keys.slice(n);
       break;
     }

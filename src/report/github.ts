@@ -2,19 +2,11 @@ import type { Finding, Report, Severity } from '../types.js';
 
 /** GitHub Actions workflow commands: one annotation per finding, one line each. */
 
-/** A file that could not be checked (the CLI adds these to the report it formats). */
-interface FileError {
-  path: string;
-  message: string;
-}
-
-type ReportWithErrors = Report & { errors?: readonly FileError[] };
-
 type Properties = Readonly<Record<string, string | number>>;
 
 const COMMANDS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
-export function formatGithub(report: ReportWithErrors): string {
+export function formatGithub(report: Report): string {
   const annotations = report.files.flatMap((file) =>
     file.findings.map((finding) => findingCommand(file.path, finding)),
   );

@@ -1,14 +1,6 @@
-import type { FileReport, Finding, Report } from '../types.js';
+import type { FileError, FileReport, Finding, Report } from '../types.js';
 
 /** JUnit XML for CI dashboards: a test suite per file, a test case per finding. */
-
-/** A file that could not be checked (the CLI adds these to the report it formats). */
-interface FileError {
-  path: string;
-  message: string;
-}
-
-type ReportWithErrors = Report & { errors?: readonly FileError[] };
 
 type Outcome =
   | { kind: 'passed' }
@@ -49,7 +41,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '\r': '&#13;',
 };
 
-export function formatJunit(report: ReportWithErrors): string {
+export function formatJunit(report: Report): string {
   const suites = [...report.files.map(fileSuite), ...(report.errors ?? []).map(errorSuite)];
   const totals = sumCounts(suites.map((suite) => countCases(suite.cases)));
   const lines = [
@@ -114,8 +106,10 @@ function renderOutcome(outcome: Outcome): string | null {
       return null;
     case 'note':
       return `<system-out>${escapeText(outcome.output)}</system-out>`;
-    default:
-      return `<${outcome.kind} ${attributes({ message: outcome.message, type: outcome.type })}>${escapeText(outcome.details)}</${outcome.kind}>`;
+    default: {
+      const open = `<${outcome.kind} ${attributes({ message: outcome.message, type: outcome.type })}>`;
+      return `${open}${escapeText(outcome.details)}</${outcome.kind}>`;
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { ArtifactLocation, Fix, Invocation, Log, Region, ReportingDescriptor, Result, Run } from 'sarif';
 import type { Rule } from '../rules/rule.js';
-import type { FileReport, Finding, Report, Severity, Suggestion } from '../types.js';
+import type { FileError, FileReport, Finding, Report, Severity, Suggestion } from '../types.js';
 
 /** SARIF 2.1.0 for GitHub code scanning and other SARIF viewers. */
 
@@ -13,74 +14,16 @@ export interface SarifOptions {
   baseDir: string;
   /** The text of a reported file as it was checked, for stable fingerprints; null when unavailable. */
   read?: (path: string) => string | null;
+  /** Whether a rule is factlint's own, with a page under docs/rules/ (its helpUri); default: none is. */
+  documented?: (ruleId: string) => boolean;
 }
 
-/** A file that could not be checked (the CLI adds these to the report it formats). */
-interface FileError {
-  path: string;
-  message: string;
-}
-
-type ReportWithErrors = Report & { errors?: readonly FileError[] };
-
-type Level = 'error' | 'warning' | 'note' | 'none';
-
-interface Message {
-  text: string;
-}
-
-interface ArtifactLocation {
-  uri: string;
-  uriBaseId?: string;
-}
-
-interface Region {
-  startLine?: number;
-  startColumn?: number;
-  endLine?: number;
-  endColumn?: number;
-  charOffset: number;
-  charLength: number;
-}
-
-interface SarifRule {
-  id: string;
-  name: string;
-  shortDescription: Message;
-  fullDescription: Message;
-  help: Message;
-  defaultConfiguration: { level: Level };
-}
-
-interface SarifFix {
-  description: Message;
-  artifactChanges: {
-    artifactLocation: ArtifactLocation;
-    replacements: { deletedRegion: Region; insertedContent: Message }[];
-  }[];
-}
-
-interface SarifResult {
-  ruleId: string;
-  ruleIndex: number;
-  level: Level;
-  message: Message;
-  locations: { physicalLocation: { artifactLocation: ArtifactLocation; region: Region } }[];
-  partialFingerprints: Record<string, string>;
-  fixes?: SarifFix[];
-}
-
-interface Invocation {
-  executionSuccessful: boolean;
-  toolExecutionNotifications?: {
-    level: Level;
-    message: Message;
-    locations: { physicalLocation: { artifactLocation: ArtifactLocation } }[];
-  }[];
-}
+type Level = Result.level;
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/factlint/factlint';
+/** factlint's own rules each have a page here, named by rule id. */
+const RULE_DOCS_URI = `${INFORMATION_URI}/blob/main/docs/rules/`;
 const SOURCE_ROOT = '%SRCROOT%';
 /** The partialFingerprints key; bump the version when the fingerprint's recipe changes. */
 const FINGERPRINT_KEY = 'factlint/v1';
@@ -91,10 +34,10 @@ const LEVELS: Readonly<Record<Severity | 'off', Level>> = {
   off: 'none',
 };
 
-export function formatSarif(report: ReportWithErrors, options: SarifOptions): string {
-  const rules = ruleDescriptors(report, options.rules);
+export function formatSarif(report: Report, options: SarifOptions): string {
+  const rules = ruleDescriptors(report, options.rules, options.documented ?? (() => false));
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-  const run = {
+  const run: Run = {
     tool: { driver: { name: 'factlint', version: report.tool.version, informationUri: INFORMATION_URI, rules } },
     invocations: [invocation(report.errors ?? [], options.baseDir)],
     columnKind: 'utf16CodeUnits',
@@ -102,20 +45,25 @@ export function formatSarif(report: ReportWithErrors, options: SarifOptions): st
     newlineSequences: ['\r\n', '\n', '\r'],
     results: report.files.flatMap((file) => fileResults(file, ruleIndex, options)),
   };
-  return `${JSON.stringify({ $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }, null, 2)}\n`;
+  const log: Log = { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 /** The given rules, then any rule a finding names that they do not include. */
-function ruleDescriptors(report: Report, rules: readonly Rule[]): SarifRule[] {
-  const byId = new Map<string, SarifRule>();
-  for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, describeRule(rule));
+function ruleDescriptors(
+  report: Report,
+  rules: readonly Rule[],
+  documented: (ruleId: string) => boolean,
+): ReportingDescriptor[] {
+  const byId = new Map<string, ReportingDescriptor>();
+  for (const rule of rules) if (!byId.has(rule.id)) byId.set(rule.id, describeRule(rule, documented(rule.id)));
   for (const finding of report.files.flatMap((file) => file.findings)) {
-    if (!byId.has(finding.ruleId)) byId.set(finding.ruleId, describeUnknownRule(finding));
+    if (!byId.has(finding.ruleId)) byId.set(finding.ruleId, describeUnknownRule(finding, documented(finding.ruleId)));
   }
   return [...byId.values()];
 }
 
-function describeRule(rule: Rule): SarifRule {
+function describeRule(rule: Rule, documented: boolean): ReportingDescriptor {
   const description = rule.description || rule.id;
   const help = rule.help || description;
   return {
@@ -124,11 +72,12 @@ function describeRule(rule: Rule): SarifRule {
     shortDescription: { text: description },
     fullDescription: { text: help },
     help: { text: help },
+    ...helpUri(rule.id, documented),
     defaultConfiguration: { level: LEVELS[rule.severity] },
   };
 }
 
-function describeUnknownRule(finding: Finding): SarifRule {
+function describeUnknownRule(finding: Finding, documented: boolean): ReportingDescriptor {
   const text = { text: finding.ruleId };
   return {
     id: finding.ruleId,
@@ -136,8 +85,13 @@ function describeUnknownRule(finding: Finding): SarifRule {
     shortDescription: text,
     fullDescription: text,
     help: text,
+    ...helpUri(finding.ruleId, documented),
     defaultConfiguration: { level: LEVELS[finding.severity] },
   };
+}
+
+function helpUri(ruleId: string, documented: boolean): { helpUri?: string } {
+  return documented ? { helpUri: `${RULE_DOCS_URI}${encodeURIComponent(ruleId)}.md` } : {};
 }
 
 /** SARIF's `name` is a Pascal-case identifier: `title-holder` → `TitleHolder`. */
@@ -158,7 +112,7 @@ function invocation(errors: readonly FileError[], baseDir: string): Invocation {
   return { executionSuccessful: false, toolExecutionNotifications };
 }
 
-function fileResults(file: FileReport, ruleIndex: ReadonlyMap<string, number>, options: SarifOptions): SarifResult[] {
+function fileResults(file: FileReport, ruleIndex: ReadonlyMap<string, number>, options: SarifOptions): Result[] {
   const location = artifactLocation(file.path, options.baseDir);
   const fingerprints = fingerprintsOf(file.findings, options.read?.(file.path) ?? null);
   return file.findings.map((finding, i) => ({
@@ -233,7 +187,7 @@ function sha256Hex(text: string): string {
 }
 
 /** `fixes` for the suggestions marked safe; none at all when there are none. */
-function optionalFixes(finding: Finding, location: ArtifactLocation): { fixes?: SarifFix[] } {
+function optionalFixes(finding: Finding, location: ArtifactLocation): { fixes?: Fix[] } {
   const safe = uniqueSuggestions((finding.suggestions ?? []).filter((s) => s.safe === true));
   return safe.length > 0 ? { fixes: safe.map((s) => fixOf(s, location)) } : {};
 }
@@ -249,7 +203,7 @@ function uniqueSuggestions(suggestions: readonly Suggestion[]): Suggestion[] {
   });
 }
 
-function fixOf(suggestion: Suggestion, location: ArtifactLocation): SarifFix {
+function fixOf(suggestion: Suggestion, location: ArtifactLocation): Fix {
   const replacement = {
     deletedRegion: { charOffset: suggestion.offset, charLength: suggestion.length },
     insertedContent: { text: suggestion.text },

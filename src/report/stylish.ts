@@ -24,15 +24,15 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     const rows = file.findings.map((f) => [`${f.line}:${f.column}`, f.severity, oneLine(f.message), f.ruleId] as const);
     const width = Math.max(...rows.map((r) => r[0].length));
     for (const [where, severity, message, ruleId] of rows) {
-      out.push(
-        `  ${paint('dim', where.padEnd(width))}  ${paint(severity, severity.padEnd(7))}  ${message}  ${paint('dim', ruleId)}`,
-      );
+      const place = paint('dim', where.padEnd(width));
+      out.push(`  ${place}  ${paint(severity, severity.padEnd(7))}  ${message}  ${paint('dim', ruleId)}`);
     }
     out.push('');
   }
   const { errors, warnings, infos, files } = report.summary;
   const problems = errors + warnings;
-  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${plural(infos, 'info')}` : ''}`;
+  const infoCount = infos ? `, ${plural(infos, 'info')}` : '';
+  const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infoCount}`;
   const checked = `${plural(files, 'file')} checked`;
   out.push(
     problems > 0

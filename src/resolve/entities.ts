@@ -162,7 +162,10 @@ function surnameOnly(
   return entity;
 }
 
-/** The article's people so far: by table person, else by the full name or the surname as written (three maps, so no keys are built). */
+/**
+ * The article's people so far: by table person, else by the full name or the surname as written (three
+ * maps, so no keys are built).
+ */
 class KnownEntities {
   readonly byPerson = new Map<string, Entity>();
   readonly byName = new Map<string, Entity>();

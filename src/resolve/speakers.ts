@@ -8,7 +8,7 @@ import { WordFlag } from '../scan/word-flags.js';
 import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
 import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
-import { TokenMap } from '../util/token-map.js';
+import type { TokenMap } from '../util/token-map.js';
 
 export interface Cue {
   start: number;
@@ -63,19 +63,25 @@ interface SubjectEvent {
 }
 
 const ADVERBS = new Set(
-  'also then later again once further meanwhile previously earlier recently repeatedly already has had have having was is were would will had never often always long still subsequently reportedly publicly privately separately simply flatly quickly angrily defiantly quietly just even only however too'.split(
-    ' ',
-  ),
+  `also then later again once further meanwhile previously earlier recently repeatedly already has
+   had have having was is were would will had never often always long still subsequently reportedly
+   publicly privately separately simply flatly quickly angrily defiantly quietly just even only
+   however too`.split(/\s+/),
 );
 const ROLE_NOUNS = new Set(
-  'leader official officials spokesman spokeswoman spokesperson president minister chancellor secretary envoy head chief commander aide aides adviser advisor advisers premier prime senator governor mayor ambassador diplomat general officer lawmaker lawmakers negotiator source sources analyst analysts expert experts author editor reporter candidate nominee strategist lawyer attorney director chairman chairwoman chair manager consultant economist professor writer host anchor widow mother father voter voters resident residents protester protesters critic critics supporter supporters congressman congresswoman member members organizer organizers worker workers doctor teacher student students'.split(
-    ' ',
-  ),
+  `leader official officials spokesman spokeswoman spokesperson president minister chancellor
+   secretary envoy head chief commander aide aides adviser advisor advisers premier prime senator
+   governor mayor ambassador diplomat general officer lawmaker lawmakers negotiator source sources
+   analyst analysts expert experts author editor reporter candidate nominee strategist lawyer
+   attorney director chairman chairwoman chair manager consultant economist professor writer host
+   anchor widow mother father voter voters resident residents protester protesters critic critics
+   supporter supporters congressman congresswoman member members organizer organizers worker
+   workers doctor teacher student students`.split(/\s+/),
 );
 const GROUP_NOUNS = new Set(
-  'ministry government army police company agency office statement officials authorities administration campaign team group committee kremlin palace embassy military court party coalition council'.split(
-    ' ',
-  ),
+  `ministry government army police company agency office statement officials authorities
+   administration campaign team group committee kremlin palace embassy military court party
+   coalition council`.split(/\s+/),
 );
 const TRAILING_TAIL_LIMIT = 8;
 const DASHES = new Set(['—', '–', '―', '-']);
@@ -622,7 +628,10 @@ class SpeakerResolver {
     return subject ? this.toAttribution(subject, null, 'X …: “…”') : null;
   }
 
-  /** The first name or pronoun of the sentence containing token `k`, after any opening phrase ("During the speech, …"). */
+  /**
+   * The first name or pronoun of the sentence containing token `k`, after any opening phrase ("During
+   * the speech, …").
+   */
   private sentenceSubject(k: number): Subject | null {
     const { tokens, mentionAt } = this.context;
     let start = k;

@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseYaml, type ParsedYaml } from '../util/yaml.js';
 import { InputError } from '../util/errors.js';
 import { validateYaml } from '../util/validate.js';
 import { packageRoot } from '../util/package.js';
+import { displayPath } from '../util/paths.js';
 import { CHECKS } from '../checks/registry.js';
 import { yamlFilesIn } from '../reference/load.js';
 import { cachedCompile } from '../reference/cache.js';
@@ -136,9 +137,4 @@ export function loadRules(paths: readonly string[] = [], cwd = process.cwd()): R
     text: readFileSync(file, 'utf8'),
   }));
   return cachedCompile('rules', sources, null, () => compileRules(sources));
-}
-
-function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
-  return rel.startsWith('..') ? basename(file) : rel;
 }

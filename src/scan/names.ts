@@ -61,7 +61,10 @@ export interface PhraseMatch<T> {
   value: T;
 }
 
-/** The longest phrase of the trie at token `start`: words of one paragraph, passing over the full stop after an initial. */
+/**
+ * The longest phrase of the trie at token `start`: words of one paragraph, passing over the full stop
+ * after an initial.
+ */
 export function matchTrie<T>(root: TrieNode<T>, tokens: readonly Token[], start: number): PhraseMatch<T> | null {
   const paragraph = tokens[start]?.paragraph ?? -1;
   const limit = Math.min(tokens.length, start + MAX_PHRASE_TOKENS);
@@ -212,7 +215,7 @@ function mention(
 
 function isNameWord(token: Token | undefined, paragraph: number): boolean {
   // A capitalised token starts with a cased letter, so never with a digit.
-  return token !== undefined && token.isWord && token.paragraph === paragraph && token.capitalised;
+  return token?.isWord === true && token.paragraph === paragraph && token.capitalised;
 }
 
 /**

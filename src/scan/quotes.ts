@@ -71,13 +71,19 @@ function singleRole(text: string, i: number, start: number, end: number): Role {
 
 const ANY_QUOTE_MARK = /["'\u2018-\u201e]/g;
 
-/** The offset of the next possible quote mark at or after i (the text's length if none): the regex engine skips prose far faster than a loop. */
+/**
+ * The offset of the next possible quote mark at or after i (the text's length if none): the regex
+ * engine skips prose far faster than a loop.
+ */
 function nextQuoteMark(text: string, i: number): number {
   ANY_QUOTE_MARK.lastIndex = i;
   return ANY_QUOTE_MARK.exec(text)?.index ?? text.length;
 }
 
-/** ' or ’ between two ASCII letters or digits ("it's", "Blair’s"): an apostrophe, settled before anything else is asked of it. */
+/**
+ * ' or ’ between two ASCII letters or digits ("it's", "Blair’s"): an apostrophe, settled before
+ * anything else is asked of it.
+ */
 function isPlainApostrophe(text: string, i: number, paragraph: Span): boolean {
   const c = text.charCodeAt(i);
   if (c !== 39 && c !== 0x2019) return false;
@@ -182,7 +188,10 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
   return quotes;
 }
 
-/** A straight or curly opening mark right after a sentence end, inside an open quote: the writer dropped the closing mark. */
+/**
+ * A straight or curly opening mark right after a sentence end, inside an open quote: the writer
+ * dropped the closing mark.
+ */
 function reopensAfterSentence(text: string, i: number, openedAt: number): boolean {
   return SENTENCE_END.has(lastNonSpace(text, i, openedAt + 1) ?? '');
 }

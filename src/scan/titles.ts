@@ -12,7 +12,7 @@ import {
 import { matchTrie, spacedText, type Mention, type TokenRole } from './names.js';
 import { ABBREVIATIONS, type Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
-import { TokenMap } from '../util/token-map.js';
+import type { TokenMap } from '../util/token-map.js';
 import { sortByStart } from '../util/search.js';
 
 /** A title found in the text, before it is tied to a name. */

@@ -24,9 +24,8 @@ export interface Token {
 
 /** Words after which a full stop does not end the sentence. */
 export const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  'mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n'.split(
-    ' ',
-  ),
+  `mr mrs ms dr prof gen lt col maj sgt capt cpt adm cmdr sen rep gov pres st jr sr rev fr no vs
+   etc mt ft jan feb mar apr jun jul aug sep sept oct nov dec est inc corp co ltd u.s u.k u.n`.split(/\s+/),
 );
 
 /** The tokens, and where the scanners need to look: most words start neither a name nor a title. */

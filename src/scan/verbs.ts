@@ -45,11 +45,11 @@ const NOT_VERBS = new Set([
 
 function inflect(base: string): { present: string[]; past: string[]; participle: string[] } {
   const stem = base.endsWith('e') ? base.slice(0, -1) : base;
-  const doubled = /^(snap|quip|chat)$/.test(base) ? base + base.slice(-1) : base;
+  const doubled = /^(snap|quip|chat)$/.test(base) ? `${base}${base.slice(-1)}` : base;
   const y = base.endsWith('y') && !/[aeiou]y$/.test(base);
-  const present = y ? [base.slice(0, -1) + 'ies'] : /(s|sh|ch|x|z)$/.test(base) ? [base + 'es'] : [base + 's'];
-  const past = y ? [base.slice(0, -1) + 'ied'] : base.endsWith('e') ? [base + 'd'] : [doubled + 'ed'];
-  return { present, past, participle: [stem + 'ing', doubled + 'ing'] };
+  const present = y ? [`${base.slice(0, -1)}ies`] : /(s|sh|ch|x|z)$/.test(base) ? [`${base}es`] : [`${base}s`];
+  const past = y ? [`${base.slice(0, -1)}ied`] : base.endsWith('e') ? [`${base}d`] : [`${doubled}ed`];
+  return { present, past, participle: [`${stem}ing`, `${doubled}ing`] };
 }
 
 function buildTable(): Map<string, SpeechVerb> {
@@ -60,16 +60,16 @@ function buildTable(): Map<string, SpeechVerb> {
   for (const base of new Set(REGULAR.trim().split(/\s+/))) {
     if (IRREGULAR[base]) continue;
     const forms = inflect(base);
-    forms.past.forEach((f) => add(f, base, 'past'));
-    forms.present.forEach((f) => add(f, base, 'present'));
-    forms.participle.forEach((f) => add(f, base, 'participle'));
+    for (const f of forms.past) add(f, base, 'past');
+    for (const f of forms.present) add(f, base, 'present');
+    for (const f of forms.participle) add(f, base, 'participle');
     add(base, base, 'base');
   }
   for (const [base, pasts] of Object.entries(IRREGULAR)) {
     const forms = inflect(base);
-    pasts.forEach((f) => add(f, base, 'past'));
-    forms.present.forEach((f) => add(f, base, 'present'));
-    add(base.replace(/e$/, '') + 'ing', base, 'participle');
+    for (const f of pasts) add(f, base, 'past');
+    for (const f of forms.present) add(f, base, 'present');
+    add(`${base.replace(/e$/, '')}ing`, base, 'participle');
     add(base, base, 'base');
   }
   return table;

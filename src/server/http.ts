@@ -21,7 +21,7 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export interface ServerOptions {
   /** The reference in use; `reference()` is read per request, so a reload swaps it between requests. */
   reference: () => Reference;
-  /** Check settings besides the article (rule overrides, allowlists, date sources); read per request, like the reference. */
+  /** Check settings besides the article (rule overrides, allowlists, date sources); read per request too. */
   checkOptions: () => Omit<CheckOptions, 'reference' | 'filename' | 'date' | 'format'>;
   token: string | null;
   /** How long a request may take, body included (slow clients are cut off). */
@@ -38,8 +38,16 @@ const PAGE_FILES: Record<string, { file: string; type: string }> = {
   '/app.css': { file: 'app.css', type: 'text/css; charset=utf-8' },
 };
 
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
 
 class HttpError extends Error {
   constructor(
@@ -243,7 +251,10 @@ function securityHeaders(): Record<string, string> {
   return { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
 }
 
-/** JSON with <, > and & escaped: text echoed from a request (a field name, an article) can never read as markup, whatever a client sniffs. */
+/**
+ * JSON with <, > and & escaped: text echoed from a request (a field name, an article) can never
+ * read as markup, whatever a client sniffs.
+ */
 function safeJson(body: unknown): string {
   return JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

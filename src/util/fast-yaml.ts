@@ -97,7 +97,7 @@ class Reader {
         this.index++;
       }
       const { key, rest, restColumn } = splitKey(text);
-      if (Object.prototype.hasOwnProperty.call(map, key)) throw new NotSimple();
+      if (Object.hasOwn(map, key)) throw new NotSimple();
       const valuePosition =
         rest === '' ? this.nestedPosition(number, column) : { line: number, column: column + restColumn };
       const value = rest === '' ? this.nested(indent) : scalarOrFlow(rest);
@@ -320,7 +320,7 @@ class FlowReader {
     }
     for (;;) {
       const key = this.key();
-      if (Object.prototype.hasOwnProperty.call(map, key)) throw new NotSimple();
+      if (Object.hasOwn(map, key)) throw new NotSimple();
       this.space();
       setOwn(map, key, this.value());
       this.space();

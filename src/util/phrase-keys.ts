@@ -1,8 +1,15 @@
 import { fold } from './text.js';
 
 /** The token grammar, kept as the reference the hand-written scanner below is tested against. */
-export const TOKEN_PATTERN =
-  /(\p{Lu}\.(?:\p{L}\.)+)|([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)|(-(?=[\p{L}\p{N}]))|(\.{3}|''|[^\s\p{L}\p{M}\p{N}])/gu;
+export const TOKEN_PATTERN = new RegExp(
+  [
+    String.raw`(\p{Lu}\.(?:\p{L}\.)+)`,
+    String.raw`([\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*)`,
+    String.raw`(-(?=[\p{L}\p{N}]))`,
+    String.raw`(\.{3}|''|[^\s\p{L}\p{M}\p{N}])`,
+  ].join('|'),
+  'gu',
+);
 
 /** The match keys of a phrase from the table ("U.S. Secretary of State" → u.s., secretary, of, state). */
 export function phraseKeys(phrase: string): string[] {

@@ -1,4 +1,7 @@
-/** In a list sorted by `keyOf`, the index of the first item before `end` whose key is at least `value` (`end` if none). */
+/**
+ * In a list sorted by `keyOf`, the index of the first item before `end` whose key is at least
+ * `value` (`end` if none).
+ */
 export function firstIndexAtLeast<T>(
   items: readonly T[],
   value: number,
@@ -27,7 +30,10 @@ export function firstStartAtLeast(items: readonly { start: number }[], value: nu
   return low;
 }
 
-/** Two lists, each sorted by `start`, merged as a stable sort of `[...a, ...b]` would order them (no comparator calls). */
+/**
+ * Two lists, each sorted by `start`, merged as a stable sort of `[...a, ...b]` would order them
+ * (no comparator calls).
+ */
 export function mergeByStart<T extends { start: number }>(a: readonly T[], b: readonly T[]): T[] {
   const merged: T[] = [];
   let i = 0;

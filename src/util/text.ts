@@ -1,3 +1,5 @@
+import type { Span } from '../types.js';
+
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const SPECIAL_LETTERS: Record<string, string> = { ı: 'i', ł: 'l', ø: 'o', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
 const SPECIAL_PATTERN = /[ıłøđßæœþ]/g;
@@ -19,27 +21,37 @@ function isAscii(text: string): boolean {
   return true;
 }
 
-export function isUpperInitial(word: string): boolean {
-  const first = word.charAt(0);
-  return first !== first.toLowerCase() && first === first.toUpperCase();
-}
-
-/** Start offsets of every line; line breaks are LF, CRLF or a lone CR. */
-export function lineStarts(text: string): number[] {
-  const starts = [0];
-  if (text.indexOf('\r') === -1) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return starts;
+/**
+ * The lines of `text` from offset `from` on, without their line breaks: LF, CRLF or a lone
+ * CR. The last line runs to the end of the text (empty when the text ends in a break).
+ */
+export function lineSpans(text: string, from = 0): Span[] {
+  const lines: Span[] = [];
+  if (from > text.length) return lines;
+  let start = from;
+  if (text.indexOf('\r', from) === -1) {
+    // No CR at all (the usual case): let indexOf find the line feeds.
+    for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i });
+      start = i + 1;
+    }
+    lines.push({ start, end: text.length });
+    return lines;
   }
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i <= text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
+    if (i === text.length || c === 10 || c === 13) {
+      lines.push({ start, end: i });
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
     }
   }
-  return starts;
+  return lines;
+}
+
+/** Start offsets of every line (see lineSpans). */
+export function lineStarts(text: string): number[] {
+  return lineSpans(text).map((line) => line.start);
 }
 
 export interface LineColumn {

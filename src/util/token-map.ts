@@ -1,4 +1,7 @@
-/** Items keyed by token index: an array lookup where a Map<number, T> would hash (the resolvers ask many times per article). */
+/**
+ * Items keyed by token index: an array lookup where a Map<number, T> would hash (the resolvers
+ * ask many times per article).
+ */
 export class TokenMap<T> {
   private readonly items: (T | undefined)[];
 

@@ -3,6 +3,7 @@
 // Deterministic: the same arguments give the same files. Never commit the output.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../seeded-random.mjs';
 
 const [outDir, termsArg] = process.argv.slice(2);
 if (!outDir) {
@@ -13,14 +14,7 @@ const totalTerms = Number(termsArg ?? 100_000);
 const TERMS_PER_OFFICE = 25;
 const OFFICES_PER_FILE = 500;
 
-// mulberry32: a small seeded generator with a full 2^32 period (exact in 32-bit integer math).
-let seed = 42;
-function random() {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-}
+const random = seededRandom(42);
 const SYLLABLES = [
   'ka',
   'lo',

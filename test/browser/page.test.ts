@@ -51,13 +51,13 @@ function startServer(): Promise<Server> {
       child.kill();
       reject(error);
     };
-    child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
       stderr += chunk;
       const match = SERVING_LINE.exec(stderr);
       if (match) {
         clearTimeout(timer);
-        resolve({ process: child, origin: match[1]! });
+        resolve({ process: child, origin: match[1] ?? '' });
       }
     });
     child.on('error', fail);
@@ -122,8 +122,8 @@ suite('the page, in Chromium', () => {
   }, 15_000);
 
   it('checks the seed article, explains the Scholz error and applies its fix', async () => {
-    const origin = server!.origin;
-    const page = await browser!.newPage({ viewport: WIDE });
+    const origin = (server as Server).origin;
+    const page = await (browser as Browser).newPage({ viewport: WIDE });
     const requests: string[] = [];
     const consoleErrors: string[] = [];
     const pageErrors: string[] = [];

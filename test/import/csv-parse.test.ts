@@ -42,6 +42,27 @@ describe('parseCsv', () => {
     expect(errorOf(() => csv('a\n"x"y\n'))).toBe('x.csv:2: invalid CSV: text after a closing quote');
     expect(errorOf(() => csv('a\nx"y\n'))).toMatch(/^x\.csv:2: invalid CSV: a quote inside an unquoted field/);
   });
+
+  it('takes LF, CRLF and a lone CR mixed in one file, and counts a CRLF inside quotes as one line', () => {
+    expect(csv('a\rb\r\n"c\r\nd"\ne\n').map((r) => [r.line, r.fields[0]])).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c\nd'],
+      [5, 'e'],
+    ]);
+    expect(errorOf(() => csv('a\r\n"x\r\ny"z\r\n'))).toBe('x.csv:3: invalid CSV: text after a closing quote');
+  });
+
+  it('names the line a never-closed quote opened on, not the end of the file', () => {
+    expect(errorOf(() => csv('a\n"b\nc",x,"open\nmore\nlines\n'))).toBe(
+      'x.csv:3: invalid CSV: quoted field never closed',
+    );
+    expect(errorOf(() => csv('a\n"say ""hi""\nmore\n'))).toBe('x.csv:2: invalid CSV: quoted field never closed');
+  });
+
+  it('skips a record that is one empty quoted field, and keeps a record of empty fields', () => {
+    expect(fields('a\n""\n,\n')).toEqual([['a'], ['', '']]);
+  });
 });
 
 describe('readCsv', () => {

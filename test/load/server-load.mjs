@@ -9,6 +9,7 @@ import { Agent, request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { seededRandom } from '../seeded-random.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { values } = parseArgs({
@@ -19,6 +20,8 @@ const CLIENTS = Number(values.clients);
 const TOKEN = 'load-test-token-0123456789abcdef';
 /** The server's resident memory may grow by at most this much from warm-up to the end. */
 const MAX_GROWTH_MB = 150;
+/** The mix of requests repeats from run to run (how many are sent still depends on the machine). */
+const random = seededRandom(20261207);
 
 const articles = readdirSync(join(root, 'corpus'))
   .filter((f) => f.endsWith('.md'))
@@ -111,7 +114,7 @@ function sendOnce({ body, token = TOKEN, drip = false, stall = false }) {
 
 const valid = () =>
   JSON.stringify({
-    text: articles[Math.floor(Math.random() * articles.length)],
+    text: articles[Math.floor(random() * articles.length)],
     date: '2026-01-07',
     filename: 'article.md',
   });
@@ -141,8 +144,11 @@ const KINDS = [
 ];
 const totalWeight = KINDS.reduce((sum, k) => sum + k.weight, 0);
 function pick() {
-  let r = Math.random() * totalWeight;
-  for (const kind of KINDS) if ((r -= kind.weight) < 0) return kind;
+  let r = random() * totalWeight;
+  for (const kind of KINDS) {
+    r -= kind.weight;
+    if (r < 0) return kind;
+  }
   return KINDS[0];
 }
 

@@ -6,14 +6,9 @@ import { formatGithub } from '../../src/report/github.js';
 import { formatJunit } from '../../src/report/junit.js';
 import { formatSarif, type SarifOptions } from '../../src/report/sarif.js';
 import type { Rule } from '../../src/rules/rule.js';
-import type { FileReport, Finding, Report } from '../../src/types.js';
+import type { FileError, FileReport, Finding, Report } from '../../src/types.js';
 
 const BASE = '/repo';
-
-interface FileError {
-  path: string;
-  message: string;
-}
 
 function finding(overrides: Partial<Finding> = {}): Finding {
   return {
@@ -36,7 +31,7 @@ function file(path: string, findings: Finding[] = []): FileReport {
   return { path, date: { start: '2025-06-01', end: null, source: 'cli' }, findings, quotes: [] };
 }
 
-function report(files: FileReport[], errors?: FileError[]): Report & { errors?: FileError[] } {
+function report(files: FileReport[], errors?: FileError[]): Report {
   const all = files.flatMap((f) => f.findings);
   const count = (severity: Finding['severity']) => all.filter((f) => f.severity === severity).length;
   return {
@@ -105,6 +100,7 @@ describe('sarif', () => {
           shortDescription: { text: string };
           fullDescription: { text: string };
           help: { text: string };
+          helpUri?: string;
           defaultConfiguration: { level: string };
         }[];
       };
@@ -235,6 +231,21 @@ describe('sarif', () => {
       help: { text: 'How to fix title-holder.' },
       defaultConfiguration: { level: 'error' },
     });
+  });
+
+  it('links factlint’s own rules to their pages, and no other rule', () => {
+    const documented = (id: string) => id !== 'name-consistency';
+    const log = sarif(busy, { documented });
+    const uris = onlyRun(log).tool.driver.rules.map((r) => [r.id, r.helpUri]);
+    expect(uris).toEqual([
+      ['title-holder', 'https://github.com/factlint/factlint/blob/main/docs/rules/title-holder.md'],
+      ['name-consistency', undefined],
+      ['unintroduced-speaker', 'https://github.com/factlint/factlint/blob/main/docs/rules/unintroduced-speaker.md'],
+      ['deceased-speaker', 'https://github.com/factlint/factlint/blob/main/docs/rules/deceased-speaker.md'],
+      ['date-inferred', 'https://github.com/factlint/factlint/blob/main/docs/rules/date-inferred.md'],
+    ]);
+    expectValid(JSON.stringify(log));
+    expect(onlyRun(sarif(busy)).tool.driver.rules.some((r) => r.helpUri !== undefined)).toBe(false);
   });
 
   it('gives each result its rule, level, message and region', () => {
@@ -404,8 +415,9 @@ describe('junit', () => {
     const token = /<(\/?)([A-Za-z][\w.-]*)((?:\s+[A-Za-z][\w.-]*="[^"]*")*)\s*(\/?)>|([^<]+)/y;
     const root: XmlElement = { name: '#document', attributes: {}, children: [], text: '' };
     const stack = [root];
-    let match: RegExpExecArray | null;
-    while (token.lastIndex < body.length && (match = token.exec(body)) !== null) {
+    while (token.lastIndex < body.length) {
+      const match = token.exec(body);
+      if (match === null) break;
       const top = stack[stack.length - 1] ?? root;
       const [, closing, name = '', attributeText = '', selfClosing, text] = match;
       if (text !== undefined) {
@@ -533,6 +545,7 @@ describe('junit', () => {
       file('a.md', [finding({ message: 'bad\u0000\u0001\u0008\u000B\u000C\u001F\uFFFF\uD800 ok\tstill\u{1F600}' })]),
     ]);
     const out = formatJunit(r);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters the test looks for.
     expect(out).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     expect(all(parseXml(out), 'failure')[0]?.attributes.message).toBe('bad ok\tstill\u{1F600}');
   });

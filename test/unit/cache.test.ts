@@ -87,7 +87,7 @@ describe('compiled-table cache', () => {
 
 describe('results cache key', () => {
   it('changes with factlint’s version', async () => {
-    const { settingsKey } = await import('../../src/cli/settings.js');
+    const { settingsKey } = await import('../../src/runner/settings.js');
     const { defaultConfig } = await import('../../src/config/config.js');
     const { fixtureTable, rules } = await import('../helpers.js');
     const settings = { config: defaultConfig(), cwd: '/', date: null, reportUnusedDirectives: false };

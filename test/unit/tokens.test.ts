@@ -5,6 +5,7 @@ import { tokenize, type Token } from '../../src/scan/tokens.js';
 import { TOKEN_PATTERN } from '../../src/util/phrase-keys.js';
 import { fold } from '../../src/util/text.js';
 import type { Span } from '../../src/types.js';
+import { seededRandom } from '../seeded-random.mjs';
 
 /** The tokenizer as the grammar states it, one regular-expression match at a time: the oracle for the fast scanner. */
 function tokenizeByPattern(
@@ -19,8 +20,9 @@ function tokenizeByPattern(
   paragraphs.forEach((paragraph, index) => {
     pattern.lastIndex = paragraph.start;
     let hyphen = false;
-    let match: RegExpExecArray | null;
-    while ((match = pattern.exec(prose)) !== null && match.index < paragraph.end) {
+    for (;;) {
+      const match = pattern.exec(prose);
+      if (match === null || match.index >= paragraph.end) break;
       if (match[3]) {
         hyphen = tokens.length > 0 && tokens[tokens.length - 1]?.end === match.index;
         continue;
@@ -94,10 +96,9 @@ const ALPHABET = [
 ];
 
 function randomText(seed: number, length: number): string {
-  let state = seed;
-  const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff);
+  const random = seededRandom(seed);
   let text = '';
-  for (let i = 0; i < length; i++) text += ALPHABET[next() % ALPHABET.length];
+  for (let i = 0; i < length; i++) text += ALPHABET[Math.floor(random() * ALPHABET.length)];
   return text;
 }
 

@@ -287,7 +287,10 @@ function setBusy(busy) {
 
 function showReport(report, text, announcePrefix) {
   const file = report?.files?.[0];
-  if (!file) throw new Error(report?.errors?.map((e) => e.message).join('\n') || 'The server sent a report without the article.');
+  if (!file)
+    throw new Error(
+      report?.errors?.map((e) => e.message).join('\n') || 'The server sent a report without the article.',
+    );
   state.report = report;
   state.checkedText = text;
   hideAlert();
@@ -356,7 +359,8 @@ function errorMessageOf(body) {
 
 function httpErrorText(response) {
   if (response.status === 413) return 'The article is too large for the server.';
-  return `The server answered ${response.status} ${response.statusText}`.trim() + '.';
+  const status = `${response.status} ${response.statusText}`.trim();
+  return `The server answered ${status}.`;
 }
 
 function describeError(error) {
@@ -425,7 +429,11 @@ function onTokenSubmit(event) {
 
 function showAlert(message) {
   const text = h('p', {}, h('strong', { text: 'Problem: ' }), message);
-  const dismiss = h('button', { className: 'button button-quiet button-small', text: 'Dismiss', attrs: { type: 'button' } });
+  const dismiss = h('button', {
+    className: 'button button-quiet button-small',
+    text: 'Dismiss',
+    attrs: { type: 'button' },
+  });
   dismiss.addEventListener('click', hideAlert);
   el.alert.replaceChildren(text, dismiss);
   el.alert.hidden = false;
@@ -471,16 +479,21 @@ function renderSummary(file) {
 function summarySentence(file) {
   const c = countBy(file);
   const date = formatReportDate(file.date);
-  return `Check complete: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}` +
+  return (
+    `Check complete: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}` +
     (c.infos ? `, ${plural(c.infos, 'info finding')}` : '') +
     `, ${plural(c.quotes, 'quote')} checked, ${plural(c.speakers, 'speaker')} resolved; ` +
-    (date ? `article date ${date}.` : 'no article date.');
+    (date ? `article date ${date}.` : 'no article date.')
+  );
 }
 
 function renderFindingsList(file) {
   const items = file.findings
     .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.finding.offset - b.finding.offset)
+    .sort(
+      (a, b) =>
+        SEVERITY_ORDER[a.finding.severity] - SEVERITY_ORDER[b.finding.severity] || a.finding.offset - b.finding.offset,
+    )
     .map(({ finding, index }) => h('li', {}, findingListButton(finding, index)));
   el.findingsList.replaceChildren(...items);
   el.findings.hidden = items.length === 0;
@@ -488,14 +501,22 @@ function renderFindingsList(file) {
 }
 
 function findingListButton(finding, index) {
-  const head = h('span', { className: 'finding-item-head' },
+  const head = h(
+    'span',
+    { className: 'finding-item-head' },
     h('span', { className: 'severity-label', text: finding.severity }),
     h('span', { text: `line ${finding.line}:${finding.column}` }),
-    h('span', { text: finding.ruleId }));
-  return h('button', {
-    className: `finding-item severity-${finding.severity}`,
-    attrs: { type: 'button', 'data-finding-index': String(index) },
-  }, head, h('span', { text: finding.message }));
+    h('span', { text: finding.ruleId }),
+  );
+  return h(
+    'button',
+    {
+      className: `finding-item severity-${finding.severity}`,
+      attrs: { type: 'button', 'data-finding-index': String(index) },
+    },
+    head,
+    h('span', { text: finding.message }),
+  );
 }
 
 function onFindingsListClick(event) {
@@ -523,9 +544,11 @@ function collectSpans(file, textLength) {
     const end = Math.max(start, Math.min(offset + length, textLength));
     if (end > start) spans.push({ kind, index, start, end, ...extra });
   };
-  file.findings.forEach((finding, index) => add('finding', index, finding.offset, finding.length));
-  file.quotes.forEach((quote, index) => add('quote', index, quote.offset, quote.length));
-  speakerSpans(file.quotes).forEach((s, index) => add('speaker', index, s.offset, s.length, { quotes: s.quotes }));
+  for (const [index, finding] of file.findings.entries()) add('finding', index, finding.offset, finding.length);
+  for (const [index, quote] of file.quotes.entries()) add('quote', index, quote.offset, quote.length);
+  for (const [index, s] of speakerSpans(file.quotes).entries()) {
+    add('speaker', index, s.offset, s.length, { quotes: s.quotes });
+  }
   return spans.sort(compareSpans);
 }
 
@@ -669,7 +692,8 @@ function onViewPointerOut(event) {
 
 function onViewFocusIn(event) {
   const target = event.target;
-  if (target instanceof HTMLElement && target.dataset.quote !== undefined) showQuoteTooltip(Number(target.dataset.quote), target, null);
+  if (target instanceof HTMLElement && target.dataset.quote !== undefined)
+    showQuoteTooltip(Number(target.dataset.quote), target, null);
   else hideTooltip();
 }
 
@@ -678,7 +702,8 @@ function onViewFocusOut() {
 }
 
 function sameQuote(from, to) {
-  const quoteOf = (node) => (node instanceof Element ? node.closest('[data-quote]') : node.parentElement?.closest('[data-quote]'));
+  const quoteOf = (node) =>
+    node instanceof Element ? node.closest('[data-quote]') : node.parentElement?.closest('[data-quote]');
   const a = quoteOf(from);
   return Boolean(a) && a?.dataset.quote === quoteOf(to)?.dataset.quote;
 }
@@ -701,7 +726,8 @@ function hideTooltip() {
 function setActiveQuote(index) {
   for (const node of el.view.querySelectorAll('.is-active')) node.classList.remove('is-active');
   if (index === null) return;
-  for (const node of el.view.querySelectorAll(`[data-quote="${index}"], [data-speaker-for~="${index}"]`)) node.classList.add('is-active');
+  for (const node of el.view.querySelectorAll(`[data-quote="${index}"], [data-speaker-for~="${index}"]`))
+    node.classList.add('is-active');
 }
 
 /** The line box of the element under the pointer, or its first line. */
@@ -739,7 +765,12 @@ function speakerLine(quote) {
 function openFinding(index, opener) {
   const finding = state.report?.files[0]?.findings[index];
   if (!finding) return;
-  showDetails(`${capitalise(finding.severity)} · ${finding.ruleId}`, `severity-${finding.severity}`, findingDetails(finding), opener);
+  showDetails(
+    `${capitalise(finding.severity)} · ${finding.ruleId}`,
+    `severity-${finding.severity}`,
+    findingDetails(finding),
+    opener,
+  );
   markSelected(`[data-finding="${index}"]`);
 }
 
@@ -800,9 +831,14 @@ function findingDetails(finding) {
   const officeId = finding.office?.id ?? finding.evidence[0]?.office ?? null;
   return [
     h('p', { className: 'details-message', text: finding.message }),
-    h('p', { className: 'details-meta' },
-      'Rule ', ruleLink(finding.ruleId),
-      `, severity ${finding.severity}; line ${finding.line}, column ${finding.column}` + (finding.text ? `: “${truncate(finding.text, 60)}”` : '')),
+    h(
+      'p',
+      { className: 'details-meta' },
+      'Rule ',
+      ruleLink(finding.ruleId),
+      `, severity ${finding.severity}; line ${finding.line}, column ${finding.column}` +
+        (finding.text ? `: “${truncate(finding.text, 60)}”` : ''),
+    ),
     ...evidenceSection(finding.evidence),
     ...(officeId ? whoSection(officeId, finding.office?.name ?? finding.evidence[0]?.officeName ?? officeId) : []),
     ...suggestionsSection(finding.suggestions ?? []),
@@ -820,7 +856,8 @@ function ruleLink(ruleId) {
 
 function evidenceSection(evidence) {
   const heading = h('h3', { text: 'Evidence from the reference table' });
-  if (evidence.length === 0) return [heading, h('p', { className: 'help', text: 'This finding relies on no table rows.' })];
+  if (evidence.length === 0)
+    return [heading, h('p', { className: 'help', text: 'This finding relies on no table rows.' })];
   const columns = ['Office', 'Holder', 'From', 'To'];
   const head = h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { text: c, attrs: { scope: 'col' } }))));
   return [heading, h('table', { className: 'data-table evidence' }, head, ...evidence.map(evidenceRows))];
@@ -828,12 +865,20 @@ function evidenceSection(evidence) {
 
 /** One table row per term, and its source on a full-width row under it. */
 function evidenceRows(row) {
-  const term = h('tr', {},
+  const term = h(
+    'tr',
+    {},
     cell('Office', row.officeName || row.office),
     cell('Holder', holderText(row)),
     cell('From', row.start, 'date'),
-    cell('To', row.end ?? 'in office', 'date'));
-  const source = h('tr', { className: 'source-row' }, h('th', { text: 'Source', attrs: { scope: 'row' } }), sourceCell(row));
+    cell('To', row.end ?? 'in office', 'date'),
+  );
+  const source = h(
+    'tr',
+    { className: 'source-row' },
+    h('th', { text: 'Source', attrs: { scope: 'row' } }),
+    sourceCell(row),
+  );
   return h('tbody', {}, term, source);
 }
 
@@ -847,7 +892,12 @@ function holderText(row) {
 
 function sourceCell(row) {
   const where = row.file ? `${row.file}${row.line ? `:${row.line}` : ''}` : '';
-  const source = h('div', {}, row.source || (where ? '' : '—'), where ? h('span', { className: 'where', text: where }) : null);
+  const source = h(
+    'div',
+    {},
+    row.source || (where ? '' : '—'),
+    where ? h('span', { className: 'where', text: where }) : null,
+  );
   return h('td', { className: 'source', attrs: { colspan: '3' } }, source);
 }
 
@@ -857,7 +907,8 @@ function whoSection(officeId, officeName) {
   const heading = h('h3', { text: date ? `Who held it on ${formatReportDate(file.date)}` : `Who held ${officeName}` });
   const container = h('div', { className: 'who', attrs: { 'aria-live': 'polite' } });
   if (date) loadWho(officeId, date, container);
-  else container.append(h('p', { className: 'help', text: 'The article has no date, so there is no holder to look up.' }));
+  else
+    container.append(h('p', { className: 'help', text: 'The article has no date, so there is no holder to look up.' }));
   return [heading, container];
 }
 
@@ -870,7 +921,9 @@ async function loadWho(officeId, date, container) {
     container.replaceChildren(...renderWho(data));
   } catch (error) {
     if (request !== state.whoRequest || !container.isConnected) return;
-    container.replaceChildren(h('p', { className: 'inline-error', text: `Could not look it up: ${describeError(error)}` }));
+    container.replaceChildren(
+      h('p', { className: 'inline-error', text: `Could not look it up: ${describeError(error)}` }),
+    );
   }
 }
 
@@ -888,10 +941,15 @@ function fetchWho(officeId, date) {
 function renderWho(data) {
   const offices = Array.isArray(data?.offices) ? data.offices : [];
   if (offices.length === 0) return [h('p', { className: 'help', text: 'The reference table has no such office.' })];
-  return offices.map((office) => h('div', { className: 'who-office' },
-    h('p', {}, h('strong', { text: office.name ?? office.id }), ` (${office.id})`),
-    holdersList(office.holders ?? []),
-    office.source ? h('p', { className: 'help', text: `Source: ${office.source}` }) : null));
+  return offices.map((office) =>
+    h(
+      'div',
+      { className: 'who-office' },
+      h('p', {}, h('strong', { text: office.name ?? office.id }), ` (${office.id})`),
+      holdersList(office.holders ?? []),
+      office.source ? h('p', { className: 'help', text: `Source: ${office.source}` }) : null,
+    ),
+  );
 }
 
 function holdersList(holders) {
@@ -906,15 +964,26 @@ function termText(holder) {
 
 function suggestionsSection(suggestions) {
   if (suggestions.length === 0) return [];
-  const items = suggestions.map((suggestion) => h('li', { className: 'suggestion' },
-    h('p', {},
-      h('span', { className: 'suggestion-change', text: changeText(suggestion) }),
-      suggestion.description ? h('br') : null,
-      suggestion.description ?? null,
-      suggestion.safe ? ' ' : null,
-      suggestion.safe ? h('span', { className: 'tag', text: 'safe' }) : null),
-    applyButton(suggestion)));
-  return [h('h3', { text: suggestions.length === 1 ? 'Suggestion' : 'Suggestions' }), h('ul', { className: 'suggestions' }, ...items)];
+  const items = suggestions.map((suggestion) =>
+    h(
+      'li',
+      { className: 'suggestion' },
+      h(
+        'p',
+        {},
+        h('span', { className: 'suggestion-change', text: changeText(suggestion) }),
+        suggestion.description ? h('br') : null,
+        suggestion.description ?? null,
+        suggestion.safe ? ' ' : null,
+        suggestion.safe ? h('span', { className: 'tag', text: 'safe' }) : null,
+      ),
+      applyButton(suggestion),
+    ),
+  );
+  return [
+    h('h3', { text: suggestions.length === 1 ? 'Suggestion' : 'Suggestions' }),
+    h('ul', { className: 'suggestions' }, ...items),
+  ];
 }
 
 function changeText(suggestion) {
@@ -936,7 +1005,9 @@ function applyButton(suggestion) {
 /** Edits the textarea in place (the offsets are the checked text's) and checks again. */
 function applySuggestion(suggestion) {
   if (el.article.value !== state.checkedText) {
-    showAlert('The article has changed since it was checked, so the suggestion may no longer fit. Check it again first.');
+    showAlert(
+      'The article has changed since it was checked, so the suggestion may no longer fit. Check it again first.',
+    );
     return;
   }
   const change = changeText(suggestion);
@@ -949,15 +1020,24 @@ function applySuggestion(suggestion) {
 function quoteDetails(quote) {
   const speaker = quote.speaker;
   const rows = speaker
-    ? [['Speaker words', speaker.text], ['Resolved name', speaker.name ?? 'unresolved'], ['Found via', speaker.via],
-      ['Pattern', speaker.pattern], ['Cue', speaker.cue ?? 'none']]
+    ? [
+        ['Speaker words', speaker.text],
+        ['Resolved name', speaker.name ?? 'unresolved'],
+        ['Found via', speaker.via],
+        ['Pattern', speaker.pattern],
+        ['Cue', speaker.cue ?? 'none'],
+      ]
     : [['Speaker', 'no speaker found']];
   rows.push(['Position', `line ${quote.line}, column ${quote.column}`]);
   if (quote.closed === false) rows.push(['Note', 'the quote is never closed']);
   return [
     h('p', { className: 'quote-text', text: quote.text }),
     h('p', { className: 'details-meta', text: speakerLine(quote) }),
-    h('dl', { className: 'kv' }, ...rows.flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })])),
+    h(
+      'dl',
+      { className: 'kv' },
+      ...rows.flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })]),
+    ),
   ];
 }
 
@@ -984,7 +1064,10 @@ async function copyWithClipboardApi(text) {
 
 function copyWithSelection(text) {
   const focused = document.activeElement;
-  const area = h('textarea', { className: 'visually-hidden', attrs: { readonly: '', 'aria-hidden': 'true', tabindex: '-1' } });
+  const area = h('textarea', {
+    className: 'visually-hidden',
+    attrs: { readonly: '', 'aria-hidden': 'true', tabindex: '-1' },
+  });
   area.value = text;
   document.body.append(area);
   area.select();

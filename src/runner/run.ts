@@ -1,13 +1,15 @@
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { formatSize } from '../article/decode.js';
 import { reportOf, type Analysis, type CheckOptions, type Reference } from '../engine.js';
-import type { FileReport, Report } from '../types.js';
+import type { FileError, FileReport, Report } from '../types.js';
 import { checkArticle, type ArticleResult, type FixMode } from './article-check.js';
 import { expandPaths, ignoreFilter } from './files.js';
-import { isTerminal, writeFileAtomic } from './output.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { isTerminal } from './output.js';
 import { workerThreadsLib } from '../util/libraries.js';
+import { displayPath } from '../util/paths.js';
 import { ResultsCache } from './results-cache.js';
 import { checkOptionsOf, referenceOf, settingsKey, type Settings } from './settings.js';
 
@@ -23,11 +25,6 @@ export interface RunRequest {
   jobs: number | 'auto';
   keepAnalyses: boolean;
   useIgnoreFile: boolean;
-}
-
-export interface FileError {
-  path: string;
-  message: string;
 }
 
 export interface Run {
@@ -114,24 +111,13 @@ function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {
     inputs.push({ path: request.stdinName, absolute: null, bytes: readFileSync(0), error: null });
   const ignored = ignoreFilter(cwd, config.ignorePatterns, request.useIgnoreFile);
   const expanded = expandPaths(request.paths, cwd, ignored);
-  const under = cwd.endsWith(sep) ? cwd : cwd + sep;
   for (const file of expanded.files) {
-    inputs.push(
-      readInput(shownPath(file, cwd, under), isAbsolute(file) ? file : resolve(cwd, file), config.maxFileSize),
-    );
+    inputs.push(readInput(displayPath(file, cwd), isAbsolute(file) ? file : resolve(cwd, file), config.maxFileSize));
   }
   const notes = expanded.ignoredExplicitly.map(
-    (f) => `${relative(cwd, f) || f}: ignored (an ignore pattern matches it); not checked`,
+    (f) => `${displayPath(f, cwd)}: ignored (an ignore pattern matches it); not checked`,
   );
   return { inputs, notes };
-}
-
-/** A file as the report shows it: relative to cwd when inside it, else absolute. `under` is cwd ending in a separator. */
-function shownPath(file: string, cwd: string, under: string): string {
-  // Expanded paths are absolute and normalised: on POSIX, one not under cwd by prefix is outside it.
-  // Windows paths need relative(), which compares them ignoring case.
-  const rel = file.startsWith(under) ? file.slice(under.length) : sep === '/' ? '' : relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel : file;
 }
 
 function readInput(path: string, absolute: string, maxSize: number): Input {
@@ -210,7 +196,7 @@ async function checkInWorkers(
 ): Promise<void> {
   const progress = new Progress(pending.length);
   const batches: number[][] = Array.from({ length: count }, () => []);
-  pending.forEach((index, n) => batches[n % count]?.push(index));
+  for (const [n, index] of pending.entries()) batches[n % count]?.push(index);
   await Promise.all(
     batches.map(
       (batch) =>

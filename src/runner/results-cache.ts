@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { FileReport } from '../types.js';
-import { writeFileAtomic } from './output.js';
+import { readChecksummed, writeChecksummed } from '../util/checksummed-file.js';
 
 /**
  * Results of earlier runs, findings included, reused when a file's content and
  * everything else that decides its report (config, rules, table contents, factlint's
- * version: the settings key) are unchanged. The file carries a checksum of its body: a
- * truncated or edited cache is detected and ignored, never trusted.
+ * version: the settings key) are unchanged. The cache is a checksummed file
+ * (util/checksummed-file.ts): a truncated or edited cache is detected and ignored, never trusted.
  */
 interface Entry {
   key: string;
   report: FileReport;
 }
 
-interface CacheFile {
-  format: 'factlint-cache/1';
-  checksum: string;
-  body: string;
-}
+const KIND = 'results';
 
 export class ResultsCache {
   private entries = new Map<string, Entry>();
@@ -63,28 +58,16 @@ export class ResultsCache {
 
   save(): void {
     if (!this.changed) return;
-    const body = JSON.stringify(Object.fromEntries(this.entries));
-    const file: CacheFile = { format: 'factlint-cache/1', checksum: checksum(body), body };
-    writeFileAtomic(this.location, JSON.stringify(file));
+    writeChecksummed(this.location, KIND, JSON.stringify(Object.fromEntries(this.entries)));
     this.changed = false;
   }
 }
 
-function checksum(body: string): string {
-  return createHash('sha256').update(body).digest('hex');
-}
-
 function readEntries(location: string): Map<string, Entry> {
-  let file: Partial<CacheFile>;
+  const body = readChecksummed(location, KIND);
+  if (!body) return new Map();
   try {
-    file = JSON.parse(readFileSync(location, 'utf8')) as Partial<CacheFile>;
-  } catch {
-    return new Map();
-  }
-  if (file.format !== 'factlint-cache/1' || typeof file.body !== 'string' || file.checksum !== checksum(file.body))
-    return new Map();
-  try {
-    return new Map(Object.entries(JSON.parse(file.body) as Record<string, Entry>));
+    return new Map(Object.entries(JSON.parse(body.toString('utf8')) as Record<string, Entry>));
   } catch {
     return new Map();
   }

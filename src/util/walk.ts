@@ -1,0 +1,46 @@
+import { type Dirent, readdirSync } from 'node:fs';
+import { sep } from 'node:path';
+import { compareText } from './text.js';
+
+export interface WalkOptions {
+  /** Which files to return (any entry that is not a folder: symlinks too, unless `keep` asks `entry.isFile()`). */
+  keep: (path: string, entry: Dirent) => boolean;
+  /** Leave out an entry; for a folder, everything in it. */
+  skip?: (path: string, entry: Dirent) => boolean;
+  /** Each folder's entries in code-unit order of their names (a stable order, e.g. for merging); default: as listed. */
+  sorted?: boolean;
+  /** Into subfolders (default true). */
+  recursive?: boolean;
+  /** A subfolder that cannot be listed is passed over instead of failing the walk. */
+  skipUnreadable?: boolean;
+}
+
+/** The files in a folder and, depth first, its subfolders. Symlinked folders are not followed. */
+export function filesUnder(dir: string, options: WalkOptions): string[] {
+  const files: string[] = [];
+  walk(dir, options, files);
+  return files;
+}
+
+function walk(dir: string, options: WalkOptions, files: string[]): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (options.skipUnreadable) return;
+    throw error;
+  }
+  if (options.sorted) entries.sort((a, b) => compareText(a.name, b.name));
+  for (const entry of entries) {
+    const path = childPath(dir, entry.name);
+    if (options.skip?.(path, entry)) continue;
+    if (!entry.isDirectory()) {
+      if (options.keep(path, entry)) files.push(path);
+    } else if (options.recursive !== false) walk(path, options, files);
+  }
+}
+
+/** `join(dir, name)` for a normalised folder and a name from readdir, without join's normalising. */
+function childPath(dir: string, name: string): string {
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
+}
