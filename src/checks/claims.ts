@@ -61,7 +61,7 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
   const entity = article.entities[claim.mention.entity];
   const people = entity?.personId ? [entity.personId] : (entity?.candidates ?? claim.mention.candidates);
   const verdict = new Verdicts(claim, people.length === 1 ? (people[0] ?? null) : null);
-  if (claim.modifier === 'late') return lateClaim(claim, people, context, verdict);
+  if (claim.modifier === 'late') return lateClaim(people, context, verdict);
   if (!date) return verdict.unchecked('unknown-person', 'no article date');
   if (claim.otherOffice) return verdict.unchecked('unknown-office', `“${claim.otherOffice}” is another office`);
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
@@ -281,7 +281,6 @@ function neverHeld(
   introduced: boolean,
 ): Judgement {
   const { table } = context;
-  const date = context.date as DayRange;
   const countries = countriesOf(table, personId);
   if (countries.size === 0 && !claim.country)
     return verdict.unchecked('unknown-person', 'the table knows no office of this person');
@@ -386,7 +385,7 @@ function formerClaim(
 }
 
 /** "the late X" about someone the table shows alive on the article's date. */
-function lateClaim(claim: TitleClaim, people: readonly string[], context: ClaimContext, verdict: Verdicts): Judgement {
+function lateClaim(people: readonly string[], context: ClaimContext, verdict: Verdicts): Judgement {
   const { table, date } = context;
   const person = table.people.get(people[0] ?? '');
   if (!date || people.length !== 1 || !person)

@@ -11,8 +11,16 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
 const RULE_DOCS_BASE = 'https://github.com/factlint/factlint/blob/main/docs/rules/';
 // Rules with a page under docs/rules/; a newsroom's own rule ids get no link.
 const DOCUMENTED_RULES = new Set([
-  'title-holder', 'title-holder-unclear', 'quote-attribution', 'unintroduced-speaker', 'name-consistency',
-  'deceased-speaker', 'party-state', 'unknown-office', 'article-date', 'unused-directive',
+  'title-holder',
+  'title-holder-unclear',
+  'quote-attribution',
+  'unintroduced-speaker',
+  'name-consistency',
+  'deceased-speaker',
+  'party-state',
+  'unknown-office',
+  'article-date',
+  'unused-directive',
 ]);
 // Spans starting and ending at the same place nest in this order, outermost first,
 // so a finding is always the innermost element and gets the click.
