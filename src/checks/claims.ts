@@ -63,6 +63,8 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
   const verdict = new Verdicts(claim, people.length === 1 ? (people[0] ?? null) : null);
   if (claim.modifier === 'late') return lateClaim(people, context, verdict);
   if (!date) return verdict.unchecked('unknown-person', 'no article date');
+  if (isQuotedWords(article, claim))
+    return verdict.unchecked('unknown-person', 'words in quotation marks, not a claim');
   if (claim.otherOffice) return verdict.unchecked('unknown-office', `“${claim.otherOffice}” is another office`);
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
   if (offices.length === 0) return verdict.unchecked('unknown-office', 'no office in the table has this title there');
@@ -219,7 +221,10 @@ function formerHolder(
   if (!mine.some((o) => coversRange(o, date)))
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', office);
   if (isCourtesyTitle(claim, office, own, date)) return verdict.ok(office, when);
-  if (when.time === 'unclear' && heldBefore) {
+  // "Prime Minister Thatcher" with nothing that makes it news: a well-known holder named by surname, maybe historically.
+  const bySurnameOnly =
+    claim.mention.form === 'surname' && !PRESENT_SIGNALS.has(when.signal) && when.signal !== 'recent time';
+  if ((when.time === 'unclear' || bySurnameOnly) && heldBefore) {
     return {
       ...wrongHolder(article, claim, personId, own, mine, when, context, verdict),
       verdict: 'warning',
@@ -424,6 +429,14 @@ function inSuccession(
     if (terms.some((t) => t.range.end < date.start)) earlier = true;
   }
   return earlier;
+}
+
+/** A quotation that holds little more than the claim ("cheer for “President Bernie Sanders.”"): words mentioned, not used. */
+function isQuotedWords(article: ResolvedArticle, claim: TitleClaim): boolean {
+  const quote = article.quotes.find((q) => q.innerStart <= claim.start && q.innerEnd >= claim.mention.end);
+  if (!quote) return false;
+  const outside = quote.innerEnd - quote.innerStart - (claim.mention.end - claim.start);
+  return outside <= 3;
 }
 
 /** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */

@@ -59,7 +59,7 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
   for (const mention of mentions) {
     if (mention.form !== 'surname') continue;
     const surname = mention.surnameKeys.join(' ');
-    const namesakes = titledNamesakes(fullBySurname.get(surname) ?? [], mention, claimsByMention, narrow);
+    const namesakes = titledNamesakes(fullBySurname.get(surname) ?? [], mention, claimsByMention, narrow, table);
     const entity =
       nearestWithSurname(namesakes, mention, fullMentionCount) ??
       surnameOnly(mention, narrow(mention), known, entities, table);
@@ -79,12 +79,24 @@ function titledNamesakes(
   mention: Mention,
   claimsByMention: ReadonlyMap<Mention, TitleClaim[]>,
   narrow: (mention: Mention) => string[],
+  table: Table,
 ): readonly Entity[] {
   if (!claimsByMention.has(mention) || introduced.length === 0) return introduced;
   const holders = narrow(mention);
   if (holders.length === mention.candidates.length) return introduced;
-  // Someone the article introduced whom the table does not know may hold the title outside it.
-  return introduced.filter((e) => e.personId === null || holders.includes(e.personId));
+  // Someone the article introduced whom the table does not know may hold the title outside it,
+  // and so may someone who held an office named with it ("President Kim" of the World Bank).
+  const title = claimsByMention.get(mention)?.[0]?.titleText.toLowerCase() ?? '';
+  return introduced.filter(
+    (e) => e.personId === null || holders.includes(e.personId) || heldNamedOffice(e.personId, title, table),
+  );
+}
+
+/** The person held an office whose name contains the title's words ("President of the World Bank Group"). */
+function heldNamedOffice(personId: string, title: string, table: Table): boolean {
+  if (!title) return false;
+  const pattern = new RegExp(`\\b${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i');
+  return (table.termsByPerson.get(personId) ?? []).some((t) => pattern.test(table.offices.get(t.officeId)?.name ?? ''));
 }
 
 function newEntity(id: number, candidates: string[], name: string, introduction: Mention | null, table: Table): Entity {

@@ -315,6 +315,7 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   if (hasWord(article, sentence, RECENT_WORDS) || thisPeriod(article, sentence)) return PRESENT('recent time');
   const relation = pastRelation(tokens, claim.claimStart, clause);
   if (relation) return PAST(relation);
+  if (afterClause(tokens, clause, claim.claimStart)) return PAST('after-clause');
   const around = historyContext(article, sentence, date);
   if (around) return around;
   if (narrative(tokens, sentence)) return PAST('narrative');
@@ -564,6 +565,16 @@ function whenClause(tokens: readonly Token[], clause: Range, claimStart: number)
   return false;
 }
 
+/** "even after he criticized President George W. Bush": the claim sits in a clause about an earlier event. */
+function afterClause(tokens: readonly Token[], clause: Range, claimStart: number): boolean {
+  for (let k = clause.start; k < claimStart; k++) {
+    const key = tokens[k]?.key;
+    if ((key === 'after' || key === 'before' || key === 'since' || key === 'until') && pastVerbSoon(tokens, k + 1, 4))
+      return true;
+  }
+  return false;
+}
+
 /** "used to" in the claim's clause: a habit of some past, not a time. */
 function weakPast(tokens: readonly Token[], clause: Range): boolean {
   for (let k = clause.start; k < clause.end; k++) {
@@ -636,7 +647,8 @@ function historyContext(article: ResolvedArticle, sentence: Range, date: DayRang
         ? { start: Math.min(range.start, time.range.start), end: Math.max(range.end, time.range.end) }
         : time.range;
   }
-  return range ? PAST('history context', range) : null;
+  // The neighbours set the scene, not the claim's exact time: past, with no range to judge against.
+  return range ? PAST('history context') : null;
 }
 
 /** Up to `count` sentences before this one, across paragraphs: a quote set up by "When the case was argued in December, …". */
@@ -687,7 +699,6 @@ function afterCue(article: ResolvedArticle, cueStart: number): Range {
 /** "President Trump says", "Chancellor Scholz, who is …, will": a present-tense verb after the name. */
 function presentVerbAfter(tokens: readonly Token[], mention: Mention): boolean {
   let k = mention.tokenEnd;
-  if (tokens[k]?.text === ',' && isPresentVerb(tokens[k + 1])) return true;
   if (tokens[k]?.text === ',') {
     for (let j = k + 1; j < k + 20 && j < tokens.length; j++) {
       if (tokens[j]?.text === ',') {

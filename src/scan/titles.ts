@@ -224,6 +224,8 @@ function describeTitle(
       continue;
     }
     if (PARTY_WORDS.has(token.key) && j === claimStart - 1 && !token.possessive) {
+      // "Liberal Democrat shadow chancellor": a party's own spokesman, not the Opposition's.
+      if (tokens[start]?.key === 'shadow') otherOffice ??= `${token.text} ${tokens[start]?.text ?? ''}`;
       // "Republican President George W. Bush": a party tag, not another office.
       claimStart = j;
       j--;
