@@ -7,20 +7,22 @@ import type { ResolvedArticle } from '../resolve/article.js';
 import { firstStartAtLeast } from '../util/search.js';
 
 /**
- * A quote attributed by name to someone the article never introduces, next to text
- * that introduces the person holding the same office on the article's date: the
- * predecessor's (or successor's) name written by mistake.
+ * A quote attributed by name to someone the article never introduces, in an article that
+ * introduces the person holding, on the article's date, an office the named person held at
+ * another time: the predecessor's (or successor's) name written by mistake. A surname that
+ * several table people share is checked for each of them; the article's officeholders are
+ * looked for anywhere before the quote (a "he said" chain can run over many paragraphs),
+ * nearest first.
  */
 export const quoteAttribution: Check = {
   kind: 'quote-attribution',
   needsDate: true,
   options: {
     paragraphsBefore: {
-      type: 'integer',
-      minimum: 0,
-      maximum: 20,
-      default: 1,
-      description: "how many paragraphs before the quote's own count as its context",
+      anyOf: [{ type: 'integer', minimum: 0 }, { const: 'all' }],
+      default: 'all',
+      description:
+        "how many paragraphs before the quote's own count as its context ('all': the whole article before it)",
     },
   },
   messageParams: ['speaker', 'context', 'other', 'office', 'date', 'onDate', 'person', 'personTerm', 'suggestion'],
@@ -53,13 +55,16 @@ function checkQuote(
   context: CheckContext,
 ): DraftFinding | null {
   const { table, date } = context;
-  const personId = speaker.personId;
-  if (!date || !personId || speaker.introduction || isIntroducedOtherwise(article, speaker, quote)) return null;
-  const ownTerms = table.termsByPerson.get(personId) ?? [];
-  if (ownTerms.length === 0) return null;
-  const conflict = contextConflict(article, quote, speaker, ownTerms, context);
-  if (!conflict || !quote.speaker) return null;
-  const { other, otherTerm } = conflict;
+  if (!date || speaker.introduction || isIntroducedOtherwise(article, speaker, quote) || !quote.speaker) return null;
+  const candidates = speaker.personId ? [speaker.personId] : speaker.candidates;
+  let conflict: (Conflict & { personId: string; distance: number }) | null = null;
+  for (const personId of candidates) {
+    const ownTerms = table.termsByPerson.get(personId) ?? [];
+    const found = ownTerms.length > 0 ? contextConflict(article, quote, speaker, ownTerms, context) : null;
+    if (found && (!conflict || found.distance < conflict.distance)) conflict = { ...found, personId };
+  }
+  if (!conflict) return null;
+  const { other, otherTerm, personId } = conflict;
   const office = table.offices.get(otherTerm.officeId);
   const otherPerson = other.personId ? table.people.get(other.personId) : undefined;
   if (!office || !otherPerson) return null;
@@ -145,29 +150,41 @@ function entitiesIn(article: ResolvedArticle, first: number, last: number): Enti
   return found;
 }
 
-/** Someone named near the quote who held, on the article's date, an office the speaker held at another time. */
+/**
+ * Someone the article names before the quote (or in its paragraph) who held, on the
+ * article's date, an office the speaker held at another time; the nearest such person.
+ */
 function contextConflict(
   article: ResolvedArticle,
   quote: Quote,
   speaker: Entity,
   ownTerms: readonly Term[],
   context: CheckContext,
-): Conflict | null {
+): (Conflict & { distance: number }) | null {
   const { table, date } = context;
   if (!date) return null;
-  const back = Number(context.options.paragraphsBefore ?? 1);
-  const first = quote.paragraph - back;
-  let best: Conflict | null = null;
+  const back = context.options.paragraphsBefore;
+  const first = typeof back === 'number' ? quote.paragraph - back : 0;
+  let best: (Conflict & { distance: number }) | null = null;
   for (const other of entitiesIn(article, first, quote.endParagraph)) {
     if (other === speaker || !other.personId) continue;
+    const distance = distanceBefore(other, quote);
+    if (best && distance >= best.distance) continue;
     for (const term of table.termsByPerson.get(other.personId) ?? []) {
       if (!heldDuring([term], date)) continue;
       const own = ownTerms.filter((t) => t.officeId === term.officeId);
       if (own.length === 0 || heldDuring(own, date)) continue;
-      if (!best) best = { other, otherTerm: term, ownTerms: own };
+      best = { other, otherTerm: term, ownTerms: own, distance };
+      break;
     }
   }
   return best;
+}
+
+/** How far before the quote the person was last named (a name after it, in its paragraph, counts as far). */
+function distanceBefore(entity: Entity, quote: Quote): number {
+  const last = entity.mentions[firstStartAtLeast(entity.mentions, quote.start) - 1];
+  return last ? quote.start - last.start : Number.MAX_SAFE_INTEGER - 1;
 }
 
 function termPhrase(terms: readonly Term[], day: number): string {

@@ -422,7 +422,10 @@ class SpeakerResolver {
   attribute(quote: QuoteSpan, previous: Quote | null): Attribution | null {
     const after = firstTokenAtOrAfter(this.context.tokens, quote.end);
     const before = lastTokenBefore(this.context.tokens, quote.start);
+    // "X said: “…”" is that quote's attribution; a speech verb in the next sentence does not win over it.
+    const introduced = this.context.tokens[before]?.text === ':' ? this.beforeQuote(quote, before) : null;
     return (
+      introduced ??
       this.afterQuote(quote, after) ??
       this.beforeQuote(quote, before) ??
       this.laterInSentence(quote, after) ??
@@ -570,15 +573,6 @@ class SpeakerResolver {
     const paragraph = tokens[i]?.paragraph;
     if (paragraph === undefined) return null;
     if (paragraph !== quote.paragraph) return tokens[i]?.text === ':' ? this.introducedByColon(quote) : null;
-    if (tokens[i]?.text === ':' && this.context.mentionEndingAt.get(i)) {
-      const mention = this.context.mentionEndingAt.get(i);
-      if (mention)
-        return this.toAttribution(
-          { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention },
-          null,
-          'X: “…”',
-        );
-    }
     let participle: { at: number; verb: Cue } | null = null;
     let k = i;
     for (; k >= 0 && k > i - 30; k--) {
@@ -592,6 +586,12 @@ class SpeakerResolver {
       if (verb && subject) return this.toAttribution(subject, verb, 'X said “…”');
       if (verb && !participle) participle = this.participleSubject(k, verb) ? { at: k, verb } : null;
       if (token.sentenceStart) break;
+    }
+    // "From Chairwoman X: “…”": a name right before the colon, when no verb in the sentence has a subject.
+    const labelled = tokens[i]?.text === ':' ? this.context.mentionEndingAt.get(i) : undefined;
+    if (labelled) {
+      const subject: Subject = { kind: 'name', start: labelled.tokenStart, end: labelled.tokenEnd, mention: labelled };
+      return this.toAttribution(subject, null, 'X: “…”');
     }
     // "Trump attacked Clinton, saying, “…”": no verb with a subject of its own, so the sentence's.
     if (participle) {
