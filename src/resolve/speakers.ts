@@ -422,8 +422,11 @@ class SpeakerResolver {
   attribute(quote: QuoteSpan, previous: Quote | null): Attribution | null {
     const after = firstTokenAtOrAfter(this.context.tokens, quote.end);
     const before = lastTokenBefore(this.context.tokens, quote.start);
-    // "X said: “…”" is that quote's attribution; a speech verb in the next sentence does not win over it.
-    const introduced = this.context.tokens[before]?.text === ':' ? this.beforeQuote(quote, before) : null;
+    // "X said: “….”" is that quote's attribution; a speech verb in the next sentence does not win over it
+    // (one in the same sentence, "“…,” she wrote", does).
+    const { tokens } = this.context;
+    const closesSentence = /^[.!?]$/.test(tokens[lastTokenBefore(tokens, quote.innerEnd)]?.text ?? '');
+    const introduced = tokens[before]?.text === ':' && closesSentence ? this.beforeQuote(quote, before) : null;
     return (
       introduced ??
       this.afterQuote(quote, after) ??
