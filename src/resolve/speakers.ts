@@ -350,7 +350,15 @@ function isTimePhraseEnd(tokens: readonly Token[], j: number): boolean {
   const word = tokens[j];
   const before = tokens[j - 1];
   if (!word?.isWord || !before?.isWord) return false;
-  return WEEKDAYS.has(word.key) && ['on', 'last', 'this', 'that', 'a', 'on'].includes(before.key);
+  return WEEKDAYS.has(word.key) && TIME_PHRASE_OPENERS.has(before.key);
+}
+
+const TIME_PHRASE_OPENERS = new Set(['on', 'last', 'this', 'that', 'a', 'later', 'earlier', 'late', 'early', 'next']);
+
+/** No sentence starts between token `from` (exclusive) and token `to`. */
+function sameSentence(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let j = from + 1; j <= to; j++) if (tokens[j]?.sentenceStart) return false;
+  return true;
 }
 
 /** "the Kremlin", "the top Ukrainian official at the Florida talks", "Reuters": the words ending at `end`. */
@@ -585,7 +593,9 @@ class SpeakerResolver {
       if (token.key === 'according' && tokens[k + 1]?.key === 'to')
         return this.subjectFrom(k + 2, null, 'according to X, “…”');
       const verb = this.verbAt(k, 'before') ?? this.cueBeforeColon(k);
-      const subject = verb ? subjectBefore(this.context, k) : null;
+      // "…, saying, “…”": a participle after a comma has no subject of its own to its left.
+      const trailingParticiple = verb?.tense === 'participle' && tokens[k - 1]?.text === ',';
+      const subject = verb && !trailingParticiple ? subjectBefore(this.context, k) : null;
       if (verb && subject) return this.toAttribution(subject, verb, 'X said “…”');
       if (verb && !participle) participle = this.participleSubject(k, verb) ? { at: k, verb } : null;
       if (token.sentenceStart) break;
@@ -622,7 +632,19 @@ class SpeakerResolver {
   private participleSubject(k: number, verb: Cue): Subject | null {
     const before = this.context.tokens[k - 1];
     if (verb.tense !== 'participle' || !(before?.text === ',' || PARTICIPLE_LINKS.has(before?.key ?? ''))) return null;
-    return this.sentenceSubject(k);
+    return this.speakerEarlierInSentence(k) ?? this.sentenceSubject(k);
+  }
+
+  /** "Ryan and Trump will meet next week, Spicer said, adding, “…”": who spoke earlier in the sentence. */
+  private speakerEarlierInSentence(k: number): Subject | null {
+    const { tokens } = this.context;
+    const event = this.events.latestBefore(tokens[k]?.start ?? 0);
+    const mention = event?.mention;
+    if (!mention) return null;
+    for (let j = mention.tokenEnd; j < k; j++) if (tokens[j]?.sentenceStart) return null;
+    if (mention.tokenStart < k && sameSentence(tokens, mention.tokenStart, k))
+      return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
+    return null;
   }
 
   /** "President Obama is rolling out a new message: “It's about me.”": the sentence's subject speaks. */
