@@ -1,4 +1,5 @@
 import type { Span } from '../types.js';
+import { tally } from '../util/work.js';
 
 /**
  * Paragraph spans of the prose. Articles either separate paragraphs with blank lines
@@ -37,6 +38,7 @@ function splitLines(text: string): Span[] {
   if (text.indexOf('\r') === -1) {
     // No CR at all (the usual case): let indexOf find the line feeds.
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
+      tally();
       lines.push({ start, end: i });
       start = i + 1;
     }
@@ -46,6 +48,7 @@ function splitLines(text: string): Span[] {
   for (let i = 0; i <= text.length; i++) {
     const c = text.charCodeAt(i);
     if (i === text.length || c === 10 || c === 13) {
+      tally();
       lines.push({ start, end: i });
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;

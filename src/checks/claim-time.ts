@@ -6,6 +6,7 @@ import { firstTokenAtOrAfter } from '../resolve/speakers.js';
 import { dayOf, yearOf, type DayRange } from '../util/dates.js';
 import { firstIndexAtLeast } from '../util/search.js';
 import type { ResolvedArticle } from './check.js';
+import { tally } from '../util/work.js';
 
 /**
  * When a title claim speaks of: the article's present ("Secretary of State Antony
@@ -174,6 +175,7 @@ function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: 
   while (start > sentence.start && !CLAUSE_BREAKS.has(tokens[start - 1]?.text ?? '')) start--;
   let end = to;
   while (end < sentence.end && !CLAUSE_BREAKS.has(tokens[end]?.text ?? '')) end++;
+  tally(end - start);
   return { start, end };
 }
 
@@ -203,6 +205,7 @@ function sentenceOf(tokens: readonly Token[], index: number): Range {
   while (start > earliest && !tokens[start]?.sentenceStart && tokens[start - 1]?.paragraph === paragraph) start--;
   let end = index + 1;
   while (end < latest && !tokens[end]?.sentenceStart && tokens[end]?.paragraph === paragraph) end++;
+  tally(end - start);
   return { start, end };
 }
 
@@ -220,6 +223,7 @@ function keyAt(article: ResolvedArticle, k: number): string {
 /** Years before the article's, named outside quotes ("in 1993", "the 1990s"): every day they cover. */
 function pastYears(article: ResolvedArticle, sentence: Range, articleYear: number): DayRange | null {
   let range: DayRange | null = null;
+  tally(sentence.end - sentence.start);
   for (let k = sentence.start; k < sentence.end; k++) {
     const token = article.tokens[k];
     if (!token?.isWord || insideQuote(article, token.start)) continue;
@@ -237,6 +241,7 @@ function pastYears(article: ResolvedArticle, sentence: Range, articleYear: numbe
 }
 
 function hasPastMarker(article: ResolvedArticle, sentence: Range): boolean {
+  tally(sentence.end - sentence.start);
   for (let k = sentence.start; k < sentence.end; k++) {
     const token = article.tokens[k];
     if (!token?.isWord || insideQuote(article, token.start)) continue;

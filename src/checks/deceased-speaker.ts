@@ -3,6 +3,7 @@ import { firstTokenAtOrAfter, type Cue } from '../resolve/speakers.js';
 import type { Token } from '../scan/tokens.js';
 import { yearOf } from '../util/dates.js';
 import type { Check, CheckContext, DraftFinding, ResolvedArticle } from './check.js';
+import { tally } from '../util/work.js';
 
 const HISTORICAL_MARKERS = new Set([
   'once',
@@ -31,6 +32,7 @@ export const deceasedSpeaker: Check = {
     const findings: DraftFinding[] = [];
     const seen = new Set<number>();
     for (const quote of article.quotes) {
+      tally();
       const speaker = quote.speaker;
       if (!speaker?.entity || speaker.via === 'continuation' || seen.has(speaker.start)) continue;
       const finding = deadSpeaker(speaker.entity, speaker.start, speaker.end, 'A quote', context);
@@ -40,6 +42,7 @@ export const deceasedSpeaker: Check = {
       }
     }
     for (const act of article.speech) {
+      tally();
       if (act.cue.tense !== 'present' || !act.entity || seen.has(act.mention.start)) continue;
       const finding = deadSpeaker(
         act.entity,

@@ -3,6 +3,7 @@ import type { Entity } from '../resolve/entities.js';
 import type { Mention } from '../scan/names.js';
 import { phraseKeys } from '../scan/tokens.js';
 import type { Check, DraftFinding, DraftSuggestion, ResolvedArticle } from './check.js';
+import { tally } from '../util/work.js';
 
 /** One person spelled two ways in one article ("Zelensky" and "Zelenskyy"). */
 export const nameConsistency: Check = {
@@ -12,6 +13,7 @@ export const nameConsistency: Check = {
   run(article, context) {
     const findings: DraftFinding[] = [];
     for (const entity of article.entities) {
+      tally(1 + entity.mentions.length);
       const person = entity.personId ? context.table.people.get(entity.personId) : undefined;
       if (person) findings.push(...checkEntity(article, entity, person));
     }

@@ -13,6 +13,7 @@ import type { Office, Table, Term } from '../reference/table.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Check, CheckContext, DraftFinding, DraftSuggestion, ResolvedArticle } from './check.js';
 import { claimTime, isHypothetical } from './claim-time.js';
+import { tally } from '../util/work.js';
 
 /**
  * "Title Name" where Name did not hold that office on the article's date. Option `when`:
@@ -27,6 +28,7 @@ export const titleHolder: Check = {
   run(article, context) {
     const findings: DraftFinding[] = [];
     for (const claim of article.claims) {
+      tally();
       const finding = checkClaim(article, claim, context);
       if (finding) findings.push(finding);
     }

@@ -5,6 +5,7 @@ import type { Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
 import { TokenMap } from '../util/token-map.js';
 import { sortByStart } from '../util/search.js';
+import { tally } from '../util/work.js';
 
 /** A title found in the text, before it is tied to a name. */
 export interface TitlePhrase {
@@ -54,6 +55,7 @@ export function findTitles(
   const phrases: TitlePhrase[] = [];
   let next = 0;
   for (const i of titleStarts) {
+    tally();
     const token = tokens[i];
     // A title may begin with an organisation's or country's own name ("UN Secretary-General").
     if (i < next || !token?.isWord || (roles[i] && roles[i] !== 'country') || (token.flags & WordFlag.titleStart) === 0)
@@ -99,6 +101,7 @@ function findCountries(
   const index: CountryIndex = { byStart: new Map(), byEnd: new Map() };
   let next = 0;
   for (const i of nameStarts) {
+    tally();
     const token = tokens[i];
     if (i < next || !token?.isWord || !token.capitalised || roles[i] || (token.flags & WordFlag.countryStart) === 0)
       continue;
@@ -127,6 +130,7 @@ function matchTitle(
   let best: { end: number; officeIds: string[]; innerCountry: string[] | null } | null = null;
   let innerCountry: string[] | null = null;
   for (let i = start; i < tokens.length && i < start + 16; ) {
+    tally();
     const token = tokens[i];
     if (!token?.isWord || token.paragraph !== paragraph) break;
     const child = node.next.get(token.key);
@@ -169,6 +173,7 @@ function describeTitle(
   let determined = false;
   // Left: modifiers, country words, "the", qualifiers naming another organisation.
   for (let j = start - 1; j >= 0 && j >= start - 6; ) {
+    tally();
     const token = tokens[j];
     if (!token || token.paragraph !== tokens[start]?.paragraph) break;
     const countryMatch = countries.byEnd.get(j + 1);
@@ -223,6 +228,7 @@ function describeTitle(
     modifier = TRAILING_MODIFIERS.get(trailing.key) ?? modifier;
     claimEnd++;
   }
+  tally(officeIds.length);
   const narrowed = country
     ? officeIds.filter((id) => country?.includes(table.offices.get(id)?.country ?? ''))
     : [...officeIds];
@@ -257,10 +263,12 @@ export function attachTitles(
 ): TitleClaim[] {
   const claims: TitleClaim[] = [];
   for (const phrase of phrases) {
+    tally();
     const claim = nameAfter(tokens, phrase, mentionAt, prose) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
     if (claim) claims.push(claim);
   }
   for (const mention of mentions) {
+    tally();
     if (mentionAt.get(mention.tokenStart) !== mention) continue;
     const late = tokens[mention.tokenStart - 1];
     if (late?.key !== 'late' || tokens[mention.tokenStart - 2]?.key !== 'the') continue;
@@ -334,6 +342,7 @@ function nameAfter(
   }
   // "Foreign Secretary Lord Carrington": the honorific may be part of the name the table knows.
   while (!mentionAt.has(i) && tokens[i]?.isWord && HONORIFICS.has(tokens[i]?.key ?? '') && tokens[i]?.capitalised) {
+    tally();
     i++;
     if (tokens[i]?.text === '.') i++;
   }
