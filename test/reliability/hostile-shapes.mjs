@@ -1,6 +1,7 @@
 // Hostile article shapes, shared by the counted test (test/reliability/adversarial.test.ts)
 // and the timed benchmark (test/bench/adversarial.mjs). Each repeats `unit(i)`; `quotes(units)`
-// is the least number of quotes a check must still find in `units` repetitions.
+// is the least number of quotes a check must still find in `units` repetitions; `countedSize`,
+// where given, is the smaller size the counted test compares with four times it.
 
 /** Text of at least `size` characters made by repeating `unit(i)`. */
 export function repeated(size, unit) {
@@ -49,6 +50,8 @@ export const HOSTILE_SHAPES = [
     name: 'quotes attributed to "the chancellor" after many titles',
     unit: () => 'Chancellor Olaf Scholz arrived. “No,” the chancellor said. ',
     quotes: (units) => 0.8 * units,
+    // Each quote weighs up to 200 earlier titles: the counted test starts past the first 200.
+    countedSize: 50_000,
   },
   {
     name: 'a title and a name in a sentence that never ends',
