@@ -22,7 +22,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] },
+        test: {
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
+          // The files share one module graph instead of loading the sources and the reference
+          // table again for each: half the CPU time (25 → 11 s). check() keeps no state between
+          // calls (properties.test.ts checks that), and tests that set a clock, an environment
+          // variable or a spy restore it; the files pass in any order (--sequence.shuffle).
+          isolate: false,
+        },
       },
       {
         extends: true,
