@@ -1,6 +1,7 @@
 import type { Comment } from './markdown.js';
 import { positionAt } from '../util/text.js';
 import { firstStartAtLeast } from '../util/search.js';
+import { tally } from '../util/work.js';
 
 /** An in-text instruction: `<!-- factlint-disable-next-line title-holder -- quoting the 2019 letter -->`. */
 export interface Directive {
@@ -20,6 +21,7 @@ const DIRECTIVE = /^factlint-(disable-next-line|disable-line|disable|enable)(?:\
 export function readDirectives(comments: readonly Comment[], lineStarts: readonly number[]): Directive[] {
   const directives: Directive[] = [];
   for (const comment of comments) {
+    tally();
     const [body = '', reason] = comment.body.split(/\s+--\s+/, 2);
     const match = DIRECTIVE.exec(body.trim());
     if (!match?.[1]) continue;
@@ -65,6 +67,7 @@ export class Silencer {
   }
 
   isSilenced(ruleId: string, offset: number, line: number): boolean {
+    tally();
     const lineDirective = this.byLine.get(line)?.find((d) => covers(d, ruleId));
     if (lineDirective) {
       lineDirective.used = true;
@@ -81,6 +84,7 @@ export class Silencer {
   private switchesFor(ruleId: string): Directive[] {
     let switches = this.switchesByRule.get(ruleId);
     if (!switches) {
+      tally(this.directives.length);
       switches = this.directives.filter((d) => (d.kind === 'disable' || d.kind === 'enable') && covers(d, ruleId));
       this.switchesByRule.set(ruleId, switches);
     }

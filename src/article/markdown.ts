@@ -7,6 +7,7 @@ import { lineSpans } from '../util/text.js';
  * URLs, markup characters) is blanked with spaces, so every offset found in the prose
  * is an offset into the original file.
  */
+import { tally } from '../util/work.js';
 
 export interface Comment {
   start: number;
@@ -68,6 +69,7 @@ class Chars {
   private readonly codes: Uint16Array;
 
   constructor(text: string) {
+    tally(text.length);
     this.codes = new Uint16Array(text.length);
     for (let i = 0; i < text.length; i++) this.codes[i] = text.charCodeAt(i);
   }
@@ -95,11 +97,13 @@ class Chars {
 
   /** The current text (lone surrogates become U+FFFD, one unit for one: offsets do not move). */
   text(): string {
+    tally(this.codes.length);
     return utf16.decode(this.codes);
   }
 }
 
 function blankRange(chars: Chars, start: number, end: number): Chars {
+  tally(end - start);
   for (let i = start; i < end; i++) if (!chars.isLineBreak(i)) chars.set(i, ' ');
   return chars;
 }
@@ -108,6 +112,7 @@ function blankComments(text: string, chars: Chars, from: number): Comment[] {
   const comments: Comment[] = [];
   let at = text.indexOf('<!--', from);
   while (at !== -1) {
+    tally();
     const close = text.indexOf('-->', at + 4);
     const end = close === -1 ? text.length : close + 3;
     comments.push({ start: at, end, body: text.slice(at + 4, close === -1 ? end : close).trim() });
@@ -177,7 +182,10 @@ function blankInline(chars: Chars): void {
 }
 
 function blankPattern(text: string, chars: Chars, pattern: RegExp): void {
-  for (const match of text.matchAll(pattern)) blankRange(chars, match.index, match.index + match[0].length);
+  for (const match of text.matchAll(pattern)) {
+    tally();
+    blankRange(chars, match.index, match.index + match[0].length);
+  }
 }
 
 function blankInlineCode(text: string, chars: Chars): void {
@@ -189,10 +197,12 @@ function blankInlineCode(text: string, chars: Chars): void {
     nextSameLength[i] = lastSeen.get(length) ?? -1;
     lastSeen.set(length, i);
   }
+  tally(runs.length);
   for (let i = 0; i < runs.length; i++) {
     const open = runs[i];
     const closeIndex = nextSameLength[i] ?? -1;
     const close = runs[closeIndex];
+    tally(1 + (close ? close.index - (open?.index ?? 0) : 0));
     if (!open || !close || text.slice(open.index, close.index).includes('\n\n')) continue;
     blankRange(chars, open.index, close.index + close[0].length);
     i = closeIndex;
@@ -202,6 +212,7 @@ function blankInlineCode(text: string, chars: Chars): void {
 /** `[text](url)`, `![alt](url)`, `[text][ref]`: keep the text, blank the rest. */
 function blankLinks(text: string, chars: Chars): void {
   for (const match of text.matchAll(/!?\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g)) {
+    tally();
     const start = match.index;
     const textEnd = start + match[0].length - (match[2]?.length ?? 0);
     blankRange(chars, start, start + (match[0].startsWith('!') ? 2 : 1));
@@ -213,6 +224,7 @@ function blankEmphasis(text: string, chars: Chars): void {
   for (const match of text.matchAll(
     /(?<![\p{L}\p{N}])[*_]{1,3}(?=[\p{L}\p{N}"“‘'])|(?<=[\p{L}\p{N}.,!?"”’'])[*_]{1,3}(?![\p{L}\p{N}])/gu,
   )) {
+    tally();
     blankRange(chars, match.index, match.index + match[0].length);
   }
 }

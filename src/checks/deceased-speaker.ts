@@ -3,6 +3,7 @@ import type { Cue } from '../resolve/speakers.js';
 import { speechTime } from '../resolve/time.js';
 import type { Check, CheckContext, DraftFinding } from './check.js';
 import type { ResolvedArticle } from '../resolve/article.js';
+import { tally } from '../util/work.js';
 
 /** A quote or present-tense speech attributed to someone who died before the article's date. */
 export const deceasedSpeaker: Check = {
@@ -14,6 +15,7 @@ export const deceasedSpeaker: Check = {
     const findings: DraftFinding[] = [];
     const seen = new Set<number>();
     for (const quote of article.quotes) {
+      tally();
       const speaker = quote.speaker;
       if (!speaker?.entity || speaker.via === 'continuation' || seen.has(speaker.start)) continue;
       const finding = deadSpeaker(speaker.entity, speaker.start, speaker.end, 'A quote', context);
@@ -23,6 +25,7 @@ export const deceasedSpeaker: Check = {
       }
     }
     for (const act of article.speech) {
+      tally();
       if (act.cue.tense !== 'present' || !act.entity || seen.has(act.mention.start)) continue;
       const finding = deadSpeaker(
         act.entity,

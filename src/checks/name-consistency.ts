@@ -4,6 +4,7 @@ import type { Mention } from '../scan/names.js';
 import { phraseKeys } from '../util/phrase-keys.js';
 import type { Check, DraftFinding, DraftSuggestion } from './check.js';
 import type { ResolvedArticle } from '../resolve/article.js';
+import { tally } from '../util/work.js';
 
 /** One person spelled two ways in one article ("Zelensky" and "Zelenskyy"). */
 export const nameConsistency: Check = {
@@ -14,6 +15,7 @@ export const nameConsistency: Check = {
   run(article, context) {
     const findings: DraftFinding[] = [];
     for (const entity of article.entities) {
+      tally(1 + entity.mentions.length);
       const person = entity.personId ? context.table.people.get(entity.personId) : undefined;
       if (person) findings.push(...checkEntity(article, entity, person));
     }

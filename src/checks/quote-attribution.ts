@@ -5,6 +5,7 @@ import type { Quote } from '../resolve/speakers.js';
 import type { Check, CheckContext, DraftFinding } from './check.js';
 import type { ResolvedArticle } from '../resolve/article.js';
 import { firstStartAtLeast } from '../util/search.js';
+import { tally } from '../util/work.js';
 
 /**
  * A quote attributed by name to someone the article never introduces, in an article that
@@ -30,6 +31,7 @@ export const quoteAttribution: Check = {
     const findings: DraftFinding[] = [];
     const seen = new Set<number>();
     for (const quote of article.quotes) {
+      tally();
       const speaker = quote.speaker;
       if (!speaker?.entity || !speaker.mention || speaker.via !== 'explicit' || seen.has(speaker.start)) continue;
       const finding = checkQuote(article, quote, speaker.entity, context);
@@ -121,6 +123,7 @@ function articleIndex(article: ResolvedArticle): ArticleIndex {
   if (index) return index;
   const titledAt = new Map<number, Set<number>>();
   for (const claim of article.claims) {
+    tally();
     const starts = titledAt.get(claim.mention.entity);
     if (starts) starts.add(claim.mention.start);
     else titledAt.set(claim.mention.entity, new Set([claim.mention.start]));
@@ -141,10 +144,12 @@ function entitiesIn(article: ResolvedArticle, first: number, last: number): Enti
   const ids = new Set<number>();
   const { mentions } = article;
   for (let i = firstStartAtLeast(mentions, from); i < mentions.length && (mentions[i]?.start ?? Infinity) < to; i++) {
+    tally();
     const entity = mentions[i]?.entity ?? -1;
     if (entity >= 0) ids.add(entity);
   }
   // Only people in the table can conflict; that also bounds the list by the table's size.
+  tally(article.entities.length);
   found = article.entities.filter((e) => ids.has(e.id) && e.personId !== null);
   nearby.set(key, found);
   return found;
@@ -167,6 +172,7 @@ function contextConflict(
   const first = typeof back === 'number' ? quote.paragraph - back : 0;
   let best: (Conflict & { distance: number }) | null = null;
   for (const other of entitiesIn(article, first, quote.endParagraph)) {
+    tally();
     if (other === speaker || !other.personId) continue;
     const distance = distanceBefore(other, quote);
     if (best && distance >= best.distance) continue;

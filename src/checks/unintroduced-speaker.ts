@@ -1,5 +1,6 @@
 import { PEERAGE } from '../scan/lexicon.js';
 import type { Check, DraftFinding } from './check.js';
+import { tally } from '../util/work.js';
 
 /** A quote attributed by surname alone to someone the article never names in full. */
 export const unintroducedSpeaker: Check = {
@@ -10,8 +11,10 @@ export const unintroducedSpeaker: Check = {
   run(article, context) {
     const findings: DraftFinding[] = [];
     const judged = new Set<number>();
+    tally(article.claims.length);
     const titled = new Set(article.claims.map((c) => c.mention.entity));
     for (const quote of article.quotes) {
+      tally();
       const speaker = quote.speaker;
       if (!speaker?.bySurname || speaker.via !== 'explicit' || !speaker.entity || judged.has(speaker.entity.id))
         continue;

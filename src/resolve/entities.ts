@@ -3,6 +3,7 @@ import { HONORIFICS } from '../scan/lexicon.js';
 import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
 import { firstStartAtLeast, sortByStart } from '../util/search.js';
+import { tally } from '../util/work.js';
 
 /** A person the article talks about, with every mention that refers to them. */
 export interface Entity {
@@ -26,6 +27,7 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
   if (mentions.length === 0) return [];
   const claimsByMention = new Map<Mention, TitleClaim[]>();
   for (const claim of claims) {
+    tally();
     const list = claimsByMention.get(claim.mention);
     if (list) list.push(claim);
     else claimsByMention.set(claim.mention, [claim]);
@@ -37,6 +39,7 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
   const known = new KnownEntities();
   const fullBySurname = new Map<string, Entity[]>();
   for (const mention of mentions) {
+    tally();
     if (mention.form !== 'full') continue;
     const candidates = narrow(mention);
     const unique = candidates.length === 1;
@@ -57,6 +60,7 @@ export function resolveEntities(mentions: readonly Mention[], claims: readonly T
   // Entities so far have only full-name mentions; their counts, by entity id.
   const fullMentionCount = entities.map((e) => e.mentions.length);
   for (const mention of mentions) {
+    tally();
     if (mention.form !== 'surname') continue;
     const surname = mention.surnameKeys.join(' ');
     const namesakes = titledNamesakes(fullBySurname.get(surname) ?? [], mention, claimsByMention, narrow, table);
@@ -130,6 +134,7 @@ function nearestWithSurname(
   let bestAt = -1;
   // Only absurd text introduces more people with one surname; the cap keeps it linear.
   for (let k = Math.max(0, entities.length - MAX_NAMESAKES); k < entities.length; k++) {
+    tally();
     const entity = entities[k] as Entity;
     const at = latestMentionBefore(entity, mention.start, fullMentionCount[entity.id] ?? 0);
     if (at > bestAt) {
@@ -189,6 +194,7 @@ const NO_CLAIMS: readonly TitleClaim[] = [];
 /** "President Clinton": of the people named Clinton, those who ever held a presidency. */
 function narrowByTitle(candidates: readonly string[], claims: readonly TitleClaim[], table: Table): string[] {
   if (candidates.length < 2 || claims.length === 0) return [...candidates];
+  tally(candidates.length + claims.length);
   const offices = new Set(claims.flatMap((c) => c.officeIds));
   const holders = candidates.filter((id) => (table.termsByPerson.get(id) ?? []).some((t) => offices.has(t.officeId)));
   return holders.length > 0 ? holders : [...candidates];

@@ -9,6 +9,7 @@ import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from 
 import type { Entity } from './entities.js';
 import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
 import type { TokenMap } from '../util/token-map.js';
+import { tally } from '../util/work.js';
 
 export interface Cue {
   start: number;
@@ -110,6 +111,7 @@ export function resolveSpeakers(quotes: readonly QuoteSpan[], context: SpeakerCo
   const resolved: Quote[] = [];
   let lastAttributed: Quote | null = null;
   for (const quote of quotes) {
+    tally();
     const speaker: Attribution | null = quote.marks === 'double' ? resolver.attribute(quote, lastAttributed) : null;
     const done: Quote = {
       start: quote.start,
@@ -154,6 +156,7 @@ class Timeline {
     let i = firstIndexAtLeast(this.found, at, atOf) - 1;
     let j = firstIndexAtLeast(this.added, at, atOf) - 1;
     while ((i >= 0 || j >= 0) && events.length < limit) {
+      tally();
       const found = this.found[i];
       const added = this.added[j];
       if (added && (!found || added.at >= found.at)) {
@@ -193,6 +196,7 @@ function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], sp
   let m = 0;
   let v = 0;
   for (;;) {
+    tally();
     const i = Math.min(sentenceStarts[s] ?? Infinity, mentions[m]?.tokenStart ?? Infinity, speechVerbs[v] ?? Infinity);
     if (i === Infinity) break;
     const token = tokens[i];
@@ -210,7 +214,10 @@ function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], sp
     v++;
     const verb = cueAt(tokens, i, 'before');
     if (!verb) continue;
-    while ((quotes[quoteIndex]?.end ?? Infinity) <= token.start) quoteIndex++;
+    while ((quotes[quoteIndex]?.end ?? Infinity) <= token.start) {
+      tally();
+      quoteIndex++;
+    }
     const inQuote = (quotes[quoteIndex]?.start ?? Infinity) <= token.start;
     if (inQuote) continue;
     const subject = subjectBefore(context, i);
@@ -246,6 +253,7 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
   const paragraph = tokens[verb]?.paragraph;
   let j = verb - 1;
   for (let guard = 0; guard < 30 && j >= 0; guard++) {
+    tally();
     const token = tokens[j];
     if (!token || token.paragraph !== paragraph) return null;
     if (token.isWord && ADVERBS.has(token.key) && !token.capitalised) {
@@ -309,8 +317,10 @@ function prepositionBefore(context: SpeakerContext, mention: Mention): number | 
       context.roles[k] === 'country' ||
       HONORIFICS.has(context.tokens[k]?.key ?? '') ||
       context.tokens[k]?.text === '.')
-  )
+  ) {
+    tally();
     k--;
+  }
   return OBJECT_PREPOSITIONS.has(context.tokens[k]?.key ?? '') ? k : null;
 }
 
@@ -318,6 +328,7 @@ function prepositionBefore(context: SpeakerContext, mention: Mention): number | 
 function matchingSeparator(tokens: readonly Token[], close: number, mark: string): number | null {
   const dash = mark !== ',';
   for (let k = close - 1; k >= 0 && k >= close - 25; k--) {
+    tally();
     const token = tokens[k];
     if (!token || token.paragraph !== tokens[close]?.paragraph) return null;
     if (dash ? token.text === '—' || token.text === '–' : token.text === ',') return k;
@@ -365,6 +376,7 @@ function sameSentence(tokens: readonly Token[], from: number, to: number): boole
 function nounPhraseEndingAt(tokens: readonly Token[], end: number): Subject | null {
   let start = end;
   for (let k = end; k >= 0 && k > end - 12; k--) {
+    tally();
     const token = tokens[k];
     if (!token?.isWord || token.paragraph !== tokens[end]?.paragraph) break;
     start = k;
@@ -383,7 +395,10 @@ function nounPhraseEndingAt(tokens: readonly Token[], end: number): Subject | nu
 
 function firstCapitalisedRun(tokens: readonly Token[], start: number, end: number): number {
   let k = end;
-  while (k > start && tokens[k - 1]?.capitalised) k--;
+  while (k > start && tokens[k - 1]?.capitalised) {
+    tally();
+    k--;
+  }
   return k;
 }
 
@@ -485,6 +500,7 @@ class SpeakerResolver {
       !OPENING_MARKS.has(tokens[j]?.text ?? '') &&
       tokens[j]?.text !== ';'
     ) {
+      tally();
       if (tokens[j]?.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) break;
       j++;
     }
@@ -496,6 +512,7 @@ class SpeakerResolver {
     const { tokens } = this.context;
     const paragraph = tokens[start]?.paragraph;
     for (let j = start; j < start + limit && j < tokens.length; j++) {
+      tally();
       const token = tokens[j];
       if (
         !token ||
@@ -525,6 +542,7 @@ class SpeakerResolver {
     if (!first?.isWord || start >= end) return null;
     let limit = end;
     for (let j = start; j < end; j++) {
+      tally();
       if (tokens[j]?.text === ',' || tokens[j]?.text === '(') {
         limit = j;
         break;
@@ -533,6 +551,7 @@ class SpeakerResolver {
     while (limit > start && tokens[limit - 1]?.isWord && ADVERBS.has(tokens[limit - 1]?.key ?? '')) limit--;
     let head: Mention | null = null;
     for (let j = start; j < limit; j++) {
+      tally();
       const mention = mentionAt.get(j);
       if (!mention || mention.tokenEnd > limit) continue;
       const owner = tokens[mention.tokenEnd - 1]?.possessive && mention.tokenEnd < limit;
@@ -563,6 +582,7 @@ class SpeakerResolver {
     const first = tokens[subject.end];
     if (!first || !['of', 'from', 'at', 'with', 'in', ','].includes(first.key)) return null;
     for (let j = subject.end + 1; j < subject.end + 10 && j < tokens.length; j++) {
+      tally();
       const token = tokens[j];
       if (
         !token ||
@@ -587,6 +607,7 @@ class SpeakerResolver {
     let participle: { at: number; verb: Cue } | null = null;
     let k = i;
     for (; k >= 0 && k > i - 30; k--) {
+      tally();
       const token = tokens[k];
       if (!token || token.paragraph !== paragraph || token.text === '.' || token.text === '!' || token.text === '?')
         break;
@@ -660,17 +681,27 @@ class SpeakerResolver {
   private sentenceSubject(k: number): Subject | null {
     const { tokens, mentionAt } = this.context;
     let start = k;
-    while (start > 0 && !tokens[start]?.sentenceStart && tokens[start - 1]?.paragraph === tokens[k]?.paragraph) start--;
+    while (start > 0 && !tokens[start]?.sentenceStart && tokens[start - 1]?.paragraph === tokens[k]?.paragraph) {
+      tally();
+      start--;
+    }
     // Skip an opening phrase ("During the speech,", "Faced with doubts,") up to its comma.
     if (!mentionAt.has(start) && !PRONOUNS.has(tokens[start]?.key ?? '') && !this.isTitleWord(start)) {
       let comma = start;
-      while (comma < k && comma < start + 25 && tokens[comma]?.text !== ',') comma++;
+      while (comma < k && comma < start + 25 && tokens[comma]?.text !== ',') {
+        tally();
+        comma++;
+      }
       if (tokens[comma]?.text === ',' && comma < k) start = comma + 1;
     }
     for (let j = start; j < k && j < start + 6; j++) {
+      tally();
       if (tokens[j]?.text === '“' || ((tokens[j]?.text === '"' || tokens[j]?.text === "''") && j === start)) {
         // A sentence that opens with a quote: its subject comes after the quote.
-        while (j < k && !CLOSING_MARKS.has(tokens[j + 1]?.text ?? '')) j++;
+        while (j < k && !CLOSING_MARKS.has(tokens[j + 1]?.text ?? '')) {
+          tally();
+          j++;
+        }
         j++;
         start = j + 1;
         continue;
@@ -709,6 +740,7 @@ class SpeakerResolver {
   private laterInSentence(quote: QuoteSpan, i: number): Attribution | null {
     const { tokens } = this.context;
     for (let k = i; k < tokens.length && k < i + 40; k++) {
+      tally();
       const token = tokens[k];
       if (!token || token.paragraph !== quote.endParagraph || (token.sentenceStart && k > i)) return null;
       if (token.key === 'in' && this.isInTheWordsOf(k)) return this.subjectFrom(k + 4, null, '“…”, in the words of X');
@@ -763,6 +795,7 @@ class SpeakerResolver {
     const quoteToken = firstTokenAtOrAfter(tokens, quote.start);
     if (tokens[quoteToken]?.paragraph !== tokens[event.mention.tokenStart]?.paragraph) return null;
     for (let k = quoteToken - 1; k > event.mention.tokenEnd; k--) {
+      tally();
       if (tokens[k]?.sentenceStart) return null;
     }
     return event;
@@ -795,6 +828,7 @@ class SpeakerResolver {
     let k = i;
     const paragraph = tokens[i]?.paragraph;
     while (k < tokens.length && k < i + 12) {
+      tally();
       const token = tokens[k];
       if (!token || token.paragraph !== paragraph) return null;
       const mention = mentionAt.get(k);
@@ -832,11 +866,16 @@ class SpeakerResolver {
       tokens[end]?.isWord &&
       !this.verbAt(end) &&
       tokens[end]?.paragraph === first.paragraph
-    )
+    ) {
+      tally();
       end++;
+    }
     if (!determiner && start === k) {
       end = k + 1;
-      while (tokens[end]?.capitalised && end < k + 4) end++;
+      while (tokens[end]?.capitalised && end < k + 4) {
+        tally();
+        end++;
+      }
     }
     return { kind: 'phrase', start, end, mention: null };
   }
@@ -877,6 +916,7 @@ class SpeakerResolver {
     const { tokens } = this.context;
     const paragraph = tokens[k - 1]?.paragraph;
     for (let j = k; j < k + TRAILING_TAIL_LIMIT; j++) {
+      tally();
       const token = tokens[j];
       if (!token || token.paragraph !== paragraph || token.sentenceStart) return true;
       if (token.text === '.' || OPENING_MARKS.has(token.text)) return true;
@@ -935,6 +975,7 @@ class SpeakerResolver {
 
   /** "the British leader" → the person the article gave that title; "the Kremlin" → an organisation. */
   private resolvePhrase(subject: Subject): { entity: Entity | null; via: SpeakerVia } {
+    tally(subject.end - subject.start);
     const words = this.context.tokens.slice(subject.start, subject.end).filter((t) => t.isWord);
     const keys = new Set(words.map((t) => t.key));
     const role = words.some((t) => ROLE_NOUNS.has(t.key));
@@ -958,6 +999,7 @@ class SpeakerResolver {
     const end = firstStartAtLeast(claims, before);
     for (let c = end - 1; c >= 0 && c >= end - MAX_TITLE_CLAIMS; c--) {
       const claim = claims[c] as TitleClaim;
+      tally(1 + claim.claimEnd - claim.claimStart);
       const titleKeys = this.context.tokens.slice(claim.claimStart, claim.claimEnd).map((t) => t.key);
       if (!titleKeys.some((k) => keys.has(k) && ROLE_NOUNS.has(k)) && !this.sharesCountry(claim, keys)) continue;
       const entity = entityOf(this.context, claim.mention);

@@ -2,6 +2,7 @@ import type { NameForm, Person, Table } from '../reference/table.js';
 import type { TrieNode } from '../util/trie.js';
 import type { PhraseIndex } from '../util/phrase-index.js';
 import { mergeByStart, sortByStart } from '../util/search.js';
+import { tally } from '../util/work.js';
 import { FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_PERSON_WORDS } from './lexicon.js';
 import type { Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
@@ -71,6 +72,7 @@ export function matchTrie<T>(root: TrieNode<T>, tokens: readonly Token[], start:
   let node = root;
   let best: PhraseMatch<T> | null = null;
   for (let i = start; i < limit; i++) {
+    tally();
     if (i > start && isInitialStop(tokens, i)) continue;
     const key = wordKey(tokens, i, paragraph);
     if (key === null) break;
@@ -95,6 +97,7 @@ export function matchPhrase<T>(index: PhraseIndex<T>, tokens: readonly Token[], 
   let words = 1;
   let best: PhraseMatch<T> | null = null;
   for (let i = start; ; ) {
+    tally();
     const value = index.entries.get(joined);
     if (value !== undefined) best = { end: i + 1, value };
     if (words >= index.maxWords || (words >= 2 && !index.prefixes.has(joined))) break;
@@ -120,6 +123,7 @@ export function findTableNames(
   const mentions: Mention[] = [];
   let next = 0;
   for (const i of nameStarts) {
+    tally();
     const token = tokens[i];
     if (i < next || !token?.isWord || (token.flags & WordFlag.nameStart) === 0) continue;
     const match = matchPhrase(table.names, tokens, i);
@@ -191,6 +195,7 @@ function mention(
   surnameStart: number,
   surnameEnd: number,
 ): Mention {
+  tally(end - start);
   const first = tokens[start];
   const last = tokens[end - 1];
   const before = tokens[start - 1];
@@ -234,6 +239,7 @@ export function findOtherNames(
   const runs: Mention[] = [];
   let next = 0;
   for (const i of nameStarts) {
+    tally();
     if (i < next || !startsName(tokens, i, roles)) continue;
     const end = runEnd(tokens, i, roles);
     const found = end - i >= 2 ? fullNameRun(tokens, i, end, table) : null;
@@ -247,6 +253,7 @@ export function findOtherNames(
   const singles: Mention[] = [];
   next = 0;
   for (const i of nameStarts) {
+    tally();
     if (i < next || !startsName(tokens, i, roles)) continue;
     const found =
       surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames) ?? afterHonorific(tokens, i);
@@ -297,6 +304,7 @@ function runEnd(tokens: readonly Token[], start: number, roles: readonly TokenRo
   let end = start + 1;
   let words = 1;
   while (end < tokens.length && words < MAX_RUN && !roles[end]) {
+    tally();
     const token = tokens[end];
     if (isInitialStop(tokens, end)) {
       end++;
@@ -318,6 +326,7 @@ function runEnd(tokens: readonly Token[], start: number, roles: readonly TokenRo
 
 function looksLikePerson(tokens: readonly Token[], start: number, end: number): boolean {
   for (let k = start; k < end; k++) {
+    tally();
     const token = tokens[k];
     if (!token?.isWord) continue;
     if (NOT_PERSON_WORDS.has(token.key) || (FUNCTION_WORDS.has(token.key) && !NAME_PARTICLES.has(token.key)))
@@ -392,6 +401,7 @@ function findSurnameAtEnd(
 /** People with that surname whose name begins with the same first name (or initial). */
 function samePerson(firstKey: string, people: readonly string[], table: Table): string[] {
   return people.filter((id) => {
+    tally();
     const person = table.people.get(id);
     if (!person) return false;
     return firstNamesOf(person).some(

@@ -1,5 +1,6 @@
 import type { Span } from '../types.js';
 import { isAsciiWordCode } from './tokens.js';
+import { tally } from '../util/work.js';
 
 export interface QuoteSpan {
   /** From the opening mark to just after the closing mark. */
@@ -76,6 +77,7 @@ const ANY_QUOTE_MARK = /["'\u2018-\u201e]/g;
  * engine skips prose far faster than a loop.
  */
 function nextQuoteMark(text: string, i: number): number {
+  tally();
   ANY_QUOTE_MARK.lastIndex = i;
   return ANY_QUOTE_MARK.exec(text)?.index ?? text.length;
 }
@@ -104,7 +106,10 @@ function isSingleMark(c: string | undefined): boolean {
 }
 
 function lastNonSpace(text: string, before: number, start: number): string | undefined {
-  for (let i = before - 1; i >= start; i--) if (!isSpace(text[i])) return text[i];
+  for (let i = before - 1; i >= start; i--) {
+    tally();
+    if (!isSpace(text[i])) return text[i];
+  }
   return undefined;
 }
 
@@ -137,6 +142,7 @@ export function scanQuotes(prose: string, paragraphs: readonly Span[]): QuoteSpa
     if (open) i = skipContinuationMark(prose, paragraph) ?? i;
     let nested = false;
     for (; i < paragraph.end; i++) {
+      tally();
       if (nextMark < i) nextMark = nextQuoteMark(prose, i);
       i = nextMark;
       if (i >= paragraph.end) break;

@@ -14,6 +14,7 @@ import { ABBREVIATIONS, type Token } from './tokens.js';
 import { WordFlag } from './word-flags.js';
 import type { TokenMap } from '../util/token-map.js';
 import { sortByStart } from '../util/search.js';
+import { tally } from '../util/work.js';
 
 /** A title found in the text, before it is tied to a name. */
 export interface TitlePhrase {
@@ -63,6 +64,7 @@ export function findTitles(
   const phrases: TitlePhrase[] = [];
   let next = 0;
   for (const i of titleStarts) {
+    tally();
     const token = tokens[i];
     // A title may begin with an organisation's or country's own name ("UN Secretary-General").
     if (i < next || !token?.isWord || (roles[i] && roles[i] !== 'country') || (token.flags & WordFlag.titleStart) === 0)
@@ -108,6 +110,7 @@ function findCountries(
   const index: CountryIndex = { byStart: new Map(), byEnd: new Map() };
   let next = 0;
   for (const i of nameStarts) {
+    tally();
     const token = tokens[i];
     if (i < next || !token?.isWord || !token.capitalised || roles[i] || (token.flags & WordFlag.countryStart) === 0)
       continue;
@@ -136,6 +139,7 @@ function matchTitle(
   let best: { end: number; officeIds: string[]; innerCountry: string[] | null } | null = null;
   let innerCountry: string[] | null = null;
   for (let i = start; i < tokens.length && i < start + 16; ) {
+    tally();
     const token = tokens[i];
     if (i > start && isAbbreviationStop(tokens, i)) {
       // "Lt. Gov.": an abbreviation's full stop inside the title.
@@ -189,6 +193,7 @@ function describeTitle(
       j--;
       continue;
     }
+    tally();
     const token = tokens[j];
     if (!token || token.paragraph !== tokens[start]?.paragraph) break;
     const countryMatch = countries.byEnd.get(j + 1);
@@ -272,6 +277,7 @@ function describeTitle(
     modifier = TRAILING_MODIFIERS.get(trailing.key) ?? modifier;
     claimEnd++;
   }
+  tally(officeIds.length);
   const narrowed = country
     ? officeIds.filter((id) => inPlaces(table.offices.get(id)?.country ?? null, country))
     : [...officeIds];
@@ -318,11 +324,13 @@ export function attachTitles(
   const claims: TitleClaim[] = [];
   const titleEnds = new Set(phrases.map((p) => p.tokenEnd));
   for (const phrase of phrases) {
+    tally();
     const claim =
       nameAfter(tokens, phrase, mentionAt, prose, titleEnds) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
     if (claim) claims.push(claim);
   }
   for (const mention of mentions) {
+    tally();
     if (mentionAt.get(mention.tokenStart) !== mention) continue;
     const late = tokens[mention.tokenStart - 1];
     if (late?.key !== 'late' || tokens[mention.tokenStart - 2]?.key !== 'the') continue;
@@ -400,6 +408,7 @@ function nameAfter(
   }
   // "Foreign Secretary Lord Carrington": the honorific may be part of the name the table knows.
   while (!mentionAt.has(i) && tokens[i]?.isWord && HONORIFICS.has(tokens[i]?.key ?? '') && tokens[i]?.capitalised) {
+    tally();
     i++;
     if (tokens[i]?.text === '.') i++;
   }

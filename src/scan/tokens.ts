@@ -1,4 +1,5 @@
 import { fold } from '../util/text.js';
+import { tally } from '../util/work.js';
 import type { Span } from '../types.js';
 import { fixedWordFlagsOnly, HASH_SEED, hashStep, WordFlag, type WordFlags } from './word-flags.js';
 
@@ -76,6 +77,7 @@ function file(
   capitalised: boolean,
   flags: number,
 ): void {
+  tally();
   if (opens) sink.sentenceStarts.push(index);
   if (!isWord) return;
   if (capitalised || (flags & WordFlag.nameParticle) !== 0) sink.nameStarts.push(index);

@@ -1,3 +1,5 @@
+import { tally } from './work.js';
+
 /**
  * In a list sorted by `keyOf`, the index of the first item before `end` whose key is at least
  * `value` (`end` if none).
@@ -35,6 +37,7 @@ export function firstStartAtLeast(items: readonly { start: number }[], value: nu
  * (no comparator calls).
  */
 export function mergeByStart<T extends { start: number }>(a: readonly T[], b: readonly T[]): T[] {
+  tally(a.length + b.length);
   const merged: T[] = [];
   let i = 0;
   let j = 0;
@@ -47,6 +50,7 @@ export function mergeByStart<T extends { start: number }>(a: readonly T[], b: re
 
 /** Sort by `start` in place (stably), skipping the sort when the list is in order already, as it mostly is. */
 export function sortByStart<T extends { start: number }>(items: T[]): T[] {
+  tally(items.length);
   for (let k = 1; k < items.length; k++) {
     if ((items[k] as T).start < (items[k - 1] as T).start) return items.sort((x, y) => x.start - y.start);
   }

@@ -1,3 +1,4 @@
+import { tally } from './work.js';
 import type { Span } from '../types.js';
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
@@ -32,6 +33,7 @@ export function lineSpans(text: string, from = 0): Span[] {
   if (text.indexOf('\r', from) === -1) {
     // No CR at all (the usual case): let indexOf find the line feeds.
     for (let i = text.indexOf('\n', from); i !== -1; i = text.indexOf('\n', start)) {
+      tally();
       lines.push({ start, end: i });
       start = i + 1;
     }
@@ -41,6 +43,7 @@ export function lineSpans(text: string, from = 0): Span[] {
   for (let i = from; i <= text.length; i++) {
     const c = text.charCodeAt(i);
     if (i === text.length || c === 10 || c === 13) {
+      tally();
       lines.push({ start, end: i });
       if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
       start = i + 1;

@@ -1,6 +1,7 @@
 // factlint benchmark: factlint, the I/O floor and a peer prose linter (textlint) over the
 // same shared corpora in one run, plus single-article latency cold (fresh process) and
 // warm (HTTP server).
+// First the hostile inputs, timed (test/bench/adversarial.mjs: no corpus needed, a miss printed).
 // Usage: node test/bench/bench.mjs [--short]
 // Needs ../shared (skips with a message when it is absent) and a built dist/ (npm run build).
 // textlint is installed on first use into test/bench/textlint/ (npm registry needed).
@@ -27,6 +28,14 @@ const corpora = [
   { name: 'BBC News 2004-05', dir: join(shared, 'data/corpora/bbc-news-2004-2005'), date: '2004-01-01/2005-12-31' },
   { name: 'PolNeAR train', dir: join(shared, 'data/corpora/polnear/train/text'), date: '2015-01-01/2016-12-31' },
 ];
+
+// Hostile inputs first: they need no corpus.
+const adversarial = spawnSync(
+  process.execPath,
+  [join(root, 'test/bench/adversarial.mjs'), ...(short ? ['--short'] : [])],
+  { stdio: 'inherit' },
+);
+if (adversarial.status !== 0) process.exit(adversarial.status ?? 2);
 
 if (!existsSync(shared)) {
   console.log('bench: ../shared is absent, so there is nothing to measure (the corpora are not shipped); skipping.');

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { compileTable } from '../../src/reference/compile.js';
 import { errorOf, FIXTURES, removeTempDirs, runImport, tempDir } from './helpers.js';
 
@@ -62,9 +62,15 @@ describe('factlint import (importCommand)', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'legislators'));
     copyFileSync(join(FIXTURES, 'executive.yaml'), join(dir, 'legislators/executive.yaml'));
-    expect(runImport(['congress', 'legislators', '-o', 'out.yml'], dir).code).toBe(0);
-    const today = new Date().toISOString().slice(0, 10);
-    expect(readFileSync(join(dir, 'out.yml'), 'utf8')).toContain(`as of ${today}.`);
+    // A fixed clock: a run across midnight would otherwise see two days.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-04T23:59:59.999Z'));
+    try {
+      expect(runImport(['congress', 'legislators', '-o', 'out.yml'], dir).code).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(readFileSync(join(dir, 'out.yml'), 'utf8')).toContain('as of 2026-03-04.');
   });
 
   it('stops on usage mistakes with a one-line message', () => {

@@ -74,17 +74,15 @@ describe('faults: nothing half-written', () => {
     expect(strayTemps(dir)).toEqual([]);
   }, 30_000);
 
-  it('a full disk is a one-line error and exit 2', () => {
-    if (!existsSync('/dev/full')) return;
+  it.skipIf(!existsSync('/dev/full'))('a full disk is a one-line error and exit 2', () => {
     const dir = workdir({ 'a.md': ARTICLE });
     const { code, stderr } = runCli(['check', 'a.md', '--date', '2026-01-07', '-o', '/dev/full'], { cwd: dir });
     expect(code).toBe(2);
     expect(stderr).toBe('factlint: cannot write /dev/full: disk full\n');
   });
 
-  it('a read-only place is a one-line error and exit 2, even for root', () => {
-    // sysfs refuses new files to everyone, root included (chmod does not stop root).
-    if (!existsSync('/sys/kernel')) return;
+  // sysfs refuses new files to everyone, root included (chmod does not stop root).
+  it.skipIf(!existsSync('/sys/kernel'))('a read-only place is a one-line error and exit 2, even for root', () => {
     const dir = workdir({ 'a.md': ARTICLE });
     const { code, stderr } = runCli(
       ['check', 'a.md', '--date', '2026-01-07', '-o', '/sys/kernel/factlint-report.json'],

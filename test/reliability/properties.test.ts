@@ -6,6 +6,10 @@ import { decodeArticle } from '../../src/article/decode.js';
 
 const reference = loadReference();
 
+// The same cases on every run, so that npm test passes or fails alike everywhere; set
+// FACTLINT_PROPERTY_SEED to another number to try others (a failure prints its seed).
+fc.configureGlobal({ seed: Number(process.env.FACTLINT_PROPERTY_SEED ?? 20261207) });
+
 /** Pieces articles are made of, the awkward ones over-represented. */
 const FRAGMENTS = [
   'German Chancellor Friedrich Merz',

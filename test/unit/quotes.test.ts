@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphsOf } from '../../src/article/paragraphs.js';
 import { scanQuotes } from '../../src/scan/quotes.js';
+import { workOf } from '../../src/util/work.js';
 
 function quotes(text: string) {
   return scanQuotes(text, paragraphsOf(text, [])).map((q) => ({ text: text.slice(q.start, q.end), closed: q.closed }));
@@ -57,11 +58,16 @@ describe('quote scanner', () => {
     ]);
   });
 
-  it('survives any mix of unbalanced marks and stays linear', () => {
-    const text = '”“"‘’\'"'.repeat(20_000);
-    const started = performance.now();
-    const found = quotes(text);
-    expect(performance.now() - started).toBeLessThan(2_000);
+  it('survives any mix of unbalanced marks and stays linear (work counted, not timed)', () => {
+    const unit = '”“"‘’\'"';
+    let found: ReturnType<typeof quotes> = [];
+    const small = workOf(() => quotes(unit.repeat(2_500)));
+    const large = workOf(() => {
+      found = quotes(unit.repeat(10_000));
+    });
+    expect(small).toBeGreaterThan(2_500 * unit.length);
+    expect(large / small).toBeLessThanOrEqual(4.5);
+    expect(found.length).toBeGreaterThan(0);
     for (const q of found) expect(q.text.length).toBeGreaterThan(0);
   });
 });
