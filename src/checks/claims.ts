@@ -14,6 +14,8 @@ import type { ResolvedArticle } from '../resolve/article.js';
 import { claimTime, isHypothetical, type When } from '../resolve/time.js';
 import { GENERIC_TITLE_WORDS, SUBNATIONAL_TITLES } from '../scan/lexicon.js';
 import { phraseKeys } from '../util/phrase-keys.js';
+import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
+import { tally } from '../util/work.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { ClaimVerdict } from '../types.js';
 import type { DayRange } from '../util/dates.js';
@@ -50,7 +52,10 @@ const judgements = new WeakMap<ResolvedArticle, Judgement[]>();
 export function judgeClaims(article: ResolvedArticle, context: ClaimContext): readonly Judgement[] {
   let judged = judgements.get(article);
   if (!judged) {
-    judged = article.claims.map((claim) => judgeClaim(article, claim, context));
+    judged = article.claims.map((claim) => {
+      tally();
+      return judgeClaim(article, claim, context);
+    });
     judgements.set(article, judged);
   }
   return judged;
@@ -413,15 +418,17 @@ function inSuccession(
   context: ClaimContext,
 ): boolean {
   const date = context.date as DayRange;
-  const paragraph = article.tokens[claim.claimStart]?.paragraph;
+  const paragraph = article.tokens[claim.claimStart]?.paragraph ?? 0;
+  const from = article.paragraphs[paragraph]?.start ?? 0;
+  const to = article.paragraphs[paragraph + 1]?.start ?? Number.POSITIVE_INFINITY;
   let earlier = false;
-  for (const other of article.claims) {
-    if (
-      other === claim ||
-      article.tokens[other.claimStart]?.paragraph !== paragraph ||
-      !other.officeIds.includes(office.id)
-    )
-      continue;
+  // The paragraph's claims only, and only so many: a real paragraph has a handful.
+  const first = firstStartAtLeast(article.claims, from);
+  for (let c = first; c < article.claims.length && c < first + MAX_PARAGRAPH_CLAIMS; c++) {
+    const other = article.claims[c] as TitleClaim;
+    tally();
+    if (other.start >= to) break;
+    if (other === claim || !other.officeIds.includes(office.id)) continue;
     const otherId = article.entities[other.mention.entity]?.personId;
     if (!otherId || otherId === personId) continue;
     const terms = termsIn(context.table, otherId, [office.id]);
@@ -431,10 +438,13 @@ function inSuccession(
   return earlier;
 }
 
+const MAX_PARAGRAPH_CLAIMS = 50;
+
 /** A quotation that holds little more than the claim ("cheer for “President Bernie Sanders.”"): words mentioned, not used. */
 function isQuotedWords(article: ResolvedArticle, claim: TitleClaim): boolean {
-  const quote = article.quotes.find((q) => q.innerStart <= claim.start && q.innerEnd >= claim.mention.end);
-  if (!quote) return false;
+  // Quotes are in text order and do not overlap: the first ending at or after the claim is the only candidate.
+  const quote = article.quotes[firstIndexAtLeast(article.quotes, claim.mention.end, (q) => q.innerEnd)];
+  if (!quote || quote.innerStart > claim.start) return false;
   const outside = quote.innerEnd - quote.innerStart - (claim.mention.end - claim.start);
   return outside <= 3;
 }

@@ -57,7 +57,8 @@ function checkQuote(
   context: CheckContext,
 ): DraftFinding | null {
   const { table, date } = context;
-  if (!date || speaker.introduction || isIntroducedOtherwise(article, speaker, quote) || !quote.speaker) return null;
+  if (!date || speaker.introduction || isIntroducedOtherwise(article, speaker, quote, context) || !quote.speaker)
+    return null;
   const candidates = speaker.personId ? [speaker.personId] : speaker.candidates;
   let conflict: (Conflict & { personId: string; distance: number }) | null = null;
   for (const personId of candidates) {
@@ -102,8 +103,13 @@ function checkQuote(
 }
 
 /** Named in the article other than in attributions, e.g. with a title: then the article means them. */
-function isIntroducedOtherwise(article: ResolvedArticle, speaker: Entity, quote: Quote): boolean {
-  const starts = articleIndex(article).titledAt.get(speaker.id);
+function isIntroducedOtherwise(
+  article: ResolvedArticle,
+  speaker: Entity,
+  quote: Quote,
+  context: CheckContext,
+): boolean {
+  const starts = articleIndex(article, context).titledAt.get(speaker.id);
   if (!starts) return false;
   return starts.size > 1 || !starts.has(quote.speaker?.start ?? -1);
 }
@@ -111,14 +117,14 @@ function isIntroducedOtherwise(article: ResolvedArticle, speaker: Entity, quote:
 interface ArticleIndex {
   /** Where each entity is named with a title (mention starts). */
   titledAt: Map<number, Set<number>>;
-  /** The table people named in a paragraph range, in entity order, by "first:last". */
-  nearby: Map<string, Entity[]>;
+  /** The article's table people who held each office on the article's date, with that term. */
+  holders: Map<string, { entity: Entity; term: Term }[]>;
 }
 
 const indexes = new WeakMap<ResolvedArticle, ArticleIndex>();
 
 /** Per-article lookups built once, so checking many quotes stays linear. */
-function articleIndex(article: ResolvedArticle): ArticleIndex {
+function articleIndex(article: ResolvedArticle, context: CheckContext): ArticleIndex {
   let index = indexes.get(article);
   if (index) return index;
   const titledAt = new Map<number, Set<number>>();
@@ -128,31 +134,20 @@ function articleIndex(article: ResolvedArticle): ArticleIndex {
     if (starts) starts.add(claim.mention.start);
     else titledAt.set(claim.mention.entity, new Set([claim.mention.start]));
   }
-  index = { titledAt, nearby: new Map() };
+  const holders = new Map<string, { entity: Entity; term: Term }[]>();
+  for (const entity of article.entities) {
+    tally();
+    if (!entity.personId || !context.date) continue;
+    for (const term of context.table.termsByPerson.get(entity.personId) ?? []) {
+      if (!heldDuring([term], context.date)) continue;
+      const list = holders.get(term.officeId);
+      if (list) list.push({ entity, term });
+      else holders.set(term.officeId, [{ entity, term }]);
+    }
+  }
+  index = { titledAt, holders };
   indexes.set(article, index);
   return index;
-}
-
-/** Table people with a mention in paragraphs first..last, in entity order. */
-function entitiesIn(article: ResolvedArticle, first: number, last: number): Entity[] {
-  const { nearby } = articleIndex(article);
-  const key = `${first}:${last}`;
-  let found = nearby.get(key);
-  if (found) return found;
-  const from = first <= 0 ? 0 : (article.paragraphs[first]?.start ?? Infinity);
-  const to = article.paragraphs[last + 1]?.start ?? Infinity;
-  const ids = new Set<number>();
-  const { mentions } = article;
-  for (let i = firstStartAtLeast(mentions, from); i < mentions.length && (mentions[i]?.start ?? Infinity) < to; i++) {
-    tally();
-    const entity = mentions[i]?.entity ?? -1;
-    if (entity >= 0) ids.add(entity);
-  }
-  // Only people in the table can conflict; that also bounds the list by the table's size.
-  tally(article.entities.length);
-  found = article.entities.filter((e) => ids.has(e.id) && e.personId !== null);
-  nearby.set(key, found);
-  return found;
 }
 
 /**
@@ -166,31 +161,37 @@ function contextConflict(
   ownTerms: readonly Term[],
   context: CheckContext,
 ): (Conflict & { distance: number }) | null {
-  const { table, date } = context;
+  const { date } = context;
   if (!date) return null;
   const back = context.options.paragraphsBefore;
-  const first = typeof back === 'number' ? quote.paragraph - back : 0;
+  const from = typeof back === 'number' ? (article.paragraphs[quote.paragraph - back]?.start ?? 0) : 0;
+  const to = article.paragraphs[quote.endParagraph + 1]?.start ?? Number.POSITIVE_INFINITY;
+  const { holders } = articleIndex(article, context);
   let best: (Conflict & { distance: number }) | null = null;
-  for (const other of entitiesIn(article, first, quote.endParagraph)) {
-    tally();
-    if (other === speaker || !other.personId) continue;
-    const distance = distanceBefore(other, quote);
-    if (best && distance >= best.distance) continue;
-    for (const term of table.termsByPerson.get(other.personId) ?? []) {
-      if (!heldDuring([term], date)) continue;
-      const own = ownTerms.filter((t) => t.officeId === term.officeId);
-      if (own.length === 0 || heldDuring(own, date)) continue;
-      best = { other, otherTerm: term, ownTerms: own, distance };
-      break;
+  for (const officeId of new Set(ownTerms.map((t) => t.officeId))) {
+    const own = ownTerms.filter((t) => t.officeId === officeId);
+    if (heldDuring(own, date)) continue;
+    for (const { entity, term } of holders.get(officeId) ?? []) {
+      tally();
+      if (entity === speaker) continue;
+      const distance = distanceBefore(entity, quote, from, to);
+      if (distance !== null && (!best || distance < best.distance))
+        best = { other: entity, otherTerm: term, ownTerms: own, distance };
     }
   }
   return best;
 }
 
-/** How far before the quote the person was last named (a name after it, in its paragraph, counts as far). */
-function distanceBefore(entity: Entity, quote: Quote): number {
-  const last = entity.mentions[firstStartAtLeast(entity.mentions, quote.start) - 1];
-  return last ? quote.start - last.start : Number.MAX_SAFE_INTEGER - 1;
+/**
+ * How far before the quote the person was last named, within [from, to); a name after the
+ * quote in its paragraph counts as far; null when not named there at all.
+ */
+function distanceBefore(entity: Entity, quote: Quote, from: number, to: number): number | null {
+  const index = firstStartAtLeast(entity.mentions, quote.start);
+  const last = entity.mentions[index - 1];
+  if (last && last.start >= from) return quote.start - last.start;
+  const next = entity.mentions[index];
+  return next && next.start < to ? Number.MAX_SAFE_INTEGER - 1 : null;
 }
 
 function termPhrase(terms: readonly Term[], day: number): string {

@@ -47,6 +47,22 @@ export const HOSTILE_SHAPES = [
     quotes: (units) => 0.9 * units,
   },
   {
+    name: 'a predecessor quoted in every paragraph after the officeholder is introduced once',
+    unit: (i) => (i === 0 ? 'German Chancellor Friedrich Merz spoke.\n\n' : '“Yes,” Scholz said.\n\n'),
+    quotes: (units) => 0.9 * units,
+  },
+  {
+    name: 'former holders of one office named in one paragraph',
+    unit: (i) =>
+      i % 2 === 0 ? 'Chancellor Olaf Scholz met Chancellor Angela Merkel. ' : 'Chancellor Gerhard Schröder agreed. ',
+    quotes: none,
+  },
+  {
+    name: 'title claims inside a long quotation',
+    unit: (i) => (i === 0 ? '“' : 'President Dick Cheney and Chancellor Olaf Scholz met. '),
+    quotes: none,
+  },
+  {
     name: 'quotes attributed to "the chancellor" after many titles',
     unit: () => 'Chancellor Olaf Scholz arrived. “No,” the chancellor said. ',
     quotes: (units) => 0.8 * units,
