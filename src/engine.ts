@@ -9,7 +9,8 @@ import { CHECKS } from './checks/registry.js';
 import type { Table } from './reference/table.js';
 import { resolveArticle, type ResolvedArticle } from './resolve/article.js';
 import type { Rule, RuleOverrides } from './rules/rule.js';
-import { position, quoteReport, reportOf, toFinding } from './report/build.js';
+import { claimReport, position, quoteReport, reportOf, toFinding } from './report/build.js';
+import { judgeClaims } from './checks/claims.js';
 import type { FileReport, Finding, Report } from './types.js';
 import { describeRange } from './reference/query.js';
 import { formatDay, type DayRange } from './util/dates.js';
@@ -97,6 +98,9 @@ export function analyzeFile(text: string, options: Omit<CheckOptions, 'filename'
     },
     findings,
     quotes: article.quotes.map((q) => quoteReport(q, article, options.reference.table, starts)),
+    claims: judgeClaims(article, { table: options.reference.table, date: date.range, dateText: dateTextOf(date) }).map(
+      (judgement) => claimReport(judgement, text, options.reference.table, starts),
+    ),
   };
   return { report, article, date, frontMatter: frontMatter?.data ?? null };
 }
@@ -144,7 +148,7 @@ function runChecks(
   const { table, rules } = reference;
   const findings: Finding[] = [];
   const skipped: string[] = [];
-  const dateText = date.range ? describeArticleRange(date.range) : 'unknown';
+  const dateText = dateTextOf(date);
   for (const rule of rules) {
     const severity = overrides?.[rule.id] ?? rule.severity;
     const check = CHECKS.get(rule.kind);
@@ -168,6 +172,10 @@ function runChecks(
   }
   if (findings.length === 0) return findings;
   return dropSuperseded(findings, rules).sort((a, b) => a.offset - b.offset || compareText(a.ruleId, b.ruleId));
+}
+
+function dateTextOf(date: ArticleDate): string {
+  return date.range ? describeArticleRange(date.range) : 'unknown';
 }
 
 /** `describeRange` of the article's date: a run gives most articles the same one, so the last is kept. */

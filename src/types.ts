@@ -82,18 +82,38 @@ export interface QuoteReport extends Position {
   };
 }
 
+/** A title claim and what became of it. */
+export interface ClaimReport extends Position {
+  /** The title as written ("German Chancellor", "the home secretary"). */
+  title: string;
+  /** The office it was judged against; null when no office in the table has that title there. */
+  office: { id: string; name: string } | null;
+  person: { name: string } | null;
+  verdict: ClaimVerdict;
+  /** Why: what was missing for an unchecked claim, the time for a past one, the explanation of a finding. */
+  reason: string;
+  /** When the article is dated after it: the last day the table's facts about this office were checked. */
+  verifiedThrough?: string;
+}
+
 export interface FileReport {
   path: string;
   date: ReportDate;
   findings: Finding[];
   quotes: QuoteReport[];
+  /** Every title claim, checked or not: an editor sees what the table does not cover. */
+  claims: ClaimReport[];
 }
+
+export type ClaimCounts = Record<ClaimVerdict, number>;
 
 export interface Summary {
   files: number;
   errors: number;
   warnings: number;
   infos: number;
+  /** The files' title claims, by verdict. */
+  claims: ClaimCounts;
 }
 
 export interface Report {

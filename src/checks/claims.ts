@@ -18,7 +18,7 @@ import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
 import { tally } from '../util/work.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { ClaimVerdict } from '../types.js';
-import type { DayRange } from '../util/dates.js';
+import type { Day, DayRange } from '../util/dates.js';
 import type { DraftSuggestion } from './check.js';
 
 /** Which title-holder rule reports a judged claim (the rule's `when` option). */
@@ -36,6 +36,8 @@ export interface Judgement {
   when: When | null;
   /** Why: for findings the explanation, for unchecked claims what was missing. */
   explanation: string;
+  /** The office's `verifiedThrough`, when the article is dated after it: a change since is not known. */
+  staleSince: Day | null;
   evidence: readonly Term[];
   suggestions: DraftSuggestion[];
 }
@@ -54,11 +56,18 @@ export function judgeClaims(article: ResolvedArticle, context: ClaimContext): re
   if (!judged) {
     judged = article.claims.map((claim) => {
       tally();
-      return judgeClaim(article, claim, context);
+      return withCurrency(judgeClaim(article, claim, context), context.date);
     });
     judgements.set(article, judged);
   }
   return judged;
+}
+
+/** Note the office's verification day when the article is dated after it. */
+function withCurrency(judgement: Judgement, date: DayRange | null): Judgement {
+  const verified = judgement.office?.verifiedThrough ?? null;
+  if (!date || verified === null || date.end <= verified) return judgement;
+  return { ...judgement, staleSince: verified };
 }
 
 function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimContext): Judgement {
@@ -180,6 +189,7 @@ class Verdicts {
       explanation,
       evidence,
       suggestions,
+      staleSince: null,
     };
   }
 }

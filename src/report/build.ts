@@ -3,21 +3,56 @@ import type { Table, Term } from '../reference/table.js';
 import type { ResolvedArticle } from '../resolve/article.js';
 import type { Rule } from '../rules/rule.js';
 import { renderMessage } from '../rules/rule.js';
-import type { Evidence, FileReport, Finding, Position, QuoteReport, Report, Severity } from '../types.js';
+import type { Judgement } from '../checks/claims.js';
+import type {
+  ClaimCounts,
+  ClaimReport,
+  Evidence,
+  FileReport,
+  Finding,
+  Position,
+  QuoteReport,
+  Report,
+  Severity,
+} from '../types.js';
 import { positionAt } from '../util/text.js';
+import { formatDay } from '../util/dates.js';
 import { VERSION } from '../version.js';
 
 /** The report of a run: the files' reports and the counts of their findings. */
 export function reportOf(files: FileReport[]): Report {
-  const summary = { files: files.length, errors: 0, warnings: 0, infos: 0 };
+  const summary = { files: files.length, errors: 0, warnings: 0, infos: 0, claims: noClaims() };
   for (const file of files) {
     for (const finding of file.findings) {
       if (finding.severity === 'error') summary.errors++;
       else if (finding.severity === 'warning') summary.warnings++;
       else summary.infos++;
     }
+    for (const claim of file.claims) summary.claims[claim.verdict]++;
   }
   return { schemaVersion: 1, tool: { name: 'factlint', version: VERSION }, files, summary };
+}
+
+function noClaims(): ClaimCounts {
+  return { ok: 0, error: 0, warning: 0, past: 0, 'unknown-office': 0, 'unknown-person': 0 };
+}
+
+/** A judged title claim as the report gives it. */
+export function claimReport(judgement: Judgement, text: string, table: Table, starts: readonly number[]): ClaimReport {
+  const { claim, office, personId } = judgement;
+  const start = Math.min(claim.start, claim.mention.start);
+  const end = Math.max(claim.end, claim.mention.end);
+  const person = personId ? table.people.get(personId)?.name : undefined;
+  const report: ClaimReport = {
+    ...position(text, start, end, starts),
+    title: claim.modifier === 'late' ? 'the late' : claim.titleText,
+    office: office ? { id: office.id, name: office.name } : null,
+    person: person ? { name: person } : null,
+    verdict: judgement.verdict,
+    reason: judgement.explanation,
+  };
+  if (judgement.staleSince !== null) report.verifiedThrough = formatDay(judgement.staleSince);
+  return report;
 }
 
 /** A check's draft as a finding: the rule's id, severity and message, positions from the offsets it kept. */
