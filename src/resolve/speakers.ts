@@ -5,7 +5,7 @@ import type { QuoteSpan } from '../scan/quotes.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
 import { WordFlag } from '../scan/word-flags.js';
-import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
+import { isAmbiguousNounForm, phrasalSpeechVerb, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
 import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
 import type { TokenMap } from '../util/token-map.js';
@@ -87,7 +87,7 @@ const GROUP_NOUNS = new Set(
 const TRAILING_TAIL_LIMIT = 8;
 const DASHES = new Set(['—', '–', '―', '-']);
 const OPENING_MARKS = new Set(['“', '"', "''"]);
-const COLON_CUES = new Set(['read', 'reads', 'reading', 'went', 'goes']);
+const COLON_CUES = new Set(['read', 'reads', 'reading', 'went', 'goes', 'began', 'begins', 'begin', 'wrote', 'writes']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "''"]);
 const QUOTE_MARKS = new Set([...OPENING_MARKS, ...CLOSING_MARKS]);
 const PARTICIPLE_LINKS = new Set(['while', 'by', 'after', 'before', 'when', 'as']);
@@ -410,14 +410,29 @@ function firstCapitalisedRun(tokens: readonly Token[], start: number, end: numbe
 function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): Cue | null {
   const token = tokens[k];
   if (!token?.isWord || token.capitalised || (token.flags & WordFlag.speechVerb) === 0) return null;
-  const verb = speechVerb(token.key);
+  const next = tokens[k + 1];
+  const phrasal = next?.isWord ? phrasalSpeechVerb(token.key, next.key) : null;
+  const verb = phrasal ?? speechVerb(token.key);
   if (!verb) return null;
-  const afterAuxiliary = AUXILIARIES.has(tokens[k - 1]?.key ?? '');
-  if (verb.tense === 'base' && !afterAuxiliary) return null;
+  if (verb.tense === 'base' && !AUXILIARIES.has(tokens[k - 1]?.key ?? '') && !isPluralSubject(tokens[k - 1]))
+    return null;
+  // "the claim is disputed", "he was told": a passive, not a speaker's cue.
+  if (verb.tense === 'past' && PASSIVE_AUXILIARIES.has(tokens[k - 1]?.key ?? '')) return null;
   if (place === 'before') {
     if (TRAILING_ONLY.has(verb.lemma) || (verb.tense === 'present' && isAmbiguousNounForm(token.key))) return null;
   } else if (verb.tense === 'participle') return null;
-  return { start: token.start, end: token.end, text: token.text, lemma: verb.lemma, tense: verb.tense };
+  const end = phrasal && next ? next.end : token.end;
+  const text = phrasal && next ? `${token.text} ${next.text}` : token.text;
+  return { start: token.start, end, text, lemma: verb.lemma, tense: verb.tense };
+}
+
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't"]);
+
+/** "they conclude", "officials say": a plural subject right before a base form makes it a finite verb. */
+function isPluralSubject(token: Token | undefined): boolean {
+  if (!token?.isWord) return false;
+  if (token.key === 'they' || token.key === 'we' || token.key === 'i' || token.key === 'you') return true;
+  return token.key.length > 3 && token.key.endsWith('s') && !token.key.endsWith('ss') && !token.capitalised;
 }
 
 /** A copy that says another way it was found; spelled out, not spread, to keep one object shape. */
