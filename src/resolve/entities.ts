@@ -1,5 +1,6 @@
 import type { Table } from '../reference/table.js';
-import { HONORIFICS } from '../scan/lexicon.js';
+import { FIRST_NAME_GENDER, HONORIFICS } from '../scan/lexicon.js';
+import { phraseKeys } from '../util/phrase-keys.js';
 import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
 import { firstStartAtLeast, sortByStart } from '../util/search.js';
@@ -113,8 +114,15 @@ function newEntity(id: number, candidates: string[], name: string, introduction:
     name: person && introduction?.nameForm ? person.name : name,
     introduction,
     mentions: [],
-    gender: person?.gender ?? null,
+    gender: person?.gender ?? genderOfName(person?.name ?? (introduction ? name : '')),
   };
+}
+
+/** The gender a first name usually has ("Theresa" → female), from the build-time lexicon; null when unknown. */
+function genderOfName(name: string): 'female' | 'male' | null {
+  const keys = phraseKeys(name);
+  const first = keys[0];
+  return first === undefined || keys.length < 2 ? null : (FIRST_NAME_GENDER.get(first) ?? null);
 }
 
 function link(entity: Entity, mention: Mention): void {

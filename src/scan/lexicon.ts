@@ -1,3 +1,5 @@
+import lexicon from './generated/lexicon.json' with { type: 'json' };
+
 /** Small closed word lists the scanners and the resolver share (all folded, lower case). */
 
 const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
@@ -228,3 +230,9 @@ export const AUXILIARIES = new Set([
 ]);
 
 export const NAME_PARTICLES = words('von van der den de del della da di dos du la le bin ibn al el ter zu');
+
+/** First names and the gender they usually have, from compromise's lexicon (build-time, src/scan/build-lexicon.mjs). */
+export const FIRST_NAME_GENDER: ReadonlyMap<string, 'female' | 'male'> = new Map([
+  ...lexicon.firstNames.female.map((name) => [name, 'female'] as const),
+  ...lexicon.firstNames.male.map((name) => [name, 'male'] as const),
+]);

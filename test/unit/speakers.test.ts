@@ -95,6 +95,29 @@ const CASES: [string, string, (string | null)[], string[]][] = [
     ['Sergei Ryabkov'],
     ['explicit'],
   ],
+  // Issue 15 §4, §6: speech verbs compromise conjugates, phrasal verbs, plural subjects, the colon.
+  ['a phrasal verb', '“Not a chance,” Hugh Hill shot back.', ['Hugh Hill'], ['explicit']],
+  ['a phrasal verb before the quote', 'Ines Okafor blurted out: “We won!”', ['Ines Okafor'], ['explicit']],
+  ['a verb off the old list', '“Wait for the numbers,” Dana Whitfield advises.', ['Dana Whitfield'], ['explicit']],
+  ['a plural subject and a base form', 'The senators met. “Nothing is settled,” they conclude.', ['they'], ['pronoun']],
+  [
+    '“X said: …” wins over a cue in the next sentence',
+    'Keir Starmer said: “We will not move.” Rachel Reeves added that talks would go on.',
+    ['Keir Starmer'],
+    ['explicit'],
+  ],
+  [
+    'a passive is not a cue',
+    'The “inevitable” victory, in the words of Keir Starmer, is disputed.',
+    ['Keir Starmer'],
+    ['explicit'],
+  ],
+  [
+    '“she” is the nearest woman, known by her first name',
+    'Maria Lindqvist chaired the panel. Tom Abbott, a banker, spoke first. “We need a decision,” she said.',
+    ['Maria Lindqvist'],
+    ['pronoun'],
+  ],
 ];
 
 describe('speaker resolution', () => {
