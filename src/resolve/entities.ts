@@ -18,6 +18,8 @@ export interface Entity {
   introduction: Mention | null;
   mentions: Mention[];
   gender: 'male' | 'female' | null;
+  /** The gender is only what the first name usually has ("Terry" may be a woman): a preference, not a fact. */
+  genderFromName: boolean;
 }
 
 /**
@@ -107,6 +109,7 @@ function heldNamedOffice(personId: string, title: string, table: Table): boolean
 function newEntity(id: number, candidates: string[], name: string, introduction: Mention | null, table: Table): Entity {
   const personId = candidates.length === 1 ? (candidates[0] ?? null) : null;
   const person = personId ? table.people.get(personId) : undefined;
+  const guessed = genderOfName(person?.name ?? (introduction ? name : ''));
   return {
     id,
     personId,
@@ -114,7 +117,8 @@ function newEntity(id: number, candidates: string[], name: string, introduction:
     name: person && introduction?.nameForm ? person.name : name,
     introduction,
     mentions: [],
-    gender: person?.gender ?? genderOfName(person?.name ?? (introduction ? name : '')),
+    gender: person?.gender ?? guessed,
+    genderFromName: !person?.gender && guessed !== null,
   };
 }
 
@@ -129,7 +133,10 @@ function link(entity: Entity, mention: Mention): void {
   mention.entity = entity.id;
   entity.mentions.push(mention);
   const gender = mention.honorific ? HONORIFICS.get(mention.honorific) : null;
-  if (gender && !entity.gender) entity.gender = gender;
+  if (gender && (!entity.gender || entity.genderFromName)) {
+    entity.gender = gender;
+    entity.genderFromName = false;
+  }
 }
 
 /** Of the people introduced with this surname, the one mentioned last before `mention`, else the first after it. */

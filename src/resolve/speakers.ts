@@ -971,17 +971,22 @@ class SpeakerResolver {
     if (want !== 'male' && want !== 'female') return { entity: null, via: 'pronoun' };
     const at = token?.start ?? 0;
     const paragraph = token?.paragraph ?? 0;
+    // A gender guessed from a first name only ranks people; the nearest one it excluded is the fallback.
+    let fallback: Entity | null = null;
     for (const event of this.events.before(at, PRONOUN_REACH)) {
       const eventParagraph = this.paragraphAt(event.at);
       if (paragraph - eventParagraph > 3) break;
       if (!event.entity) {
-        if (event.strong) return { entity: null, via: 'pronoun' };
+        if (event.strong) return { entity: fallback, via: 'pronoun' };
         continue;
       }
-      if (event.entity.gender && event.entity.gender !== want) continue;
+      if (event.entity.gender && event.entity.gender !== want) {
+        if (event.entity.genderFromName) fallback ??= event.entity;
+        continue;
+      }
       return { entity: event.entity, via: 'pronoun' };
     }
-    return { entity: null, via: 'unresolved' };
+    return fallback ? { entity: fallback, via: 'pronoun' } : { entity: null, via: 'unresolved' };
   }
 
   private paragraphAt(offset: number): number {
