@@ -29,9 +29,14 @@ export const unknownOffice: Check = {
   },
 };
 
-/** The title words with their modifier and country words ("Deputy Secretary of State"), as the article writes them. */
+/**
+ * The title words with their modifier and country words ("Deputy Secretary of State", "Lt. Gov."), as the
+ * article writes them; before a name, a full stop right after the title ends its abbreviation.
+ */
 function titleAsWritten(article: ResolvedArticle, claim: TitleClaim): string {
   const first = article.tokens[claim.claimStart];
   const last = article.tokens[claim.claimEnd - 1];
-  return first && last ? article.text.slice(first.start, last.end) : claim.titleText;
+  if (!first || !last) return claim.titleText;
+  const stop = claim.form === 'before-name' && article.text[last.end] === '.' ? 1 : 0;
+  return article.text.slice(first.start, last.end + stop);
 }

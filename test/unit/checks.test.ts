@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileTable } from '../../src/reference/compile.js';
 import type { Table } from '../../src/reference/table.js';
 import type { RuleOverrides } from '../../src/rules/rule.js';
-import { findings, run } from '../helpers.js';
+import { findings, run, shipped } from '../helpers.js';
 
 interface Case {
   text: string;
@@ -526,6 +526,14 @@ tester('unknown-office', {
     flagged: ['Deputy Secretary of State Christopher Landau'],
     message:
       /^“Deputy Secretary of State” in “Deputy Secretary of State Christopher Landau” was not checked: “Deputy Secretary” is another office$/,
+  },
+  'an abbreviated title keeps its full stop (shipped table)': {
+    text: 'Lt. Gov. Dan Patrick spoke.',
+    date: '2026-01-07',
+    table: shipped(),
+    rules: ON,
+    flagged: ['Lt. Gov. Dan Patrick'],
+    message: /^“Lt\. Gov\.” in “Lt\. Gov\. Dan Patrick” was not checked: “Lt Gov” is another office$/,
   },
   'each unchecked title once, in order': {
     text: 'Shadow Chancellor George Osborne met Irish President Michael D. Higgins.',
