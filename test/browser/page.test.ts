@@ -1,7 +1,8 @@
 /**
  * The page served by `factlint serve`, in a real browser: Debian's Chromium driven by
  * playwright-core. Checks the seed article, opens the Scholz finding, applies its
- * suggestion and checks that the page never left its origin or broke its CSP.
+ * suggestion and checks that the page never left its origin or broke its CSP; shows the
+ * claims the table could not check in a quiet style, apart from the findings.
  * Screenshots go to test/artifacts/ (gitignored).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -200,6 +201,66 @@ suite('the page, in Chromium', () => {
     expect(requests.length).toBeGreaterThan(0);
     expect(requests.filter((url) => !url.startsWith(`${origin}/`))).toEqual([]);
     expect(consoleErrors.filter((message) => /Content.Security.Policy/i.test(message))).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows the claims the table could not check quietly, not as findings', async () => {
+    const origin = (server as Server).origin;
+    const page = await (browser as Browser).newPage({ viewport: WIDE });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${origin}/`);
+    await page.fill(
+      '#article',
+      'German Chancellor Friedrich Merz met Deputy Secretary of State Christopher Landau in Berlin on Monday.\n\n' +
+        'Secretary of State Jane Nelson also attended.\n',
+    );
+    await page.fill('#date', '2026-01-07');
+    await page.click('#check');
+    await waitForCheck(page, 1);
+
+    // Nothing here is a finding: the summary says how many claims were and were not checked.
+    expect(await page.textContent('#sum-errors')).toBe('0');
+    expect(await page.textContent('#sum-warnings')).toBe('0');
+    expect(await page.locator('#findings').isHidden()).toBe(true);
+    expect(await page.locator('#article-view [data-finding]').count()).toBe(0);
+    expect(await page.textContent('#sum-claims')).toBe('1 claim checked, 2 not checked');
+
+    // Each unchecked claim is marked, in a quiet style: a muted dotted underline, no tint.
+    const unchecked = page.locator('#article-view .claim-unchecked.is-first');
+    expect(await unchecked.allTextContents()).toEqual([
+      'Deputy Secretary of State Christopher Landau',
+      'Secretary of State Jane Nelson',
+    ]);
+    const style = await unchecked.first().evaluate((element) => {
+      const css = getComputedStyle(element);
+      return {
+        line: css.textDecorationLine,
+        style: css.textDecorationStyle,
+        color: css.textDecorationColor,
+        background: css.backgroundColor,
+      };
+    });
+    expect(style).toEqual({
+      line: 'underline',
+      style: 'dotted',
+      color: 'rgb(80, 86, 94)', // --muted
+      background: 'rgba(0, 0, 0, 0)',
+    });
+    // The checked claim is not marked.
+    expect(await page.locator('#article-view .claim-unchecked', { hasText: 'Merz' }).count()).toBe(0);
+
+    // Hover: "not checked: why"; click: the details, which say it is not a finding.
+    await unchecked.nth(1).hover();
+    await page.locator('#tooltip', { hasText: 'not checked: the table does not know this name' }).waitFor();
+    await unchecked.first().click();
+    const details = page.locator('#details');
+    await details.waitFor({ state: 'visible' });
+    expect(await page.textContent('#details-heading')).toBe('Not checked');
+    expect(await details.textContent()).toContain('not checked: “Deputy Secretary” is another office');
+    expect(await details.textContent()).toContain('Not a finding');
+    await page.screenshot({ path: join(ARTIFACTS, 'page-unchecked-claims.png') });
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 60_000);

@@ -18,13 +18,17 @@ const DOCUMENTED_RULES = new Set([
   'name-consistency',
   'deceased-speaker',
   'party-state',
+  'title-holder-unknown-person',
   'unknown-office',
+  'table-currency',
   'article-date',
   'unused-directive',
 ]);
 // Spans starting and ending at the same place nest in this order, outermost first,
 // so a finding is always the innermost element and gets the click.
-const KIND_ORDER = { quote: 0, speaker: 1, finding: 2 };
+const KIND_ORDER = { quote: 0, speaker: 1, claim: 2, finding: 3 };
+// Claims the reference table could not check: shown quietly, not as findings.
+const UNCHECKED_VERDICTS = new Set(['unknown-office', 'unknown-person']);
 const DATE_SOURCE_LABELS = {
   cli: 'from the date field',
   'front-matter': 'from the front matter',
@@ -50,6 +54,7 @@ const el = {
   sumWarnings: byId('sum-warnings'),
   sumQuotes: byId('sum-quotes'),
   sumSpeakers: byId('sum-speakers'),
+  sumClaims: byId('sum-claims'),
   sumDate: byId('sum-date'),
   sumDateSource: byId('sum-date-source'),
   copyButton: byId('copy-report'),
@@ -469,7 +474,18 @@ function countBy(file) {
     infos: count('info'),
     quotes: file.quotes.length,
     speakers: file.quotes.filter((q) => q.speaker && q.speaker.name !== null).length,
+    claimsChecked: claimsOf(file).filter((c) => !UNCHECKED_VERDICTS.has(c.verdict)).length,
+    claimsUnchecked: claimsOf(file).filter((c) => UNCHECKED_VERDICTS.has(c.verdict)).length,
   };
+}
+
+function claimsOf(file) {
+  return Array.isArray(file.claims) ? file.claims : [];
+}
+
+/** "5 claims checked, 2 not checked": title claims the table checked, and those it could not. */
+function claimsSentence(counts) {
+  return `${plural(counts.claimsChecked, 'claim')} checked, ${counts.claimsUnchecked} not checked`;
 }
 
 function renderSummary(file) {
@@ -478,6 +494,7 @@ function renderSummary(file) {
   el.sumWarnings.textContent = String(counts.warnings);
   el.sumQuotes.textContent = String(counts.quotes);
   el.sumSpeakers.textContent = String(counts.speakers);
+  el.sumClaims.textContent = claimsSentence(counts);
   el.sumDate.textContent = formatReportDate(file.date) ?? 'none';
   el.sumDateSource.textContent = `(${DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source'})`;
   el.copyStatus.textContent = '';
@@ -490,7 +507,7 @@ function summarySentence(file) {
   return (
     `Check complete: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}` +
     (c.infos ? `, ${plural(c.infos, 'info finding')}` : '') +
-    `, ${plural(c.quotes, 'quote')} checked, ${plural(c.speakers, 'speaker')} resolved; ` +
+    `, ${plural(c.quotes, 'quote')} checked, ${plural(c.speakers, 'speaker')} resolved, ${claimsSentence(c)}; ` +
     (date ? `article date ${date}.` : 'no article date.')
   );
 }
@@ -544,7 +561,7 @@ function renderArticle(text, file) {
   el.view.replaceChildren(buildHighlightedText(text, spans, file));
 }
 
-/** Every span to mark: findings, quotes, and the words naming each quote's speaker. */
+/** Every span to mark: findings, quotes, the words naming each quote's speaker, and unchecked claims. */
 function collectSpans(file, textLength) {
   const spans = [];
   const add = (kind, index, offset, length, extra = {}) => {
@@ -556,6 +573,12 @@ function collectSpans(file, textLength) {
   for (const [index, quote] of file.quotes.entries()) add('quote', index, quote.offset, quote.length);
   for (const [index, s] of speakerSpans(file.quotes).entries()) {
     add('speaker', index, s.offset, s.length, { quotes: s.quotes });
+  }
+  // A finding on exactly the claim's words (the unknown-office rule, when on) already says it.
+  const findingAt = new Set(file.findings.map((f) => `${f.offset}:${f.length}`));
+  for (const [index, claim] of claimsOf(file).entries()) {
+    if (UNCHECKED_VERDICTS.has(claim.verdict) && !findingAt.has(`${claim.offset}:${claim.length}`))
+      add('claim', index, claim.offset, claim.length);
   }
   return spans.sort(compareSpans);
 }
@@ -617,6 +640,7 @@ function coveringSpans(boundaries, spans) {
 function createPiece(span, isFirst, file) {
   if (span.kind === 'finding') return findingPiece(file.findings[span.index], span.index, isFirst);
   if (span.kind === 'quote') return quotePiece(file.quotes[span.index], span.index, isFirst);
+  if (span.kind === 'claim') return claimPiece(file.claims[span.index], span.index, isFirst);
   return h('span', { className: 'speaker', attrs: { 'data-speaker-for': span.quotes.join(' ') } });
 }
 
@@ -641,6 +665,16 @@ function quotePiece(quote, index, isFirst) {
   return piece;
 }
 
+/** An unchecked claim: a quiet dotted underline, with "not checked: why" on hover, focus and click. */
+function claimPiece(claim, index, isFirst) {
+  const piece = h('span', { className: 'claim-unchecked', attrs: { 'data-claim': String(index) } });
+  if (isFirst) {
+    piece.classList.add('is-first');
+    makeButton(piece, `Not checked: “${truncate(claim.text, 80)}”: ${claim.reason}`);
+  }
+  return piece;
+}
+
 function makeButton(element, label) {
   element.tabIndex = 0;
   element.setAttribute('role', 'button');
@@ -653,11 +687,14 @@ function firstPiece(kind, index) {
 }
 
 function targetOf(event) {
-  const target = event.target instanceof Element ? event.target.closest('[data-finding], [data-quote]') : null;
+  const target =
+    event.target instanceof Element ? event.target.closest('[data-finding], [data-claim], [data-quote]') : null;
   if (!target || !el.view.contains(target)) return null;
-  return target.dataset.finding !== undefined
-    ? { kind: 'finding', index: Number(target.dataset.finding), element: target }
-    : { kind: 'quote', index: Number(target.dataset.quote), element: target };
+  if (target.dataset.finding !== undefined)
+    return { kind: 'finding', index: Number(target.dataset.finding), element: target };
+  if (target.dataset.claim !== undefined)
+    return { kind: 'claim', index: Number(target.dataset.claim), element: target };
+  return { kind: 'quote', index: Number(target.dataset.quote), element: target };
 }
 
 function onViewClick(event) {
@@ -677,31 +714,39 @@ function onViewKeydown(event) {
 function openTarget({ kind, index }) {
   const opener = firstPiece(kind, index);
   if (kind === 'finding') openFinding(index, opener);
+  else if (kind === 'claim') openClaim(index, opener);
   else openQuote(index, opener);
 }
 
-// ---------- quote tooltip ----------
+// ---------- quote and claim tooltip ----------
+
+/** The quote or unchecked claim a node lies in (the innermost), as {kind, index, element}. */
+function hoverTargetOf(node) {
+  const start = node instanceof Element ? node : node?.parentElement;
+  const element = start?.closest('[data-claim], [data-quote]');
+  if (!element || !el.view.contains(element)) return null;
+  return element.dataset.claim !== undefined
+    ? { kind: 'claim', index: Number(element.dataset.claim), element }
+    : { kind: 'quote', index: Number(element.dataset.quote), element };
+}
 
 function onViewPointerOver(event) {
-  const quote = event.target instanceof Element ? event.target.closest('[data-quote]') : null;
-  if (quote && el.view.contains(quote)) showQuoteTooltip(Number(quote.dataset.quote), quote, event);
+  const target = hoverTargetOf(event.target);
+  if (target) showTooltipFor(target, event);
 }
 
 function onViewPointerOut(event) {
   const next = event.relatedTarget;
-  if (next instanceof Node && (el.tooltip.contains(next) || sameQuote(event.target, next))) return;
+  if (next instanceof Node && (el.tooltip.contains(next) || sameTarget(event.target, next))) return;
   const focused = document.activeElement;
-  if (focused instanceof HTMLElement && el.view.contains(focused) && focused.dataset.quote !== undefined) {
-    showQuoteTooltip(Number(focused.dataset.quote), focused, null);
-  } else {
-    hideTooltip();
-  }
+  const target = focused instanceof HTMLElement && el.view.contains(focused) ? hoverTargetOf(focused) : null;
+  if (target && target.element === focused) showTooltipFor(target, null);
+  else hideTooltip();
 }
 
 function onViewFocusIn(event) {
-  const target = event.target;
-  if (target instanceof HTMLElement && target.dataset.quote !== undefined)
-    showQuoteTooltip(Number(target.dataset.quote), target, null);
+  const target = hoverTargetOf(event.target);
+  if (target && target.element === event.target) showTooltipFor(target, null);
   else hideTooltip();
 }
 
@@ -709,20 +754,28 @@ function onViewFocusOut() {
   hideTooltip();
 }
 
-function sameQuote(from, to) {
-  const quoteOf = (node) =>
-    node instanceof Element ? node.closest('[data-quote]') : node.parentElement?.closest('[data-quote]');
-  const a = quoteOf(from);
-  return Boolean(a) && a?.dataset.quote === quoteOf(to)?.dataset.quote;
+function sameTarget(from, to) {
+  const a = hoverTargetOf(from);
+  const b = hoverTargetOf(to);
+  return Boolean(a && b) && a.kind === b.kind && a.index === b.index;
 }
 
-function showQuoteTooltip(index, element, pointerEvent) {
-  const quote = state.report?.files[0]?.quotes[index];
-  if (!quote) return;
-  setActiveQuote(index);
-  el.tooltip.textContent = speakerLine(quote);
+function showTooltipFor({ kind, index, element }, pointerEvent) {
+  const file = state.report?.files[0];
+  const text = kind === 'claim' ? claimTooltip(file?.claims?.[index]) : quoteTooltip(file?.quotes[index]);
+  if (text === null) return;
+  setActiveQuote(kind === 'quote' ? index : null);
+  el.tooltip.textContent = text;
   el.tooltip.hidden = false;
   positionTooltip(anchorRect(element, pointerEvent));
+}
+
+function quoteTooltip(quote) {
+  return quote ? speakerLine(quote) : null;
+}
+
+function claimTooltip(claim) {
+  return claim ? `not checked: ${claim.reason}` : null;
 }
 
 function hideTooltip() {
@@ -787,6 +840,13 @@ function openQuote(index, opener) {
   if (!quote) return;
   showDetails('Quote', '', quoteDetails(quote), opener);
   markSelected(`[data-quote="${index}"]`);
+}
+
+function openClaim(index, opener) {
+  const claim = state.report?.files[0]?.claims?.[index];
+  if (!claim) return;
+  showDetails('Not checked', 'claim-details', claimDetails(claim), opener);
+  markSelected(`[data-claim="${index}"]`);
 }
 
 function showDetails(title, className, body, opener) {
@@ -1046,6 +1106,32 @@ function quoteDetails(quote) {
       { className: 'kv' },
       ...rows.flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })]),
     ),
+  ];
+}
+
+function claimDetails(claim) {
+  const rows = [
+    ['Title', claim.title],
+    ['Office', claim.office ? `${claim.office.name} (${claim.office.id})` : 'none in the reference table'],
+    ['Person', claim.person?.name ?? 'not in the reference table'],
+    ['Verdict', claim.verdict],
+    ['Position', `line ${claim.line}, column ${claim.column}`],
+  ];
+  if (claim.verifiedThrough) rows.push(['Table verified through', claim.verifiedThrough]);
+  return [
+    h('p', { className: 'quote-text', text: claim.text }),
+    h('p', { className: 'details-message', text: `not checked: ${claim.reason}` }),
+    h(
+      'dl',
+      { className: 'kv' },
+      ...rows.flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })]),
+    ),
+    h('p', {
+      className: 'help',
+      text:
+        'Not a finding: the reference table cannot tell whether this claim is right. ' +
+        'Add the office or the person to a reference table to have it checked.',
+    }),
   ];
 }
 
