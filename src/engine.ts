@@ -99,7 +99,7 @@ export function analyzeFile(text: string, options: Omit<CheckOptions, 'filename'
     findings,
     quotes: article.quotes.map((q) => quoteReport(q, article, options.reference.table, starts)),
     claims: judgeClaims(article, { table: options.reference.table, date: date.range, dateText: dateTextOf(date) }).map(
-      (judgement) => claimReport(judgement, text, options.reference.table, starts),
+      (judgement) => claimReport(judgement, text, article.tokens, options.reference.table, starts),
     ),
   };
   return { report, article, date, frontMatter: frontMatter?.data ?? null };

@@ -4,6 +4,7 @@ import type { ResolvedArticle } from '../resolve/article.js';
 import type { Rule } from '../rules/rule.js';
 import { renderMessage } from '../rules/rule.js';
 import type { Judgement } from '../checks/claims.js';
+import type { Token } from '../scan/tokens.js';
 import type {
   ClaimCounts,
   ClaimReport,
@@ -38,14 +39,20 @@ function noClaims(): ClaimCounts {
 }
 
 /** A judged title claim as the report gives it. */
-export function claimReport(judgement: Judgement, text: string, table: Table, starts: readonly number[]): ClaimReport {
+export function claimReport(
+  judgement: Judgement,
+  text: string,
+  tokens: readonly Token[],
+  table: Table,
+  starts: readonly number[],
+): ClaimReport {
   const { claim, office, personId } = judgement;
   const start = Math.min(claim.start, claim.mention.start);
   const end = Math.max(claim.end, claim.mention.end);
   const person = personId ? table.people.get(personId)?.name : undefined;
   const report: ClaimReport = {
     ...position(text, start, end, starts),
-    title: claim.modifier === 'late' ? 'the late' : claim.titleText,
+    title: claim.modifier === 'late' ? 'the late' : titleAsWritten(claim, text, tokens),
     office: office ? { id: office.id, name: office.name } : null,
     person: person ? { name: person } : null,
     verdict: judgement.verdict,
@@ -53,6 +60,13 @@ export function claimReport(judgement: Judgement, text: string, table: Table, st
   };
   if (judgement.staleSince !== null) report.verifiedThrough = formatDay(judgement.staleSince);
   return report;
+}
+
+/** The title with its modifiers and place words, as the article writes it ("former Deputy Foreign Minister"). */
+function titleAsWritten(claim: Judgement['claim'], text: string, tokens: readonly Token[]): string {
+  const first = tokens[claim.claimStart];
+  const last = tokens[claim.claimEnd - 1];
+  return first && last ? text.slice(first.start, last.end).replace(/\s+/g, ' ') : claim.titleText;
 }
 
 /** A check's draft as a finding: the rule's id, severity and message, positions from the offsets it kept. */

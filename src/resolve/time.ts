@@ -300,6 +300,8 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
     earlierTime(article, fronted, date) ??
     (cue ? earlierTime(article, afterCue(article, cue.start), date) : earlierTime(article, clause, date));
   if (explicit) return explicit;
+  // "Chancellor Olaf Scholz, at the time, said …": the phrase dates the sentence, whichever clause holds it.
+  if (atTheTime(article, sentence)) return PAST('at the time');
   if (whenClause(tokens, clause, claim.claimStart))
     return PAST('when-clause', earlierTime(article, sentence, date)?.range);
   if (hasPastMarker(article, clause) || hasPastMarker(article, fronted)) return PAST('past-word');
@@ -536,6 +538,15 @@ function hasPastMarker(article: ResolvedArticle, words: Range): boolean {
     if (!token?.isWord || insideQuote(article, token.start)) continue;
     if (PAST_WORDS.has(token.key) && !article.tokens[k + 1]?.hyphenBefore) return true;
     if (token.key === 'once' && pastVerbSoon(article.tokens, k + 1, 2)) return true;
+  }
+  return false;
+}
+
+function atTheTime(article: ResolvedArticle, words: Range): boolean {
+  for (let k = words.start + 2; k < words.end; k++) {
+    const token = article.tokens[k];
+    if (token?.key !== 'time' || keyAt(article, k - 1) !== 'the' || keyAt(article, k - 2) !== 'at') continue;
+    if (!insideQuote(article, token.start)) return true;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import type { Table } from '../reference/table.js';
 import {
   DESCRIPTIONS,
+  FULL_PLACE_NAMES,
   FUNCTION_WORDS,
   HONORIFICS,
   OTHER_OFFICE_WORDS,
@@ -444,7 +445,9 @@ function isAbbreviationStop(tokens: readonly Token[], i: number, placeWord = fal
   const stop = tokens[i];
   const word = tokens[i - 1];
   if (stop?.text !== '.' || !word?.isWord || word.end !== stop.start) return false;
-  return placeWord || ABBREVIATIONS.has(word.key) || word.text.length === 1;
+  if (ABBREVIATIONS.has(word.key) || word.text.length === 1) return true;
+  // "Fla. Gov.": a place abbreviated; "in Washington. Vice President …": a sentence's end.
+  return placeWord && word.text.length <= 5 && !FULL_PLACE_NAMES.has(word.key);
 }
 
 /** "the president, the vice president, Susan Rice": a list of people, not "the title, Name". */
