@@ -24,9 +24,11 @@ export const partyState: Check = {
   run(article, context) {
     const date = context.date;
     if (!date) return [];
+    const tags = partyStateTags(article, context.table);
+    if (tags.length === 0) return [];
     const claimsOf = claimsByMention(article.claims);
     const findings: DraftFinding[] = [];
-    for (const { mention, tag } of partyStateTags(article, context.table)) {
+    for (const { mention, tag } of tags) {
       const personId = article.entities[mention.entity]?.personId;
       const days = personId ? daysMeant(article, claimsOf.get(mention), personId, context.table, date) : null;
       if (!personId || !days) continue;
@@ -58,6 +60,8 @@ export interface PartyStateTag {
   end: number;
   text: string;
   form: TagForm;
+  /** The words form's words between party and state, as written ("of", "from"). */
+  link: string;
   /** D, R or I. */
   party: string;
   /** Region codes the state words may mean (US-TX). */
@@ -90,7 +94,6 @@ function tagAfter(article: ResolvedArticle, mention: Mention, table: Table): Par
   const opener = tokens[at];
   if (!opener || opener.paragraph !== paragraph || (opener.text !== ',' && opener.text !== '(')) return null;
   at++;
-  if (opener.text === ',' && tokens[at]?.key === 'a') at++;
   const first = tokens[at];
   if (!first?.isWord || first.paragraph !== paragraph) return null;
   const parsed = partyAt(tokens, at, opener.text);
@@ -106,6 +109,7 @@ function tagAfter(article: ResolvedArticle, mention: Mention, table: Table): Par
     end,
     text: article.text.slice(first.start, end),
     form: parsed.form,
+    link: parsed.link,
     party: parsed.party,
     states: state.codes,
     stateText: state.text,
@@ -135,17 +139,21 @@ function partyAt(
   tokens: readonly Token[],
   at: number,
   opener: string,
-): { party: string; form: TagForm; stateAt: number } | null {
+): { party: string; form: TagForm; link: string; stateAt: number } | null {
   const word = tokens[at] as Token;
   if (PARTY_LETTERS.has(word.text)) {
-    if (tokens[at + 1]?.hyphenBefore) return { party: word.text, form: 'short', stateAt: at + 1 };
+    if (tokens[at + 1]?.hyphenBefore) return { party: word.text, form: 'short', link: '', stateAt: at + 1 };
     const dot = tokens[at + 1]?.text === '.' ? 1 : 0;
-    if (tokens[at + 1 + dot]?.text === ',') return { party: word.text, form: 'long', stateAt: at + 2 + dot };
+    if (tokens[at + 1 + dot]?.text === ',') return { party: word.text, form: 'long', link: '', stateAt: at + 2 + dot };
     return null;
   }
-  const party = PARTY_WORDS.get(word.key);
-  const link = tokens[at + 1]?.key;
-  if (party && opener === ',' && (link === 'of' || link === 'from')) return { party, form: 'words', stateAt: at + 2 };
+  if (opener !== ',') return null;
+  // ", Republican of Iowa," and ", a Democrat from Rhode Island,"
+  const article = word.key === 'a' || word.key === 'an' ? 1 : 0;
+  const party = PARTY_WORDS.get(tokens[at + article]?.key ?? '');
+  const link = tokens[at + article + 1];
+  if (party && link && (link.key === 'of' || link.key === 'from'))
+    return { party, form: 'words', link: `${article ? 'a ' : ''}${link.text}`, stateAt: at + article + 2 };
   return null;
 }
 
@@ -171,9 +179,11 @@ function stateAt(tokens: readonly Token[], at: number, table: Table): StateWords
   let codes = match ? match.value.filter((code) => STATE_CODE.test(code)) : [];
   let end = match && codes.length > 0 ? match.end : at + 1;
   if (codes.length === 0) {
+    const dotless = dotlessInitials(tokens, at, table);
     const code = /^[A-Z]{2}$/.test(token.text) ? `US-${token.text}` : '';
-    if (!table.countries.has(code)) return null;
-    codes = [code];
+    if (dotless) [codes, end] = [dotless, at + 3];
+    else if (table.countries.has(code)) codes = [code];
+    else return null;
   }
   let text = spanText(tokens, at, end);
   const stop = tokens[end];
@@ -183,6 +193,15 @@ function stateAt(tokens: readonly Token[], at: number, table: Table): StateWords
     text += '.';
   }
   return { codes, end, text, style: styleOf(text, codes, table) };
+}
+
+/** "(R-S.C)": initials missing their last full stop, which the tokenizer splits as S . C */
+function dotlessInitials(tokens: readonly Token[], at: number, table: Table): string[] | null {
+  const [a, dot, b] = [tokens[at], tokens[at + 1], tokens[at + 2]];
+  if (!a || !b || a.text.length !== 1 || dot?.text !== '.' || b.text.length !== 1 || !b.capitalised) return null;
+  if (a.end !== dot.start || dot.end !== b.start) return null;
+  const codes = table.countryWords.next.get(`${a.key}.${b.key}.`)?.value?.filter((code) => STATE_CODE.test(code));
+  return codes?.length ? codes : null;
 }
 
 function styleOf(text: string, codes: readonly string[], table: Table): StateStyle {
@@ -305,8 +324,15 @@ function correctTag(tag: PartyStateTag, terms: readonly Term[], table: Table): s
   const state = tag.states.includes(code)
     ? tag.stateText
     : stateWords(code, tag.form === 'words' ? 'full' : tag.stateStyle, table);
-  if (tag.form === 'words') return `${PARTY_NAMES.get(party) ?? party} of ${state}`;
+  if (tag.form === 'words') return wordsTag(party, tag.link, state);
   return tag.form === 'long' ? `${party}., ${state}` : `${party}-${state}`;
+}
+
+/** "Republican of Iowa", "a Democrat from Rhode Island", "an independent from Vermont". */
+function wordsTag(party: string, link: string, state: string): string {
+  const name = PARTY_NAMES.get(party) ?? party;
+  if (!link.startsWith('a ')) return `${name} ${link} ${state}`;
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} ${link.slice(2)} ${state}`;
 }
 
 /** How copy writes the state in that style: "Texas", "Calif.", "CA". */

@@ -17,6 +17,8 @@ countries:
   US-FL: {names: [Florida, Fla., FL]}
   US-IN: {names: [Indiana, Ind.]}
   US-MI: {names: [Michigan, Mich., MI]}
+  US-SC: {names: [South Carolina, S.C., SC]}
+  US-RI: {names: [Rhode Island, R.I., RI]}
 offices:
   us-senator-tx:
     name: United States Senator from Texas
@@ -155,8 +157,8 @@ const CASES: Record<string, Case> = {
   'the words form': {
     text: 'Senator Ted Cruz, Republican of Texas, agreed. Senator Bernie Sanders, a Democrat from Vermont, did not.',
     date: '2016-03-01',
-    flagged: ['Democrat from Vermont'],
-    suggestion: 'independent of Vermont',
+    flagged: ['a Democrat from Vermont'],
+    suggestion: 'an independent from Vermont',
   },
   'a tag after a surname refers to the person introduced': {
     text: 'Ted Cruz spoke first. Later, Cruz, D-Texas, spoke again.',
@@ -298,6 +300,11 @@ describe('party-state tags', () => {
     ['Senator Ted Cruz, Republican of Texas, said', ['Ted Cruz', 'Republican of Texas', 'R', ['US-TX']]],
     ['Rep. Bob Casey Jr., D-N.Y., said', ['Bob Casey Jr', 'D-N.Y.', 'D', ['US-NY']]],
     ['to Sen. Bernie Sanders’ (I-Vt.) supporters', ['Bernie Sanders', 'I-Vt.', 'I', ['US-VT']]],
+    ['Rep. Trey Gowdy (R-S.C) said', ['Trey Gowdy', 'R-S.C', 'R', ['US-SC']]],
+    [
+      'Senator Jack Reed, a Democrat from Rhode Island, said',
+      ['Jack Reed', 'a Democrat from Rhode Island', 'D', ['US-RI']],
+    ],
   ])('%s', (text, expected) => {
     expect(tagsOf(text)).toEqual([expected]);
   });
