@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import { deceasedSpeaker } from './deceased-speaker.js';
 import { nameConsistency } from './name-consistency.js';
+import { partyState } from './party-state.js';
 import { quoteAttribution } from './quote-attribution.js';
 import { tableCurrency } from './table-currency.js';
 import { titleHolder } from './title-holder.js';
@@ -17,5 +18,6 @@ export const CHECKS: ReadonlyMap<string, Check> = new Map(
     unintroducedSpeaker,
     unknownOffice,
     tableCurrency,
+    partyState,
   ].map((check) => [check.kind, check]),
 );
