@@ -236,7 +236,8 @@ function formerHolder(
   if (!mine.some((o) => coversRange(o, date)))
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', office);
   if (isCourtesyTitle(claim, office, own, date)) return verdict.ok(office, when);
-  // "Prime Minister Thatcher" with nothing that makes it news: a well-known holder named by surname, maybe historically.
+  // "Prime Minister Thatcher" with nothing that makes it news: a well-known holder named by
+  // surname, maybe historically.
   const bySurnameOnly =
     claim.mention.form === 'surname' && !PRESENT_SIGNALS.has(when.signal) && when.signal !== 'recent time';
   if ((when.time === 'unclear' || bySurnameOnly) && heldBefore) {
@@ -400,7 +401,8 @@ function formerClaim(
   const suggestions: DraftSuggestion[] = formerWord
     ? [{ ...formerWord, text: '', safe: false, description: 'drop “former”: still in office on that date' }]
     : [];
-  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} ${onOrIn(context.dateText)} (${uniqueTerms(terms).join('; ')}): not “former”`;
+  const held = `${onOrIn(context.dateText)} (${uniqueTerms(terms).join('; ')})`;
+  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} ${held}: not “former”`;
   return verdict.finding('present', office, when, explanation, terms, suggestions, personId);
 }
 
@@ -450,7 +452,10 @@ function inSuccession(
 
 const MAX_PARAGRAPH_CLAIMS = 50;
 
-/** A quotation that holds little more than the claim ("cheer for “President Bernie Sanders.”"): words mentioned, not used. */
+/**
+ * A quotation that holds little more than the claim ("cheer for “President Bernie Sanders.”"):
+ * words mentioned, not used.
+ */
 function isQuotedWords(article: ResolvedArticle, claim: TitleClaim): boolean {
   // Quotes are in text order and do not overlap: the first ending at or after the claim is the only candidate.
   const quote = article.quotes[firstIndexAtLeast(article.quotes, claim.mention.end, (q) => q.innerEnd)];
@@ -459,7 +464,7 @@ function isQuotedWords(article: ResolvedArticle, claim: TitleClaim): boolean {
   return outside <= 3;
 }
 
-/** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */
+/** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton. */
 function isCourtesyTitle(claim: TitleClaim, office: Office, own: readonly Term[], date: DayRange): boolean {
   return (
     claim.mention.form === 'surname' &&

@@ -450,7 +450,7 @@ function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: 
   return { start, end };
 }
 
-/** "In 2003, …", "During the Bush administration, …", "Last year, …": a time at the head of the sentence dates all of it. */
+/** "In 2003, …", "During the Bush administration, …", "Last year, …": a time heading the sentence dates all of it. */
 function frontedTime(tokens: readonly Token[], sentence: Range): Range {
   const first = tokens[sentence.start]?.key;
   if (!FRONTED_TIME_OPENERS.has(first ?? '')) return { start: sentence.start, end: sentence.start };
@@ -459,7 +459,7 @@ function frontedTime(tokens: readonly Token[], sentence: Range): Range {
   return { start: sentence.start, end };
 }
 
-/** Tokens looked at on each side of a claim: real sentences are far shorter; text without full stops is not a sentence. */
+/** Tokens looked at on each side of a claim: real sentences are far shorter; text without stops is no sentence. */
 const MAX_SENTENCE_REACH = 120;
 
 function sentenceOf(tokens: readonly Token[], index: number): Range {
@@ -479,7 +479,7 @@ function insideQuote(article: ResolvedArticle, offset: number): boolean {
   return quote !== undefined && quote.innerStart <= offset;
 }
 
-/** The key of token k, or '' outside the article (read without going out of bounds, which costs V8 a deoptimisation). */
+/** The key of token k, or '' outside the article (no read out of bounds, which costs V8 a deoptimisation). */
 function keyAt(article: ResolvedArticle, k: number): string {
   return k >= 0 && k < article.tokens.length ? (article.tokens[k] as Token).key : '';
 }
@@ -662,7 +662,7 @@ function historyContext(article: ResolvedArticle, sentence: Range, date: DayRang
   return range ? PAST('history context') : null;
 }
 
-/** Up to `count` sentences before this one, across paragraphs: a quote set up by "When the case was argued in December, …". */
+/** Up to `count` sentences before, across paragraphs: a quote set up by "When the case was argued in December, …". */
 function earlierSentences(article: ResolvedArticle, sentence: Range, date: DayRange, count: number): When | null {
   let end = sentence.start;
   for (let n = 0; n < count && end > 0; n++) {
@@ -685,7 +685,7 @@ function speechCue(article: ResolvedArticle, mention: Mention): { start: number 
 type CueOf = (mention: Mention) => { start: number } | null;
 const cueIndexes = new WeakMap<ResolvedArticle, CueOf>();
 
-/** A mention's cue: that of the first quote it explicitly speaks, else of its first reported speech. Indexed once per article. */
+/** A mention's cue: the first quote it explicitly speaks, else its first reported speech (indexed once per article). */
 function cuesOf(article: ResolvedArticle): CueOf {
   let cueOf = cueIndexes.get(article);
   if (cueOf) return cueOf;

@@ -237,5 +237,5 @@ export const FIRST_NAME_GENDER: ReadonlyMap<string, 'female' | 'male'> = new Map
   ...lexicon.firstNames.male.map((name) => [name, 'male'] as const),
 ]);
 
-/** Place names written in full ("Washington", "Texas"): before a full stop they end a sentence, unlike "Fla." or "Calif.". */
+/** Place names written in full ("Washington", "Texas"): before a full stop they end a sentence, unlike "Fla.". */
 export const FULL_PLACE_NAMES: ReadonlySet<string> = new Set(lexicon.places);
