@@ -159,6 +159,10 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     const { document } = event;
     if (checked.get(document.uri)?.version === document.version) return;
+    if (debounceMs === 0) {
+      check(document);
+      return;
+    }
     const timer = timers.get(document.uri);
     if (timer) clearTimeout(timer);
     timers.set(
