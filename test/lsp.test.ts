@@ -1,4 +1,4 @@
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -339,5 +339,18 @@ describe('factlint lsp configuration', () => {
     const broken = await session.diagnostics(uri, since);
     expect(broken.diagnostics).toHaveLength(1);
     expect(broken.diagnostics[0]?.message).toMatch(/table\.yml/);
+  });
+});
+
+describe('factlint lsp arguments', () => {
+  const lsp = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'lsp', ...args], { encoding: 'utf8', input: '' });
+
+  it('prints its usage with --help, and refuses transports other than stdio and paths with exit code 2', () => {
+    expect(lsp('--help')).toMatchObject({ status: 0, stdout: expect.stringContaining('factlint lsp [--stdio]') });
+    const socket = lsp('--socket=6009');
+    expect([socket.status, socket.stderr]).toEqual([2, expect.stringContaining('use --stdio')]);
+    const paths = lsp('article.md');
+    expect([paths.status, paths.stderr]).toEqual([2, expect.stringContaining('takes no paths')]);
   });
 });

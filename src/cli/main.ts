@@ -21,7 +21,7 @@ Usage:
   factlint table generate [--check] [--data DIR]   regenerate the tables rules/import/ makes
   factlint import <kind> <source> -o <table.yml>   kind: ifg, popolo, wikidata, csv, congress
   factlint serve [--host H] [--port P] [--token T]  the HTTP API and a page for editors (default 127.0.0.1:8080)
-  factlint lsp [--stdio]                 the language server for code editors, over standard input and output
+  factlint lsp [--stdio]                 the language server for code editors (findings, fixes, hovers)
   factlint --version | --help
 
 Options for check and explain:
