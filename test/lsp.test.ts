@@ -162,6 +162,12 @@ describe('factlint lsp, driven over stdio by a JSON-RPC client', () => {
     expect(value).toMatch(/\| Chancellor of Germany \| Friedrich Merz \| 2025-05-06 \| — \|/);
     const onTheDate = "On 2026-01-07 (the article's date, from the front matter), Chancellor of Germany:";
     expect(value).toContain(`${onTheDate} **Friedrich Merz** (since 2025-05-06).`);
+    const claim = await session.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: SEED_URI },
+      position: { line: 16, character: 20 },
+    });
+    expect(hoverText(claim)).toContain('title claim “Chancellor” → Chancellor of Germany, Friedrich Merz: ok');
+    expect(hoverText(claim)).toContain(`${onTheDate} **Friedrich Merz**`);
     const nothing = await session.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: SEED_URI },
       position: { line: 0, character: 0 },
