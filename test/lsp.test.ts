@@ -11,6 +11,7 @@ import {
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
 import {
+  type ClientCapabilities,
   type CodeAction,
   CodeActionRequest,
   type Diagnostic,
@@ -26,6 +27,8 @@ import {
   InitializeRequest,
   type MarkupContent,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ConfigurationRequest,
   type PublishDiagnosticsParams,
   type Range,
   ShutdownRequest,
@@ -62,11 +65,11 @@ class Session {
     this.connection.listen();
   }
 
-  async initialize(initializationOptions: object = { debounceMs: 10 }) {
+  async initialize(initializationOptions: object = { debounceMs: 10 }, capabilities: ClientCapabilities = {}) {
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: pathToFileURL(ROOT).href,
-      capabilities: {},
+      capabilities,
       initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
@@ -345,6 +348,65 @@ describe('factlint lsp configuration', () => {
     const broken = await session.diagnostics(uri, since);
     expect(broken.diagnostics).toHaveLength(1);
     expect(broken.diagnostics[0]?.message).toMatch(/table\.yml/);
+  });
+});
+
+describe('factlint lsp with a client like VS Code', () => {
+  let session: Session;
+  afterAll(async () => {
+    await session?.stop();
+  });
+
+  it('asks for the factlint settings and registers file watchers for configuration and tables', async () => {
+    session = new Session();
+    const registered: string[] = [];
+    const asked: unknown[] = [];
+    session.connection.onRequest(RegistrationRequest.type, (params) => {
+      for (const r of params.registrations)
+        for (const w of (r.registerOptions as { watchers: { globPattern: string }[] }).watchers)
+          registered.push(`${r.method} ${w.globPattern}`);
+      return null;
+    });
+    session.connection.onRequest(ConfigurationRequest.type, (params) => {
+      asked.push(...params.items.map((i) => i.section));
+      return params.items.map(() => ({ date: '2026-01-07' }));
+    });
+    await session.initialize(
+      { debounceMs: 500 },
+      { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    );
+    const uri = 'untitled:pulled.md';
+    const text = 'German Chancellor Olaf Scholz visited Paris.\n';
+    const since = session.published.length;
+    await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'markdown', version: 1, text },
+    });
+    // The settings arrive after `initialized`: the draft is checked again with their date.
+    const dated = await session.diagnostics(uri, since, (p) => p.diagnostics.some((d) => d.code === 'title-holder'));
+    expect(dated.diagnostics.map((d) => d.code)).toEqual(['title-holder']);
+    expect(asked).toEqual(['factlint']);
+    expect(registered).toEqual([
+      'workspace/didChangeWatchedFiles **/{.factlintrc.yml,.factlintrc.yaml,factlint.config.yml,package.json}',
+      'workspace/didChangeWatchedFiles **/*.{yml,yaml}',
+    ]);
+  });
+
+  it('checks a burst of changes once, when typing pauses', async () => {
+    const uri = 'untitled:pulled.md';
+    const since = session.published.length;
+    for (const [version, word] of [
+      [2, 'Friedrich'],
+      [3, 'Friedrich Merz'],
+      [4, 'Friedrich Merz,'],
+    ] as const) {
+      await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ text: `German Chancellor ${word} visited Paris.\n` }],
+      });
+    }
+    const last = await session.diagnostics(uri, since, (p) => p.version === 4);
+    expect(last.diagnostics).toEqual([]);
+    expect(session.published.slice(since).map((p) => p.version)).toEqual([4]);
   });
 });
 

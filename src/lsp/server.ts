@@ -126,25 +126,32 @@ export function startServer(connection: Connection): void {
         .register(DidChangeWatchedFilesNotification.type, { watchers: globs.map((globPattern) => ({ globPattern })) })
         .catch((error: unknown) => log(`could not watch files through the client: ${String(error)}`));
     }
-    if (pullsConfiguration) void pullDate().then(checkAll);
+    if (pullsConfiguration) void pullDate().then(recheckIfChanged);
   });
 
-  /** The `factlint` section of the client's settings: the article date when front matter gives none. */
-  const pullDate = async () => {
+  /** Read the `factlint` section of the client's settings (the article date when front matter gives none). */
+  const pullDate = async (): Promise<boolean> => {
+    const before = dateSetting;
     try {
       const section = (await connection.workspace.getConfiguration('factlint')) as { date?: unknown } | null;
       dateSetting = validDate(section?.date, log);
     } catch (error) {
       log(`could not read the factlint settings: ${String(error)}`);
     }
+    return dateSetting !== before;
+  };
+
+  const recheckIfChanged = (changed: boolean) => {
+    if (changed) checkAll();
   };
 
   connection.onDidChangeConfiguration((change) => {
     const pushed = (change.settings as { factlint?: { date?: unknown } } | null)?.factlint;
     if (pushed) {
+      const before = dateSetting;
       dateSetting = validDate(pushed.date, log);
-      checkAll();
-    } else if (pullsConfiguration) void pullDate().then(checkAll);
+      recheckIfChanged(dateSetting !== before);
+    } else if (pullsConfiguration) void pullDate().then(recheckIfChanged);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
