@@ -21,6 +21,7 @@ Usage:
   factlint table generate [--check] [--data DIR]   regenerate the tables rules/import/ makes
   factlint import <kind> <source> -o <table.yml>   kind: ifg, popolo, wikidata, csv, congress
   factlint serve [--host H] [--port P] [--token T]  the HTTP API and a page for editors (default 127.0.0.1:8080)
+  factlint lsp [--stdio]                 the language server for code editors (findings, fixes, hovers)
   factlint --version | --help
 
 Options for check and explain:
@@ -57,6 +58,11 @@ const COMMANDS: Record<string, Command> = {
   'print-config': printConfigCommand,
   init: initCommand,
   serve: serveCommand,
+  // A bundle of its own (dist/lsp.js): only the language server loads the protocol library.
+  lsp: async (args, cwd) => {
+    const lsp = (await import(new URL('./lsp.js', import.meta.url).href)) as typeof import('../lsp/command.js');
+    return lsp.lspCommand(args, cwd);
+  },
 };
 
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
