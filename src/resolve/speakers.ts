@@ -409,7 +409,9 @@ function firstCapitalisedRun(tokens: readonly Token[], start: number, end: numbe
  */
 function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): Cue | null {
   const token = tokens[k];
-  if (!token?.isWord || token.capitalised || (token.flags & WordFlag.speechVerb) === 0) return null;
+  if (!token?.isWord || (token.flags & WordFlag.speechVerb) === 0) return null;
+  // "Clinton Says “We Will Win”": a headline capitalises its verbs.
+  if (token.capitalised && (token.sentenceStart || !headlineParagraphs(tokens).has(token.paragraph))) return null;
   const next = tokens[k + 1];
   const phrasal = next?.isWord ? phrasalSpeechVerb(token.key, next.key) : null;
   const verb = phrasal ?? speechVerb(token.key);
@@ -427,6 +429,32 @@ function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): 
 }
 
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't"]);
+
+const headlines = new WeakMap<readonly Token[], Set<number>>();
+
+/** Paragraphs in title case (short, nearly every word capitalised): headlines, whose verbs are capitalised too. */
+function headlineParagraphs(tokens: readonly Token[]): Set<number> {
+  let found = headlines.get(tokens);
+  if (found) return found;
+  found = new Set<number>();
+  const counts = new Map<number, { words: number; capitals: number }>();
+  for (const token of tokens) {
+    tally();
+    if (!token.isWord || /^\d/.test(token.text)) continue;
+    const count = counts.get(token.paragraph) ?? { words: 0, capitals: 0 };
+    count.words++;
+    if (token.capitalised || SMALL_WORDS.has(token.key)) count.capitals++;
+    counts.set(token.paragraph, count);
+  }
+  for (const [paragraph, { words, capitals }] of counts) {
+    if (words >= 3 && words <= 25 && capitals >= words * 0.9) found.add(paragraph);
+  }
+  headlines.set(tokens, found);
+  return found;
+}
+
+/** Words a title-case headline leaves in lower case. */
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with']);
 
 /** "they conclude", "officials say": a plural subject right before a base form makes it a finite verb. */
 function isPluralSubject(token: Token | undefined): boolean {
@@ -628,6 +656,11 @@ class SpeakerResolver {
         break;
       if (token.key === 'according' && tokens[k + 1]?.key === 'to')
         return this.subjectFrom(k + 2, null, 'according to X, “…”');
+      // "The Times quoted Hillary Clinton as saying that “…”": the one quoted is the speaker.
+      if (token.key === 'quoted' && !token.capitalised) {
+        const quoted = this.quotedAsSaying(k);
+        if (quoted) return quoted;
+      }
       const verb = this.verbAt(k, 'before') ?? this.cueBeforeColon(k);
       // "…, saying, “…”": a participle after a comma has no subject of its own to its left.
       const trailingParticiple = verb?.tense === 'participle' && tokens[k - 1]?.text === ',';
@@ -647,7 +680,15 @@ class SpeakerResolver {
       const subject = this.participleSubject(participle.at, participle.verb);
       return subject ? this.toAttribution(subject, participle.verb, 'X …, saying “…”') : null;
     }
-    return tokens[i]?.text === ':' ? this.colonSubject(k) : null;
+    return tokens[i]?.text === ':' ? this.colonSubject(i) : null;
+  }
+
+  private quotedAsSaying(k: number): Attribution | null {
+    const subject = this.subjectAfter(k + 1);
+    const { tokens } = this.context;
+    if (!subject || tokens[subject.end]?.key !== 'as') return null;
+    const verb = this.verbAt(subject.end + 1, 'before');
+    return verb ? this.toAttribution(subject, verb, 'quoted X as saying “…”') : null;
   }
 
   /** "Limbaugh continued: “…”", "She continued, “…”": a verb that otherwise only follows a quote may introduce one. */
@@ -684,8 +725,8 @@ class SpeakerResolver {
   }
 
   /** "President Obama is rolling out a new message: “It's about me.”": the sentence's subject speaks. */
-  private colonSubject(sentenceStart: number): Attribution | null {
-    const subject = this.sentenceSubject(sentenceStart + 1);
+  private colonSubject(colon: number): Attribution | null {
+    const subject = this.sentenceSubject(colon);
     return subject ? this.toAttribution(subject, null, 'X …: “…”') : null;
   }
 

@@ -89,6 +89,7 @@ export function buildLexicon() {
     firstNames: { female: lexiconWords('FemaleName'), male: lexiconWords('MaleName') },
     honorifics: lexiconWords('Honorific'),
     places: lexiconWords('City', 'Country', 'Region', 'Place'),
+    organisations: lexiconWords('Organization', 'SportsTeam'),
   };
 }
 

@@ -239,3 +239,16 @@ export const FIRST_NAME_GENDER: ReadonlyMap<string, 'female' | 'male'> = new Map
 
 /** Place names written in full ("Washington", "Texas"): before a full stop they end a sentence, unlike "Fla.". */
 export const FULL_PLACE_NAMES: ReadonlySet<string> = new Set(lexicon.places);
+
+/** Organisations compromise's lexicon knows ("Reuters", "Nasa", "Pentagon"): not surnames when they speak. */
+export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(lexicon.organisations);
+
+/**
+ * Capitals news uses for their governments ("Washington said", "Moscow warned"): such a word
+ * before a speech verb is no surname unless the article names a person so ("George Washington").
+ */
+export const METONYMS = words(`
+  washington moscow beijing london paris berlin tokyo kyiv kiev tehran brussels jerusalem ankara delhi pyongyang
+  seoul ottawa canberra havana caracas damascus baghdad kabul islamabad riyadh cairo rome madrid warsaw minsk tbilisi
+  westminster whitehall beirut doha ramallah taipei hanoi manila jakarta bangkok
+`);
