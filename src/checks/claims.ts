@@ -111,7 +111,7 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
 }
 
 /** Time signals that put a claim in the article's present (resolve/time.ts). */
-const PRESENT_SIGNALS = new Set(['speech', 'present-verb']);
+const PRESENT_SIGNALS = new Set(['speech', 'present-verb', 'recent time', 'present clause']);
 const DEATH_WORDS = new Set([
   'death',
   'died',
@@ -215,7 +215,8 @@ function formerHolder(
   const office = (mine.find((o) => coversRange(o, date)) ?? mine[0]) as Office;
   if (when.range) {
     // A year written in copy is loose about a handover: the title held a year either side still fits it.
-    const loose = { start: when.range.start - 366, end: when.range.end + 366 };
+    const slack = when.range.end - when.range.start >= 364 ? 366 : 0;
+    const loose = { start: when.range.start - slack, end: when.range.end + slack };
     if (heldDuring(own, loose)) return verdict.past(office, when, `set in ${describeRange(when.range)}`);
     const at = { ...context, date: when.range, dateText: describeRange(when.range) };
     return wrongHolder(article, claim, personId, own, mine, when, at, verdict);
@@ -233,7 +234,8 @@ function formerHolder(
   if (when.time === 'past' && heldBefore) return verdict.past(office, when, when.signal);
   if (heldBefore && inSuccession(article, claim, office, personId, context))
     return verdict.past(office, when, 'a paragraph about earlier holders');
-  if (!mine.some((o) => coversRange(o, date)))
+  // A list marked never complete (complete: false) still gives each listed person's every term.
+  if (!mine.some((o) => coversRange(o, date) || o.complete === null))
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', office);
   if (isCourtesyTitle(claim, office, own, date)) return verdict.ok(office, when);
   // "Prime Minister Thatcher" with nothing that makes it news: a well-known holder named by
@@ -265,7 +267,7 @@ function wrongHolder(
   const date = context.date as DayRange;
   const office =
     pickOffice(
-      offices.filter((o) => coversRange(o, date)),
+      offices.filter((o) => coversRange(o, date) || o.complete === null),
       own,
     ) ?? (offices[0] as Office);
   const holders = office.concurrent ? [] : holdersDuring(office, date);
@@ -566,6 +568,8 @@ function nameHolder(claim: TitleClaim, table: Table, holders: readonly Term[]): 
 
 /** "on 2025-06-15 the United States Secretary of State was Marco Rubio (since 2025-01-21)" */
 function onDate(office: Office, holders: readonly Term[], context: ClaimContext): string {
+  // Several people hold it at once (a senate seat, a ministry's ministers): who else held it is no answer.
+  if (office.concurrent) return `${office.name} ${onOrIn(context.dateText)}: not among its holders`;
   if (holders.length === 0) return `${office.name} ${onOrIn(context.dateText)}: no holder recorded`;
   const names = joinNames([...new Set(holders.map((t) => nameOf(context.table, t.personId)))]);
   return `${onOrIn(context.dateText)} the ${office.name} was ${names} (${uniqueTerms(holders).join('; ')})`;

@@ -266,6 +266,14 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
       j = open - 1;
       continue;
     }
+    // "Gov. Kirk Fordice (R) said": a parenthesis after the name.
+    if (token.text === ')') {
+      let open = j - 1;
+      while (open > j - 10 && open >= 0 && tokens[open]?.text !== '(' && tokens[open]?.text !== '.') open--;
+      if (tokens[open]?.text !== '(') return null;
+      j = open - 1;
+      continue;
+    }
     if (isTimePhraseEnd(tokens, j)) {
       j -= 2;
       continue;

@@ -312,6 +312,7 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   if (speaksFor(tokens, claim.claimStart, mention.tokenEnd)) return PRESENT('speech');
   if (whileInOffice(tokens, mention.tokenEnd, clause)) return PAST('while in office');
   if (tokens[claim.claimStart - 1]?.key === 'new' || presentVerbAfter(tokens, mention)) return PRESENT('present-verb');
+  if (presentInClause(tokens, clause, claim.claimStart)) return PRESENT('present clause');
   if (whenClause(tokens, { start: sentence.start, end: claim.claimStart }, claim.claimStart))
     return PAST('when-clause');
   if (hasWord(article, sentence, RECENT_WORDS) || thisPeriod(article, sentence)) return PRESENT('recent time');
@@ -705,6 +706,18 @@ function cuesOf(article: ResolvedArticle): CueOf {
 function afterCue(article: ResolvedArticle, cueStart: number): Range {
   const start = firstTokenAtOrAfter(article.tokens, cueStart);
   return { start, end: Math.min(article.tokens.length, start + 5) };
+}
+
+/** "Pressure is mounting on Home Secretary X", "… will meet X": a progressive or future in the claim's clause. */
+function presentInClause(tokens: readonly Token[], clause: Range, claimStart: number): boolean {
+  for (let k = clause.start; k < claimStart - 1; k++) {
+    const key = tokens[k]?.key ?? '';
+    const next = tokens[k + 1];
+    if (!next?.isWord || next.capitalised) continue;
+    if ((key === 'is' || key === 'are') && /[a-z]{2,}ing$/.test(next.key)) return true;
+    if (key === 'will' && !/(ed|ing)$/.test(next.key)) return true;
+  }
+  return false;
 }
 
 /** "President Trump says", "Chancellor Scholz, who is …, will": a present-tense verb after the name. */

@@ -267,7 +267,7 @@ export function findOtherNames(
     tally();
     if (i < next || !startsName(tokens, i, roles)) continue;
     const found =
-      (inProperNoun(tokens, i) ? null : surnameAlone(tokens, i, table, articleSurnames)) ??
+      (inProperNoun(tokens, i, roles) ? null : surnameAlone(tokens, i, table, articleSurnames)) ??
       articleSurname(tokens, i, articleSurnames) ??
       afterHonorific(tokens, i) ??
       speakerSurname(tokens, i);
@@ -515,10 +515,11 @@ function surnameAlone(
 }
 
 /** "White House", "Fox News", "Capitol Hill": a capitalised organisation or place word beside the word. */
-function inProperNoun(tokens: readonly Token[], i: number): boolean {
+function inProperNoun(tokens: readonly Token[], i: number, roles: readonly TokenRole[]): boolean {
   const token = tokens[i];
   const next = tokens[i + 1];
-  const before = tokens[i - 1];
+  // A title's own words ("Secretary of State Rubio") are no organisation around the name.
+  const before = roles[i - 1] ? undefined : tokens[i - 1];
   const joined = (a: Token | undefined, b: Token | undefined) =>
     a !== undefined && b !== undefined && a.paragraph === b.paragraph && b.start - a.end <= 1;
   const properWord = (other: Token | undefined) =>

@@ -198,6 +198,12 @@ function describeTitle(
     const token = tokens[j];
     if (!token || token.paragraph !== tokens[start]?.paragraph) break;
     const countryMatch = countries.byEnd.get(j + 1);
+    // "U.S. South Carolina Governor": the country around the region named already.
+    if (countryMatch && country && countryMatch.codes.some((code) => country?.some((c) => c.startsWith(`${code}-`)))) {
+      claimStart = countryMatch.start;
+      j = countryMatch.start - 1;
+      continue;
+    }
     if (countryMatch && !country) {
       country = countryMatch.codes;
       determined ||= tokens[j]?.possessive ?? false;
@@ -321,13 +327,15 @@ export function attachTitles(
   mentionAt: TokenMap<Mention>,
   mentionEndingAt: TokenMap<Mention>,
   prose: string,
+  table: Table,
 ): TitleClaim[] {
   const claims: TitleClaim[] = [];
   const titleEnds = new Set(phrases.map((p) => p.tokenEnd));
   for (const phrase of phrases) {
     tally();
     const claim =
-      nameAfter(tokens, phrase, mentionAt, prose, titleEnds) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
+      nameAfter(tokens, phrase, mentionAt, prose, titleEnds, table) ??
+      nameBefore(tokens, phrase, mentionEndingAt, prose);
     if (claim) claims.push(claim);
   }
   for (const mention of mentions) {
@@ -395,6 +403,7 @@ function nameAfter(
   mentionAt: TokenMap<Mention>,
   prose: string,
   titleEnds: ReadonlySet<number>,
+  table: Table,
 ): TitleClaim | null {
   let i = phrase.claimEnd;
   const last = tokens[phrase.claimEnd - 1];
@@ -416,7 +425,16 @@ function nameAfter(
   const mention = mentionAt.get(i);
   if (!mention) return null;
   if (comma && !/^[,.;:)]$/.test(tokens[mention.tokenEnd]?.text ?? '.')) return null;
-  return toClaim(tokens, phrase, mention, 'before-name', prose);
+  return toClaim(tokens, placedAfterName(tokens, phrase, mention, table), mention, 'before-name', prose);
+}
+
+/** "Gov. Tammy Baldwin of Ohio": a place after the name narrows a title that named none. */
+function placedAfterName(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention, table: Table): TitlePhrase {
+  if (phrase.country || tokens[mention.tokenEnd]?.key !== 'of') return phrase;
+  const place = matchTrie(table.countryWords, tokens, mention.tokenEnd + 1);
+  if (!place || !tokens[mention.tokenEnd + 1]?.capitalised) return phrase;
+  const officeIds = phrase.officeIds.filter((id) => inPlaces(table.offices.get(id)?.country ?? null, place.value));
+  return { ...phrase, officeIds, country: place.value[0] ?? null };
 }
 
 /** Within a few words before "and": the time modifier of the first of two coordinated titles. */
