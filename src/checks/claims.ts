@@ -322,10 +322,11 @@ function neverHeld(
     return verdict.unchecked('unknown-office', 'the title is also used for offices outside the table');
   if (claim.mention.form === 'surname' && !introduced)
     return verdict.unchecked('unknown-person', 'a surname the article does not introduce');
-  // "Gov. X" with fifty governors and no state word: which one is meant cannot be told.
-  if (new Set(meant.map((o) => o.country)).size > 1)
+  // "Gov. X" with fifty governors and no state word: the one in the person's own state, if any.
+  const local = new Set(meant.map((o) => o.country)).size > 1 ? inOwnPlaces(table, personId, meant) : meant;
+  if (new Set(local.map((o) => o.country)).size !== 1)
     return verdict.unchecked('unknown-office', 'the title names offices in several places');
-  const checkable = meant.filter((o) => coversRange(o, at.date as DayRange) && !o.concurrent);
+  const checkable = local.filter((o) => coversRange(o, at.date as DayRange) && !o.concurrent);
   const office = checkable[0];
   if (!office)
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', meant[0]);
@@ -514,8 +515,14 @@ function listedSinceAdulthood(table: Table, personId: string, offices: readonly 
 
 /** The person held a single-holder national office of the claimed offices' country on the date. */
 function inNationalOffice(table: Table, personId: string, range: DayRange, claimed: readonly Office[]): boolean {
-  const countries = new Set(claimed.map((o) => o.country));
-  return heldOn(table, personId, range).some((o) => !o.concurrent && o.country !== null && countries.has(o.country));
+  const countries = new Set(claimed.map((o) => countryOf(o.country)));
+  return heldOn(table, personId, range).some((o) => o.country !== null && countries.has(countryOf(o.country)));
+}
+
+/** "Gov. Dick Durbin": of a title's offices in many places, those in the places of the person's own offices. */
+function inOwnPlaces(table: Table, personId: string, offices: readonly Office[]): Office[] {
+  const places = new Set((table.termsByPerson.get(personId) ?? []).map((t) => table.offices.get(t.officeId)?.country));
+  return offices.filter((o) => places.has(o.country));
 }
 
 /** The offices a person held on any day of the range, single-holder offices first. */

@@ -6,6 +6,7 @@ import {
   HONORIFICS,
   OTHER_OFFICE_WORDS,
   PARTY_WORDS,
+  PRONOUNS,
   TIME_MODIFIERS,
   TRAILING_MODIFIERS,
   type TimeModifier,
@@ -252,7 +253,9 @@ function describeTitle(
       }
       break;
     }
-    if (token.possessive && j === claimStart - 1 && !countries.byEnd.has(j + 1)) {
+    // "it's", "that's" are contractions, not possessives.
+    const contraction = PRONOUNS.has(token.key) || FUNCTION_WORDS.has(token.key);
+    if (token.possessive && !contraction && j === claimStart - 1 && !countries.byEnd.has(j + 1)) {
       // "her husband's Treasury secretary": the office of whoever owns it, not the country's.
       otherOffice ??= `${token.text}’s ${tokens[start]?.text ?? ''}`;
       determined = true;
@@ -434,6 +437,8 @@ function placedAfterName(tokens: readonly Token[], phrase: TitlePhrase, mention:
   const place = matchTrie(table.countryWords, tokens, mention.tokenEnd + 1);
   if (!place || !tokens[mention.tokenEnd + 1]?.capitalised) return phrase;
   const officeIds = phrase.officeIds.filter((id) => inPlaces(table.offices.get(id)?.country ?? null, place.value));
+  // "White House chief of staff Mike Pence of Indiana": the place is the person's, not the office's.
+  if (officeIds.length === 0) return phrase;
   return { ...phrase, officeIds, country: place.value[0] ?? null };
 }
 
