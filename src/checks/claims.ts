@@ -313,8 +313,11 @@ function neverHeld(
   if (meant.length === 0)
     return verdict.unchecked('unknown-office', 'no office with this title in the person’s country');
   const at = when.range ? { ...context, date: when.range, dateText: describeRange(when.range) } : context;
-  // Set in an unnamed past, the claim may be about a time before the table's list begins.
-  if (when.time === 'past' && !when.range && !listedSinceAdulthood(table, personId, meant))
+  // A dead person's claim set in an unnamed past ("President John F. Kennedy's assassination") may be
+  // about a time before the table's list begins; a living person's is judged like any other.
+  const died = table.people.get(personId)?.died;
+  const history = when.time === 'past' && !when.range && died && died.end < (context.date as DayRange).start;
+  if (history && !listedSinceAdulthood(table, personId, meant))
     return verdict.unchecked('unknown-person', 'set in a past the table’s list may not reach');
   // A bare title that states or companies give too ("Attorney General", "Governor") is still
   // judged when the person held another of the country's own offices on that date.

@@ -170,7 +170,7 @@ const MONTHS = [
   'december',
 ];
 /** Words of the article's own days: a claim in their sentence is about the present. */
-const RECENT_WORDS = new Set([
+const RECENT_DAYS = new Set([
   'today',
   'yesterday',
   'tonight',
@@ -182,10 +182,8 @@ const RECENT_WORDS = new Set([
   'friday',
   'saturday',
   'sunday',
-  'now',
-  'currently',
-  'recently',
 ]);
+const RECENT_WORDS = new Set(['now', 'currently', 'recently']);
 const RECENT_UNITS = new Set([
   'week',
   'month',
@@ -313,9 +311,11 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   if (whileInOffice(tokens, mention.tokenEnd, clause)) return PAST('while in office');
   if (tokens[claim.claimStart - 1]?.key === 'new' || presentVerbAfter(tokens, mention)) return PRESENT('present-verb');
   if (presentInClause(tokens, clause, claim.claimStart)) return PRESENT('present clause');
+  // The article's own day ("on Saturday", "this week") outweighs a when-clause; a bare "now" does not.
+  if (hasWord(article, sentence, RECENT_DAYS) || thisPeriod(article, sentence)) return PRESENT('recent time');
   if (whenClause(tokens, { start: sentence.start, end: claim.claimStart }, claim.claimStart))
     return PAST('when-clause');
-  if (hasWord(article, sentence, RECENT_WORDS) || thisPeriod(article, sentence)) return PRESENT('recent time');
+  if (hasWord(article, sentence, RECENT_WORDS)) return PRESENT('recent time');
   const relation = pastRelation(tokens, claim.claimStart, clause);
   if (relation) return PAST(relation);
   if (afterClause(tokens, clause, claim.claimStart)) return PAST('after-clause');
@@ -603,6 +603,8 @@ function pastVerbSoon(tokens: readonly Token[], from: number, within = 7): boole
     // "when George (W. Bush) was president": an aside in brackets.
     if (token?.text === '(' || token?.text === ')') continue;
     if (!token?.isWord) return false;
+    // "when Trump has faced criticism": a present perfect, not the past.
+    if (token.key === 'has' || token.key === 'have') return false;
     if (PAST_AUXILIARIES.has(token.key) || (!token.capitalised && /[a-z]{2,}ed$/.test(token.key))) return true;
   }
   return false;

@@ -384,10 +384,13 @@ function fullNameRun(tokens: readonly Token[], start: number, end: number, table
   const nameEnd = withoutSuffix(tokens, first, end);
   const surname = findSurnameAtEnd(tokens, first, nameEnd, table);
   const surnameStart = surname?.start ?? nameEnd - 1;
-  // "John G. Roberts" is John Roberts; "Alejandro García Padilla" is not Alejandro Padilla.
+  // "John G. Roberts" is John Roberts; "Alejandro García Padilla" is not Alejandro Padilla,
+  // and "John F. Kennedy" is not the John N. Kennedy of the table.
   const candidates =
     surname && onlyInitialsBetween(tokens, first + 1, surname.start)
-      ? samePerson(tokens[first]?.key ?? '', surname.people, table)
+      ? samePerson(tokens[first]?.key ?? '', surname.people, table).filter((id) =>
+          middleInitialsAgree(tokens, first + 1, surname.start, table.people.get(id)),
+        )
       : [];
   return mention(tokens, first, end, 'full', candidates, null, surnameStart, nameEnd);
 }
@@ -421,6 +424,24 @@ function findSurnameAtEnd(
     if (match && match.end === end) return { start: s, people: match.value };
   }
   return null;
+}
+
+/**
+ * The run's middle initials fit the person: they are unknown to the table, or one of the
+ * person's names has a middle word with that initial.
+ */
+function middleInitialsAgree(tokens: readonly Token[], from: number, to: number, person: Person | undefined): boolean {
+  const initials: string[] = [];
+  for (let k = from; k < to; k++) {
+    const text = tokens[k]?.text ?? '';
+    if (text !== '.') initials.push(...text.replace(/\./g, '').toLowerCase());
+  }
+  if (initials.length === 0 || !person) return true;
+  const middles = [person.name, ...person.variants].flatMap((name) => {
+    const words = name.trim().split(/\s+/);
+    return words.slice(1, -1).map((word) => word.charAt(0).toLowerCase());
+  });
+  return middles.length === 0 || initials.some((initial) => middles.includes(initial));
 }
 
 /** People with that surname whose name begins with the same first name (or initial). */

@@ -190,7 +190,7 @@ function describeTitle(
   // Left: modifiers, country words, "the", qualifiers naming another organisation.
   for (let j = start - 1; j >= 0 && j >= start - 6; ) {
     // "former Fla. Gov.", "Lt. Gov.": an abbreviation's full stop is part of the word before it.
-    if (j === claimStart - 1 && isAbbreviationStop(tokens, j, countries.byEnd.has(j))) {
+    if (j === claimStart - 1 && isAbbreviationStop(tokens, j, abbreviatedPlace(tokens, j, countries, table))) {
       claimStart = j;
       j--;
       continue;
@@ -462,15 +462,27 @@ function sharedModifier(
 
 /**
  * A full stop that closes an abbreviation ("Sen.", "Lt. Gov.", "Fla. Gov.") rather than a
- * sentence: right after a known abbreviation, an initial, or (with `placeWord`) a place.
+ * sentence: right after a known abbreviation, an initial, or an abbreviated place.
  */
-function isAbbreviationStop(tokens: readonly Token[], i: number, placeWord = false): boolean {
+function isAbbreviationStop(tokens: readonly Token[], i: number, placeAbbreviation = false): boolean {
   const stop = tokens[i];
   const word = tokens[i - 1];
   if (stop?.text !== '.' || !word?.isWord || word.end !== stop.start) return false;
-  if (ABBREVIATIONS.has(word.key) || word.text.length === 1) return true;
-  // "Fla. Gov.": a place abbreviated; "in Washington. Vice President …": a sentence's end.
-  return placeWord && word.text.length <= 5 && !FULL_PLACE_NAMES.has(word.key);
+  return ABBREVIATIONS.has(word.key) || word.text.length === 1 || placeAbbreviation;
+}
+
+/**
+ * "Fla. Gov.": a place the table writes with a full stop, or a short place word that is no
+ * place's full name; "in Washington. Vice President …" ends a sentence.
+ */
+function abbreviatedPlace(tokens: readonly Token[], stop: number, countries: CountryIndex, table: Table): boolean {
+  const place = countries.byEnd.get(stop);
+  const word = tokens[stop - 1];
+  if (!place || !word) return false;
+  const written = `${word.key}.`;
+  if (place.codes.some((code) => table.countries.get(code)?.some((name) => name.toLowerCase() === written)))
+    return true;
+  return word.text.length <= 5 && !FULL_PLACE_NAMES.has(word.key);
 }
 
 /** "the president, the vice president, Susan Rice": a list of people, not "the title, Name". */
