@@ -51,6 +51,8 @@ export interface Analysis {
   /** For HTML, `article.text` is the visible text and `offsets` maps its offsets to the file's; else null. */
   article: ResolvedArticle;
   offsets: OffsetMap | null;
+  /** Where the file's lines start. */
+  lineStarts: readonly number[];
   date: ArticleDate;
   frontMatter: Record<string, unknown> | null;
 }
@@ -106,7 +108,7 @@ export function analyzeFile(text: string, options: Omit<CheckOptions, 'filename'
       (judgement) => claimReport(judgement, article.text, options.reference.table, starts, offsets),
     ),
   };
-  return { report, article, offsets, date, frontMatter: frontMatter?.data ?? null };
+  return { report, article, offsets, lineStarts: starts, date, frontMatter: frontMatter?.data ?? null };
 }
 
 function formatOf(filename: string): ArticleFormat {

@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { parseDateSpec } from '../util/dates.js';
 import { tally } from '../util/work.js';
 import type { Comment, Prose } from './markdown.js';
 
@@ -36,11 +37,12 @@ export class OffsetMap {
     return { start: from, end: end > start ? Math.max(from, this.end(end)) : from };
   }
 
-  /** True when the prose range is a plain copy of the file's text (no tag, entity or collapsed space inside). */
+  /** True when the prose range is a plain copy of one run of the file's text (no tag, entity or collapsed space). */
   isCopy(start: number, end: number): boolean {
-    for (let i = this.stretchAt(start); i < this.proseStarts.length && this.proseStartOf(i) < end; i++) {
+    const first = this.stretchAt(start);
+    for (let i = first; i < this.proseStarts.length && this.proseStartOf(i) < end; i++) {
       tally();
-      if (!this.copies(i)) return false;
+      if (!this.copies(i) || (i > first && this.fileStartOf(i) !== this.fileEnds[i - 1])) return false;
     }
     return true;
   }
@@ -173,7 +175,8 @@ function publishedDate(attributes: Record<string, string>): string | null {
 }
 
 function dateOf(value: string | undefined): string | null {
-  return value ? (DATE_PREFIX.exec(value)?.[1] ?? null) : null;
+  const date = value ? DATE_PREFIX.exec(value)?.[1] : undefined;
+  return date && parseDateSpec(date) ? date : null;
 }
 
 class ProseBuilder {

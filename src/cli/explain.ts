@@ -1,7 +1,7 @@
 import type { Analysis } from '../engine.js';
 import type { Table } from '../reference/table.js';
 import { describeTerm, heldDuring, termsIn } from '../reference/query.js';
-import { lineStarts, positionAt } from '../util/text.js';
+import { positionAt } from '../util/text.js';
 import type { Finding } from '../types.js';
 import { parse } from './args.js';
 import { CHECK_OPTIONS, runFromArgs } from './check.js';
@@ -23,9 +23,8 @@ export async function explainCommand(args: readonly string[], cwd: string): Prom
 
 function explainArticle(analysis: Analysis, table: Table): string {
   const { report, article, date } = analysis;
-  const starts = lineStarts(article.text);
   const at = (offset: number) => {
-    const p = positionAt(starts, offset);
+    const p = positionAt(analysis.lineStarts, fileOffset(analysis, offset));
     return `${p.line}:${p.column}`;
   };
   const out: string[] = [];
@@ -117,10 +116,17 @@ function explainArticle(analysis: Analysis, table: Table): string {
   return `${out.join('\n')}\n`;
 }
 
+/** An offset into the article's text as an offset into the file (they differ for HTML). */
+function fileOffset(analysis: Analysis, offset: number): number {
+  return analysis.offsets ? analysis.offsets.span(offset, offset).start : offset;
+}
+
 function explainFinding(finding: Finding, analysis: Analysis): string[] {
   const { article } = analysis;
   const out = [`  ${finding.line}:${finding.column}  ${finding.severity}  ${finding.message}  ${finding.ruleId}`];
-  const paragraphIndex = article.paragraphs.findIndex((p) => p.start <= finding.offset && finding.offset <= p.end);
+  const paragraphIndex = article.paragraphs.findIndex(
+    (p) => fileOffset(analysis, p.start) <= finding.offset && finding.offset <= fileOffset(analysis, p.end),
+  );
   if (paragraphIndex >= 0 && finding.length > 0) {
     const from = Math.max(0, paragraphIndex - 1);
     for (let i = from; i <= paragraphIndex; i++) {
