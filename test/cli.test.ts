@@ -37,7 +37,9 @@ describe('factlint check', () => {
     const validate = validatorFor(reportSchema);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     for (const file of report.files) {
-      const expected = JSON.parse(readFileSync(join(ROOT, file.path.replace(/\.(md|txt|html)$/, '.expected.json')), 'utf8'));
+      const expected = JSON.parse(
+        readFileSync(join(ROOT, file.path.replace(/\.(md|txt|html)$/, '.expected.json')), 'utf8'),
+      );
       expect(file).toEqual(expected);
     }
   });

@@ -7,6 +7,7 @@ import { parse, type Parsed, stringOption, UsageError } from './args.js';
 import { referenceOf, type Settings } from '../runner/settings.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 import { defaultTableDir } from '../reference/load.js';
+import { plural } from '../reference/tools.js';
 
 const SERVE_OPTIONS = {
   host: { type: 'string' },
@@ -57,7 +58,7 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
       const next = resolveSettings(values, cwd);
       reference = referenceOf(next);
       settings = next;
-      log(`reloaded the reference table (${why}): ${reference.table.offices.size} offices`);
+      log(`reloaded the reference table (${why}): ${plural(reference.table.offices.size, 'office')}`);
     } catch (error) {
       const problem = error instanceof InputError ? error.describe() : (error as Error).message;
       log(`kept the previous reference table: reload (${why}) failed: ${problem}`);
