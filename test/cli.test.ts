@@ -155,6 +155,46 @@ describe('factlint check', () => {
     }
   });
 
+  it('--help on every subcommand prints its usage and exits 0 (it was an unbalanced-quote usage error)', () => {
+    const commands = [
+      ['check'],
+      ['explain'],
+      ['print-config'],
+      ['init'],
+      ['serve'],
+      ['table'],
+      ['table', 'lint'],
+      ['table', 'who'],
+      ['table', 'generate'],
+      ['import'],
+      ['import', 'csv'],
+      ['import', 'ifg'],
+    ];
+    for (const command of commands) {
+      const { code, stdout, stderr } = factlint([...command, '--help']);
+      expect([command.join(' '), code, stderr]).toEqual([command.join(' '), 0, '']);
+      expect(stdout).toMatch(new RegExp(`^Usage: factlint ${command.join(' ')}`));
+    }
+    expect(factlint(['check', '--help']).stdout).toContain('--max-warnings N');
+    expect(factlint(['import', 'csv', '--help']).stdout).toContain('titles');
+    expect(factlint(['help', 'serve']).stdout).toContain('--token-file FILE');
+  });
+
+  it("checks HTML files: folders include them, positions are the HTML file's", () => {
+    const html =
+      '<p>German Chancellor <em>Friedrich</em>&nbsp;Merz spoke.</p>\n<p>&ldquo;We will engage,&rdquo; Scholz said.</p>\n';
+    const dir = workdir({ 'story/a.html': html, 'story/b.htm': html });
+    const { code, stdout } = factlint(['check', 'story', '--date', '2026-01-07', '--format', 'json'], { cwd: dir });
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as {
+      files: { path: string; findings: { offset: number; line: number; column: number }[] }[];
+    };
+    expect(report.files.map((f) => f.path)).toEqual(['story/a.html', 'story/b.htm']);
+    expect(report.files[0]?.findings.map((f) => [f.offset, f.line, f.column])).toEqual([
+      [html.indexOf('Scholz'), 2, 35],
+    ]);
+  });
+
   it('a broken reference table names file:line:column and exits 2', () => {
     const dir = workdir({
       'table.yml':

@@ -51,12 +51,9 @@ ${CHECK_OPTIONS_HELP}`,
   'print-config': `Usage: factlint print-config <file> [options]
 
 Prints, as JSON, the configuration that applies to the file: the config file, flags and its front matter.
+Takes the options of factlint check; those that choose the configuration matter here.
 
-Options:
-  -c, --config FILE         use this config file; --no-config: none
-  --rule ID=LEVEL           set a rule's level (repeatable)
-  --reference PATH, --rules PATH, --no-default-reference, --ignore-pattern P, --no-ignore: as for check
-`,
+${CHECK_OPTIONS_HELP}`,
   init: `Usage: factlint init [--force]
 
 Writes a commented starter .factlintrc.yml in the current folder.
@@ -160,13 +157,13 @@ Options:
 `,
   'import csv': `Usage: factlint import csv <file.csv> -o <table.yml> [--country CC]
 
-A CSV with one row per term. Columns: office, person, start (required); end, name (the office's
-full name), titles (the title as copy writes it before a name, e.g. "Mayor"; several separated
-by ";"), country, party, born, died, source.
+A CSV with a header and one row per term: position (the office's name), person, start, end;
+optionally titles (the title as copy writes it before a name, e.g. "Mayor" for "Mayor of
+Springfield"; several separated by ";"). Other columns are ignored.
 
 Options:
   -o, --output FILE         the table file to write (required)
-  --country CC              the country code for rows without a country column
+  --country CC              the country code of the offices (and the prefix of their ids)
 `,
   'import congress': `Usage: factlint import congress <executive.yaml or its folder> -o <table.yml> [--as-of D]
 

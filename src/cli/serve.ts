@@ -9,7 +9,7 @@ import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 import { defaultTableDir } from '../reference/load.js';
 import { plural } from '../reference/tools.js';
 
-const SERVE_OPTIONS = {
+export const SERVE_OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string', short: 'p' },
   token: { type: 'string' },

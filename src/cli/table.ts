@@ -16,7 +16,7 @@ import { formatDay, parseDateSpec } from '../util/dates.js';
 import { listOption, parse, stringOption, UsageError } from './args.js';
 import { standardOutput } from '../runner/output.js';
 
-const TABLE_OPTIONS = {
+export const TABLE_OPTIONS = {
   reference: { type: 'string', multiple: true },
   'no-default-reference': { type: 'boolean' },
   date: { type: 'string' },
