@@ -191,7 +191,7 @@ describe('factlint check', () => {
     };
     expect(report.files.map((f) => f.path)).toEqual(['story/a.html', 'story/b.htm']);
     expect(report.files[0]?.findings.map((f) => [f.offset, f.line, f.column])).toEqual([
-      [html.indexOf('Scholz'), 2, 35],
+      [html.indexOf('Scholz'), 2, 34],
     ]);
   });
 
