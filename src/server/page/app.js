@@ -5,6 +5,23 @@
 const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/;
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const FRONT_MATTER_DATE = /^date:[ \t]*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?)/m;
+// The publication dates an HTML export carries, as the server reads them (src/article/html.ts).
+const PUBLISHED_META = [
+  'article:published_time',
+  'og:article:published_time',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'pubdate',
+  'publish-date',
+  'publication_date',
+  'datepublished',
+  'parsely-pub-date',
+  'sailthru.date',
+];
+const DATE_PREFIX = /^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?!\d)/;
 const TOKEN_KEY = 'factlint.token';
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
@@ -27,6 +44,7 @@ const DOCUMENTED_RULES = new Set([
 const KIND_ORDER = { quote: 0, speaker: 1, finding: 2 };
 const DATE_SOURCE_LABELS = {
   cli: 'from the date field',
+  request: 'from the date field',
   'front-matter': 'from the front matter',
   filename: 'from the file name',
   inferred: 'inferred from the text',
@@ -37,7 +55,11 @@ const el = {
   form: byId('check-form'),
   article: byId('article'),
   date: byId('date'),
+  dateNote: byId('date-note'),
   format: byId('format'),
+  pasteNote: byId('paste-note'),
+  pasteNoteText: byId('paste-note-text'),
+  pasteAsText: byId('paste-as-text'),
   file: byId('file'),
   fileName: byId('file-name'),
   checkButton: byId('check'),
@@ -72,6 +94,11 @@ const state = {
   checkedText: '',
   fileName: null,
   dateIsAuto: true,
+  /** The date field holds today's date because the article gives none. */
+  dateIsToday: false,
+  checkedDateIsToday: false,
+  /** The clipboard's plain text and the format before an HTML paste, to undo it. */
+  pasted: null,
   checkController: null,
   checks: 0,
   opener: null,
@@ -85,6 +112,12 @@ init();
 function init() {
   el.form.addEventListener('submit', onSubmit);
   el.article.addEventListener('input', onArticleInput);
+  el.article.addEventListener('paste', onPaste);
+  el.pasteAsText.addEventListener('click', pasteAsPlainText);
+  el.format.addEventListener('change', () => {
+    syncDate();
+    markStale();
+  });
   el.article.addEventListener('dragenter', onDragOver);
   el.article.addEventListener('dragover', onDragOver);
   el.article.addEventListener('dragleave', onDragLeave);
@@ -111,19 +144,109 @@ function init() {
 // ---------- input: text, file, date, format ----------
 
 function onArticleInput() {
-  if (el.article.value === '') state.fileName = null;
-  syncDateFromFrontMatter();
+  if (el.article.value === '') {
+    state.fileName = null;
+    hidePasteNote();
+  }
+  syncDate();
   markStale();
 }
 
 function onDateInput() {
   state.dateIsAuto = el.date.value.trim() === '';
+  state.dateIsToday = false;
+  showDateNote(null);
   el.date.removeAttribute('aria-invalid');
 }
 
-function syncDateFromFrontMatter() {
+/** The date field follows the article: its own date, else today for a draft that gives none (and says so). */
+function syncDate() {
   if (!state.dateIsAuto) return;
-  el.date.value = frontMatterDate(el.article.value) ?? '';
+  const text = el.article.value;
+  const own = articleDate(text, el.format.value);
+  const today = own === null && text.trim() !== '' ? todayText() : null;
+  el.date.value = own ?? today ?? '';
+  state.dateIsToday = today !== null;
+  showDateNote(
+    today ? `The article gives no date, so it is checked as of today, ${today}. Change the date if it is older.` : null,
+  );
+}
+
+function showDateNote(message) {
+  el.dateNote.textContent = message ?? '';
+  el.dateNote.hidden = message === null;
+}
+
+/** Today in the browser's time zone, as YYYY-MM-DD. */
+function todayText() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The date the article itself gives: Markdown front matter, or an HTML export's publication date. */
+function articleDate(text, format) {
+  if (format === 'markdown') return frontMatterDate(text);
+  if (format === 'html') return htmlDate(text);
+  return null;
+}
+
+/** A publication <meta>, else the first <time datetime>; DOMParser runs no script and loads nothing. */
+function htmlDate(text) {
+  if (!/<(meta|time)\b/i.test(text)) return null;
+  const doc = new DOMParser().parseFromString(text, 'text/html');
+  for (const meta of doc.querySelectorAll('meta[content]')) {
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
+      .toLowerCase()
+      .trim();
+    const date = PUBLISHED_META.includes(key) ? dateOf(meta.getAttribute('content')) : null;
+    if (date) return date;
+  }
+  return dateOf(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+}
+
+function dateOf(value) {
+  const date = value ? DATE_PREFIX.exec(value)?.[1] : undefined;
+  return date && DATE_PATTERN.test(date) ? date : null;
+}
+
+/**
+ * HTML paste mode: formatted text pasted into an empty box (from a CMS, a web page, a word
+ * processor) comes in as its HTML, so headings, paragraphs and captions keep their structure.
+ */
+function onPaste(event) {
+  const html = event.clipboardData?.getData('text/html') ?? '';
+  const whole = el.article.selectionStart === 0 && el.article.selectionEnd === el.article.value.length;
+  if (html.trim() === '' || !whole) return;
+  event.preventDefault();
+  state.pasted = { plain: event.clipboardData.getData('text/plain'), format: el.format.value };
+  el.article.value = html;
+  el.format.value = 'html';
+  state.fileName = null;
+  el.fileName.hidden = true;
+  state.dateIsAuto = true;
+  el.pasteNoteText.textContent =
+    'Pasted as HTML: headings, paragraphs and captions keep their structure; positions are in this HTML.';
+  el.pasteNote.hidden = false;
+  syncDate();
+  markStale();
+}
+
+function pasteAsPlainText() {
+  const pasted = state.pasted;
+  hidePasteNote();
+  if (!pasted) return;
+  el.article.value = pasted.plain;
+  el.format.value = pasted.format === 'html' ? 'text' : pasted.format;
+  state.dateIsAuto = true;
+  syncDate();
+  markStale();
+  el.article.focus();
+}
+
+function hidePasteNote() {
+  state.pasted = null;
+  el.pasteNote.hidden = true;
 }
 
 /** The `date:` of the text's YAML front matter, when it is a date factlint accepts. */
@@ -134,7 +257,9 @@ function frontMatterDate(text) {
 }
 
 function formatForFileName(name) {
-  return /\.txt$/i.test(name) ? 'text' : /\.(md|markdown)$/i.test(name) ? 'markdown' : el.format.value;
+  if (/\.txt$/i.test(name)) return 'text';
+  if (/\.html?$/i.test(name)) return 'html';
+  return /\.(md|markdown)$/i.test(name) ? 'markdown' : el.format.value;
 }
 
 function onDragOver(event) {
@@ -182,7 +307,8 @@ async function loadFile(file) {
     el.format.value = formatForFileName(file.name);
     state.fileName = file.name;
     state.dateIsAuto = true;
-    syncDateFromFrontMatter();
+    hidePasteNote();
+    syncDate();
     showFileName(`Loaded ${file.name} (${formatBytes(file.size)}).`);
     hideAlert();
     markStale();
@@ -266,14 +392,15 @@ function buildCheckRequest(text) {
   }
   el.date.removeAttribute('aria-invalid');
   const request = { text, format: el.format.value };
-  if (date !== '' && !isFrontMatterDate(date, text)) request.date = date;
+  if (date !== '' && !isArticlesOwnDate(date, text)) request.date = date;
   if (state.fileName) request.filename = state.fileName;
+  state.checkedDateIsToday = state.dateIsToday && request.date === date;
   return request;
 }
 
-/** A date copied from Markdown front matter is left to the server, so the report names its real source. */
-function isFrontMatterDate(date, text) {
-  return state.dateIsAuto && el.format.value === 'markdown' && frontMatterDate(text) === date;
+/** A date copied from the article (front matter, HTML metadata) is left to the server: the report names its source. */
+function isArticlesOwnDate(date, text) {
+  return state.dateIsAuto && articleDate(text, el.format.value) === date;
 }
 
 async function postCheck(request, signal) {
@@ -297,7 +424,7 @@ function showReport(report, text, announcePrefix) {
   const file = report?.files?.[0];
   if (!file)
     throw new Error(
-      report?.errors?.map((e) => e.message).join('\n') || 'The server sent a report without the article.',
+      report?.errors?.map((e) => pageWording(e.message)).join('\n') || 'The server sent a report without the article.',
     );
   state.report = report;
   state.checkedText = text;
@@ -372,7 +499,11 @@ function httpErrorText(response) {
 }
 
 function describeError(error) {
-  if (error instanceof ApiError) return `${statusLabel(error.status)}${error.message}`;
+  if (error instanceof ApiError) {
+    // "article:2:1: front matter, line 2: …" says its line in words; the page shows no file name.
+    const message = error.status === 422 ? error.message.replace(/^[^:\n]*:\d+(?::\d+)?: /, '') : error.message;
+    return `${statusLabel(error.status)}${pageWording(message)}`;
+  }
   if (error instanceof TypeError) return 'Could not reach the factlint server (network error). Is it still running?';
   return error?.message || String(error);
 }
@@ -479,7 +610,9 @@ function renderSummary(file) {
   el.sumQuotes.textContent = String(counts.quotes);
   el.sumSpeakers.textContent = String(counts.speakers);
   el.sumDate.textContent = formatReportDate(file.date) ?? 'none';
-  el.sumDateSource.textContent = `(${DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source'})`;
+  const source = DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source';
+  const today = file.date?.source === 'request' && state.checkedDateIsToday ? ': today, as the article gives none' : '';
+  el.sumDateSource.textContent = `(${source}${today})`;
   el.copyStatus.textContent = '';
   el.summary.querySelector('.copy-fallback')?.remove();
 }
@@ -523,7 +656,7 @@ function findingListButton(finding, index) {
       attrs: { type: 'button', 'data-finding-index': String(index) },
     },
     head,
-    h('span', { text: finding.message }),
+    h('span', { text: pageWording(finding.message) }),
   );
 }
 
@@ -627,7 +760,7 @@ function findingPiece(finding, index, isFirst) {
   });
   if (isFirst) {
     piece.classList.add('is-first');
-    makeButton(piece, `${capitalise(finding.severity)}, ${finding.ruleId}: ${finding.message}`);
+    makeButton(piece, `${capitalise(finding.severity)}, ${finding.ruleId}: ${pageWording(finding.message)}`);
   }
   return piece;
 }
@@ -814,10 +947,10 @@ function keepAboveSheet(element) {
   if (top < 0 || top > sheetTop - 48) window.scrollBy({ top: top - window.innerHeight * 0.15 });
 }
 
-/** Scrolls the details' top into view only when it is off screen (the side column scrolls on its own). */
+/** Brings the whole panel into view when part of it is off screen (it is never taller than the viewport). */
 function revealDetails() {
-  const top = el.details.getBoundingClientRect().top;
-  if (top < 0 || top > window.innerHeight * 0.75) el.details.scrollIntoView({ block: 'start' });
+  const { top, bottom } = el.details.getBoundingClientRect();
+  if (top < 0 || bottom > window.innerHeight) el.details.scrollIntoView({ block: 'start' });
 }
 
 function closeDetails({ restoreFocus }) {
@@ -837,8 +970,9 @@ function markSelected(selector) {
 
 function findingDetails(finding) {
   const officeId = finding.office?.id ?? finding.evidence[0]?.office ?? null;
+  // Suggestions right under the message: Apply stays in view however long the evidence is.
   return [
-    h('p', { className: 'details-message', text: finding.message }),
+    h('p', { className: 'details-message', text: pageWording(finding.message) }),
     h(
       'p',
       { className: 'details-meta' },
@@ -847,9 +981,9 @@ function findingDetails(finding) {
       `, severity ${finding.severity}; line ${finding.line}, column ${finding.column}` +
         (finding.text ? `: “${truncate(finding.text, 60)}”` : ''),
     ),
+    ...suggestionsSection(finding.suggestions ?? []),
     ...evidenceSection(finding.evidence),
     ...(officeId ? whoSection(officeId, finding.office?.name ?? finding.evidence[0]?.officeName ?? officeId) : []),
-    ...suggestionsSection(finding.suggestions ?? []),
   ];
 }
 
@@ -1127,6 +1261,11 @@ function formatReportDate(date) {
 function dateParam(date) {
   if (!date?.start) return null;
   return date.end && date.end !== date.start ? `${date.start}/${date.end}` : date.start;
+}
+
+/** The engine speaks of the command line's --date; on the page, the date is the Article date field. */
+function pageWording(message) {
+  return message.replace(/\bgive --date\b/g, 'fill in the Article date field').replace(/--date\b/g, 'the Article date field');
 }
 
 function plural(count, noun) {
