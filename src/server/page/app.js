@@ -191,18 +191,30 @@ function articleDate(text, format) {
   return null;
 }
 
-/** A publication <meta>, else the first <time datetime>; DOMParser runs no script and loads nothing. */
+/**
+ * A publication <meta>, else the first <time datetime>. Read from the tags' text: a DOMParser
+ * document would try to apply the article's inline styles, which the page's CSP blocks (and logs).
+ */
 function htmlDate(text) {
-  if (!/<(meta|time)\b/i.test(text)) return null;
-  const doc = new DOMParser().parseFromString(text, 'text/html');
-  for (const meta of doc.querySelectorAll('meta[content]')) {
-    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? '')
-      .toLowerCase()
-      .trim();
-    const date = PUBLISHED_META.includes(key) ? dateOf(meta.getAttribute('content')) : null;
+  let timeDate = null;
+  for (const tag of text.matchAll(/<(meta|time)\b([^>]*)>/gi)) {
+    const attributes = attributesOf(tag[2]);
+    if (tag[1].toLowerCase() === 'time') {
+      timeDate ??= dateOf(attributes.datetime);
+      continue;
+    }
+    const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase().trim();
+    const date = PUBLISHED_META.includes(key) ? dateOf(attributes.content) : null;
     if (date) return date;
   }
-  return dateOf(doc.querySelector('time[datetime]')?.getAttribute('datetime'));
+  return timeDate;
+}
+
+function attributesOf(source) {
+  const attributes = {};
+  for (const match of source.matchAll(/([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+    attributes[match[1].toLowerCase()] ??= match[2] ?? match[3] ?? match[4] ?? '';
+  return attributes;
 }
 
 function dateOf(value) {
