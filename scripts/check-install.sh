@@ -30,11 +30,11 @@ expect_scholz() {
 }
 
 echo "== 1. tarball: npm pack, then npm install ./factlint-*.tgz in an empty folder"
-(cd "$root" && npm pack --pack-destination "$work" > "$work/pack.txt")
+(cd "$root" && npm pack --loglevel=error --pack-destination "$work" > "$work/pack.txt")
 tarball="$work/$(tail -n 1 "$work/pack.txt")"
 mkdir "$work/from-tarball"
 cp "$seed" "$work/from-tarball/seed.md"
-(cd "$work/from-tarball" && npm install --no-progress "$tarball" > /dev/null)
+(cd "$work/from-tarball" && npm install --loglevel=error --no-progress "$tarball" > /dev/null)
 expect_scholz 'tarball install, npx factlint check' bash -c "cd '$work/from-tarball' && npx --no-install factlint check seed.md"
 (cd "$work/from-tarball" && npx --no-install factlint --version)
 [ "${1:-}" = "--quick" ] && exit 0
@@ -42,14 +42,14 @@ expect_scholz 'tarball install, npx factlint check' bash -c "cd '$work/from-tarb
 echo "== 2. git URL: npm install git+file://… (prepare builds in npm's clone)"
 mkdir "$work/from-git"
 cp "$seed" "$work/from-git/seed.md"
-(cd "$work/from-git" && npm install --no-progress "git+file://$root" > /dev/null)
+(cd "$work/from-git" && npm install --loglevel=error --no-progress "git+file://$root" > /dev/null)
 expect_scholz 'git URL install, npx factlint check' bash -c "cd '$work/from-git' && npx --no-install factlint check seed.md"
 
 echo "== 3. the pre-commit hook's install, without dev dependencies"
 git clone -q "$root" "$work/hook"
 (
   cd "$work/hook"
-  npm install --omit=dev --no-progress --no-save > /dev/null
+  npm install --loglevel=error --omit=dev --no-progress --no-save > /dev/null
   for tool in typescript vitest @biomejs/biome playwright-core; do
     if [ -e "node_modules/$tool" ]; then
       echo "check-install: $tool was installed: the dev toolchain is not left out" >&2
@@ -57,13 +57,13 @@ git clone -q "$root" "$work/hook"
     fi
   done
   # pre-commit takes npm pack's whole standard output as the tarball's name.
-  npm pack > "$work/hook-pack.txt"
+  npm pack --loglevel=error > "$work/hook-pack.txt"
   if [ "$(wc -l < "$work/hook-pack.txt")" -ne 1 ] || ! grep -qx 'factlint-.*\.tgz' "$work/hook-pack.txt"; then
     echo "check-install: npm pack printed more than the tarball's name:" >&2
     cat "$work/hook-pack.txt" >&2
     exit 1
   fi
-  npm install -g --prefix "$work/hook-env" --no-progress "./$(cat "$work/hook-pack.txt")" > /dev/null
+  npm install -g --loglevel=error --prefix "$work/hook-env" --no-progress "./$(cat "$work/hook-pack.txt")" > /dev/null
 )
 expect_scholz 'hook install steps, factlint check' "$work/hook-env/bin/factlint" check "$seed"
 
