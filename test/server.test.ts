@@ -129,7 +129,8 @@ describe('HTTP API', () => {
     expect(file.date.source).toBe('request');
     expect(file.findings.map((f) => [f.text, f.offset, f.line])).toEqual([['Scholz', html.indexOf('Scholz'), 2]]);
     const undated = await post(open.base, JSON.stringify({ text: '---\ndate: 2026-01-07\n---\nText.\n' }));
-    expect((undated.json.files?.[0] as unknown as { date: { source: string } }).date.source).toBe('front-matter');
+    const [undatedFile] = (undated.json.files ?? []) as unknown as { date: { source: string } }[];
+    expect(undatedFile?.date.source).toBe('front-matter');
   });
 
   it('answers 422 for malformed front matter in the text', async () => {

@@ -42,11 +42,11 @@ people:
   });
 
   it('a misspelt required key is unknown (and the key meant is named), not missing', () => {
-    expect(errorOf(OFFICE.replace('name:', 'nmae:') + '      - {person: Olaf Scholz, start: 2021-12-08}\n')).toBe(
+    expect(errorOf(`${OFFICE.replace('name:', 'nmae:')}      - {person: Olaf Scholz, start: 2021-12-08}\n`)).toBe(
       'bad.yml:3:5: unknown key "nmae" in offices.de-chancellor: did you mean "name"?',
     );
     expect(
-      errorOf(OFFICE.replace('    name: Chancellor of Germany\n', '') + '      - {person: A B, start: 2021}\n'),
+      errorOf(`${OFFICE.replace('    name: Chancellor of Germany\n', '')}      - {person: A B, start: 2021}\n`),
     ).toBe('bad.yml:3:5: offices.de-chancellor: missing "name"');
   });
 

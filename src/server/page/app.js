@@ -1277,7 +1277,9 @@ function dateParam(date) {
 
 /** The engine speaks of the command line's --date; on the page, the date is the Article date field. */
 function pageWording(message) {
-  return message.replace(/\bgive --date\b/g, 'fill in the Article date field').replace(/--date\b/g, 'the Article date field');
+  return message
+    .replace(/\bgive --date\b/g, 'fill in the Article date field')
+    .replace(/--date\b/g, 'the Article date field');
 }
 
 function plural(count, noun) {
