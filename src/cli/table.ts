@@ -82,7 +82,11 @@ function lint(load: () => Table, today: number, gapDays: number, json: boolean):
     const checked = table
       ? `${plural(table.offices.size, 'office')}, ${plural(table.people.size, 'person', 'people')} checked`
       : 'the table does not load';
-    const counts = [plural(count('error'), 'error'), plural(count('warning'), 'warning'), plural(count('info'), 'note')];
+    const counts = [
+      plural(count('error'), 'error'),
+      plural(count('warning'), 'warning'),
+      plural(count('info'), 'note'),
+    ];
     print(`${checked}: ${counts.join(', ')}`);
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
