@@ -132,16 +132,18 @@ export function position(
   starts: readonly number[],
   offsets: OffsetMap | null = null,
 ): Position {
-  const at = offsets ? offsets.span(start, end) : { start, end };
-  const from = positionAt(starts, at.start);
-  const to = positionAt(starts, at.end);
+  const at = offsets?.span(start, end);
+  const fileStart = at ? at.start : start;
+  const fileEnd = at ? at.end : end;
+  const from = positionAt(starts, fileStart);
+  const to = positionAt(starts, fileEnd);
   return {
     line: from.line,
     column: from.column,
     endLine: to.line,
     endColumn: to.column,
-    offset: at.start,
-    length: at.end - at.start,
+    offset: fileStart,
+    length: fileEnd - fileStart,
     text: text.slice(start, end),
   };
 }
