@@ -256,7 +256,7 @@ suite('the page, in Chromium', () => {
     await page.click('#check');
     await waitForCheck(page, 1);
     expect(await page.textContent('#sum-errors')).toBe('1');
-    expect(await page.textContent('#sum-date-source')).toBe('(from the front matter)');
+    expect(await page.textContent('#sum-date-source')).toBe('(from the HTML’s publication date)');
     const scholz = page.locator('#article-view [data-finding].is-first', { hasText: /^Scholz$/ });
     expect(await scholz.count()).toBe(1);
     const offset = await page.evaluate(() => {

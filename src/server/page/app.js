@@ -97,6 +97,7 @@ const state = {
   /** The date field holds today's date because the article gives none. */
   dateIsToday: false,
   checkedDateIsToday: false,
+  checkedFormat: 'markdown',
   /** The clipboard's plain text and the format before an HTML paste, to undo it. */
   pasted: null,
   checkController: null,
@@ -407,6 +408,7 @@ function buildCheckRequest(text) {
   if (date !== '' && !isArticlesOwnDate(date, text)) request.date = date;
   if (state.fileName) request.filename = state.fileName;
   state.checkedDateIsToday = state.dateIsToday && request.date === date;
+  state.checkedFormat = request.format;
   return request;
 }
 
@@ -622,7 +624,11 @@ function renderSummary(file) {
   el.sumQuotes.textContent = String(counts.quotes);
   el.sumSpeakers.textContent = String(counts.speakers);
   el.sumDate.textContent = formatReportDate(file.date) ?? 'none';
-  const source = DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source';
+  // For HTML, the report's "front matter" is the export's publication <meta> or <time>.
+  const fromHtml = file.date?.source === 'front-matter' && state.checkedFormat === 'html';
+  const source = fromHtml
+    ? 'from the HTML’s publication date'
+    : (DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source');
   const today = file.date?.source === 'request' && state.checkedDateIsToday ? ': today, as the article gives none' : '';
   el.sumDateSource.textContent = `(${source}${today})`;
   el.copyStatus.textContent = '';
