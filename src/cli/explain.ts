@@ -1,7 +1,7 @@
 import type { Analysis } from '../engine.js';
 import type { Table } from '../reference/table.js';
 import { describeTerm, heldDuring, termsIn } from '../reference/query.js';
-import { lineStarts, positionAt } from '../util/text.js';
+import { positionAt } from '../util/text.js';
 import type { ClaimVerdict, Finding } from '../types.js';
 import type { TitleClaim } from '../scan/titles.js';
 import { tally } from '../util/work.js';
@@ -25,9 +25,8 @@ export async function explainCommand(args: readonly string[], cwd: string): Prom
 
 export function explainArticle(analysis: Analysis, table: Table): string {
   const { report, article, date } = analysis;
-  const starts = lineStarts(article.text);
   const at = (offset: number) => {
-    const p = positionAt(starts, offset);
+    const p = positionAt(analysis.lineStarts, fileOffset(analysis, offset));
     return `${p.line}:${p.column}`;
   };
   const out: string[] = [];
@@ -63,7 +62,7 @@ export function explainArticle(analysis: Analysis, table: Table): string {
     );
   }
   out.push('');
-  out.push(...explainClaims(analysis, table, at));
+  out.push(...explainClaims(analysis, table));
   out.push('');
   out.push(`People (${article.entities.length})`);
   for (const entity of article.entities) {
@@ -91,7 +90,7 @@ const CLAIM_GROUPS: readonly { heading: string; verdicts: readonly ClaimVerdict[
 ];
 
 /** Every title claim with its verdict, grouped: findings, then checked, then unchecked with the reason. */
-function explainClaims(analysis: Analysis, table: Table, at: (offset: number) => string): string[] {
+function explainClaims(analysis: Analysis, table: Table): string[] {
   const { report, article } = analysis;
   const checked = report.claims.filter((c) => !UNCHECKED.has(c.verdict)).length;
   const out = [`Claims (${report.claims.length}): ${checked} checked, ${report.claims.length - checked} not checked`];
@@ -103,7 +102,7 @@ function explainClaims(analysis: Analysis, table: Table, at: (offset: number) =>
     out.push(`  ${group.heading} (${members.length})`);
     for (const { claim, scanned } of members) {
       tally();
-      out.push(`    ${at(claim.offset)}  ${claim.verdict}  “${claim.text}”`);
+      out.push(`    ${claim.line}:${claim.column}  ${claim.verdict}  “${claim.text}”`);
       if (claim.reason) out.push(`          ${UNCHECKED.has(claim.verdict) ? 'not checked: ' : ''}${claim.reason}`);
       if (claim.verifiedThrough)
         out.push(`          the table is verified through ${claim.verifiedThrough}: a later change is not known`);
@@ -142,10 +141,17 @@ function tableRows(analysis: Analysis, claim: TitleClaim, table: Table): string[
   return out;
 }
 
+/** An offset into the article's text as an offset into the file (they differ for HTML). */
+function fileOffset(analysis: Analysis, offset: number): number {
+  return analysis.offsets ? analysis.offsets.span(offset, offset).start : offset;
+}
+
 function explainFinding(finding: Finding, analysis: Analysis): string[] {
   const { article } = analysis;
   const out = [`  ${finding.line}:${finding.column}  ${finding.severity}  ${finding.message}  ${finding.ruleId}`];
-  const paragraphIndex = article.paragraphs.findIndex((p) => p.start <= finding.offset && finding.offset <= p.end);
+  const paragraphIndex = article.paragraphs.findIndex(
+    (p) => fileOffset(analysis, p.start) <= finding.offset && finding.offset <= fileOffset(analysis, p.end),
+  );
   if (paragraphIndex >= 0 && finding.length > 0) {
     const from = Math.max(0, paragraphIndex - 1);
     for (let i = from; i <= paragraphIndex; i++) {

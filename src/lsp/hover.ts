@@ -8,6 +8,7 @@ const DATE_SOURCES: Record<DateSource, string> = {
   'front-matter': 'the front matter',
   filename: 'the file name',
   inferred: 'the dateline',
+  request: 'the request',
   none: 'nowhere',
 };
 

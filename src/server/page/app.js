@@ -5,6 +5,23 @@
 const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/;
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const FRONT_MATTER_DATE = /^date:[ \t]*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?)/m;
+// The publication dates an HTML export carries, as the server reads them (src/article/html.ts).
+const PUBLISHED_META = [
+  'article:published_time',
+  'og:article:published_time',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'pubdate',
+  'publish-date',
+  'publication_date',
+  'datepublished',
+  'parsely-pub-date',
+  'sailthru.date',
+];
+const DATE_PREFIX = /^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?!\d)/;
 const TOKEN_KEY = 'factlint.token';
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
@@ -31,6 +48,7 @@ const KIND_ORDER = { quote: 0, speaker: 1, claim: 2, finding: 3 };
 const UNCHECKED_VERDICTS = new Set(['unknown-office', 'unknown-person']);
 const DATE_SOURCE_LABELS = {
   cli: 'from the date field',
+  request: 'from the date field',
   'front-matter': 'from the front matter',
   filename: 'from the file name',
   inferred: 'inferred from the text',
@@ -41,7 +59,11 @@ const el = {
   form: byId('check-form'),
   article: byId('article'),
   date: byId('date'),
+  dateNote: byId('date-note'),
   format: byId('format'),
+  pasteNote: byId('paste-note'),
+  pasteNoteText: byId('paste-note-text'),
+  pasteAsText: byId('paste-as-text'),
   file: byId('file'),
   fileName: byId('file-name'),
   checkButton: byId('check'),
@@ -77,6 +99,12 @@ const state = {
   checkedText: '',
   fileName: null,
   dateIsAuto: true,
+  /** The date field holds today's date because the article gives none. */
+  dateIsToday: false,
+  checkedDateIsToday: false,
+  checkedFormat: 'markdown',
+  /** The clipboard's plain text and the format before an HTML paste, to undo it. */
+  pasted: null,
   checkController: null,
   checks: 0,
   opener: null,
@@ -90,6 +118,12 @@ init();
 function init() {
   el.form.addEventListener('submit', onSubmit);
   el.article.addEventListener('input', onArticleInput);
+  el.article.addEventListener('paste', onPaste);
+  el.pasteAsText.addEventListener('click', pasteAsPlainText);
+  el.format.addEventListener('change', () => {
+    syncDate();
+    markStale();
+  });
   el.article.addEventListener('dragenter', onDragOver);
   el.article.addEventListener('dragover', onDragOver);
   el.article.addEventListener('dragleave', onDragLeave);
@@ -116,19 +150,121 @@ function init() {
 // ---------- input: text, file, date, format ----------
 
 function onArticleInput() {
-  if (el.article.value === '') state.fileName = null;
-  syncDateFromFrontMatter();
+  if (el.article.value === '') {
+    state.fileName = null;
+    hidePasteNote();
+  }
+  syncDate();
   markStale();
 }
 
 function onDateInput() {
   state.dateIsAuto = el.date.value.trim() === '';
+  state.dateIsToday = false;
+  showDateNote(null);
   el.date.removeAttribute('aria-invalid');
 }
 
-function syncDateFromFrontMatter() {
+/** The date field follows the article: its own date, else today for a draft that gives none (and says so). */
+function syncDate() {
   if (!state.dateIsAuto) return;
-  el.date.value = frontMatterDate(el.article.value) ?? '';
+  const text = el.article.value;
+  const own = articleDate(text, el.format.value);
+  const today = own === null && text.trim() !== '' ? todayText() : null;
+  el.date.value = own ?? today ?? '';
+  state.dateIsToday = today !== null;
+  showDateNote(
+    today ? `The article gives no date, so it is checked as of today, ${today}. Change the date if it is older.` : null,
+  );
+}
+
+function showDateNote(message) {
+  el.dateNote.textContent = message ?? '';
+  el.dateNote.hidden = message === null;
+}
+
+/** Today in the browser's time zone, as YYYY-MM-DD. */
+function todayText() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The date the article itself gives: Markdown front matter, or an HTML export's publication date. */
+function articleDate(text, format) {
+  if (format === 'markdown') return frontMatterDate(text);
+  if (format === 'html') return htmlDate(text);
+  return null;
+}
+
+/**
+ * A publication <meta>, else the first <time datetime>. Read from the tags' text: a DOMParser
+ * document would try to apply the article's inline styles, which the page's CSP blocks (and logs).
+ */
+function htmlDate(text) {
+  let timeDate = null;
+  for (const tag of text.matchAll(/<(meta|time)\b([^>]*)>/gi)) {
+    const attributes = attributesOf(tag[2]);
+    if (tag[1].toLowerCase() === 'time') {
+      timeDate ??= dateOf(attributes.datetime);
+      continue;
+    }
+    const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase().trim();
+    const date = PUBLISHED_META.includes(key) ? dateOf(attributes.content) : null;
+    if (date) return date;
+  }
+  return timeDate;
+}
+
+function attributesOf(source) {
+  const attributes = {};
+  for (const match of source.matchAll(/([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+    attributes[match[1].toLowerCase()] ??= match[2] ?? match[3] ?? match[4] ?? '';
+  return attributes;
+}
+
+function dateOf(value) {
+  const date = value ? DATE_PREFIX.exec(value)?.[1] : undefined;
+  return date && DATE_PATTERN.test(date) ? date : null;
+}
+
+/**
+ * HTML paste mode: formatted text pasted into an empty box (from a CMS, a web page, a word
+ * processor) comes in as its HTML, so headings, paragraphs and captions keep their structure.
+ */
+function onPaste(event) {
+  const html = event.clipboardData?.getData('text/html') ?? '';
+  const whole = el.article.selectionStart === 0 && el.article.selectionEnd === el.article.value.length;
+  if (html.trim() === '' || !whole) return;
+  event.preventDefault();
+  state.pasted = { plain: event.clipboardData.getData('text/plain'), format: el.format.value };
+  el.article.value = html;
+  el.format.value = 'html';
+  state.fileName = null;
+  el.fileName.hidden = true;
+  state.dateIsAuto = true;
+  el.pasteNoteText.textContent =
+    'Pasted as HTML: headings, paragraphs and captions keep their structure; positions are in this HTML.';
+  el.pasteNote.hidden = false;
+  syncDate();
+  markStale();
+}
+
+function pasteAsPlainText() {
+  const pasted = state.pasted;
+  hidePasteNote();
+  if (!pasted) return;
+  el.article.value = pasted.plain;
+  el.format.value = pasted.format === 'html' ? 'text' : pasted.format;
+  state.dateIsAuto = true;
+  syncDate();
+  markStale();
+  el.article.focus();
+}
+
+function hidePasteNote() {
+  state.pasted = null;
+  el.pasteNote.hidden = true;
 }
 
 /** The `date:` of the text's YAML front matter, when it is a date factlint accepts. */
@@ -139,7 +275,9 @@ function frontMatterDate(text) {
 }
 
 function formatForFileName(name) {
-  return /\.txt$/i.test(name) ? 'text' : /\.(md|markdown)$/i.test(name) ? 'markdown' : el.format.value;
+  if (/\.txt$/i.test(name)) return 'text';
+  if (/\.html?$/i.test(name)) return 'html';
+  return /\.(md|markdown)$/i.test(name) ? 'markdown' : el.format.value;
 }
 
 function onDragOver(event) {
@@ -187,7 +325,8 @@ async function loadFile(file) {
     el.format.value = formatForFileName(file.name);
     state.fileName = file.name;
     state.dateIsAuto = true;
-    syncDateFromFrontMatter();
+    hidePasteNote();
+    syncDate();
     showFileName(`Loaded ${file.name} (${formatBytes(file.size)}).`);
     hideAlert();
     markStale();
@@ -271,14 +410,16 @@ function buildCheckRequest(text) {
   }
   el.date.removeAttribute('aria-invalid');
   const request = { text, format: el.format.value };
-  if (date !== '' && !isFrontMatterDate(date, text)) request.date = date;
+  if (date !== '' && !isArticlesOwnDate(date, text)) request.date = date;
   if (state.fileName) request.filename = state.fileName;
+  state.checkedDateIsToday = state.dateIsToday && request.date === date;
+  state.checkedFormat = request.format;
   return request;
 }
 
-/** A date copied from Markdown front matter is left to the server, so the report names its real source. */
-function isFrontMatterDate(date, text) {
-  return state.dateIsAuto && el.format.value === 'markdown' && frontMatterDate(text) === date;
+/** A date copied from the article (front matter, HTML metadata) is left to the server: the report names its source. */
+function isArticlesOwnDate(date, text) {
+  return state.dateIsAuto && articleDate(text, el.format.value) === date;
 }
 
 async function postCheck(request, signal) {
@@ -302,7 +443,7 @@ function showReport(report, text, announcePrefix) {
   const file = report?.files?.[0];
   if (!file)
     throw new Error(
-      report?.errors?.map((e) => e.message).join('\n') || 'The server sent a report without the article.',
+      report?.errors?.map((e) => pageWording(e.message)).join('\n') || 'The server sent a report without the article.',
     );
   state.report = report;
   state.checkedText = text;
@@ -377,7 +518,11 @@ function httpErrorText(response) {
 }
 
 function describeError(error) {
-  if (error instanceof ApiError) return `${statusLabel(error.status)}${error.message}`;
+  if (error instanceof ApiError) {
+    // "article:2:1: front matter, line 2: …" says its line in words; the page shows no file name.
+    const message = error.status === 422 ? error.message.replace(/^[^:\n]*:\d+(?::\d+)?: /, '') : error.message;
+    return `${statusLabel(error.status)}${pageWording(message)}`;
+  }
   if (error instanceof TypeError) return 'Could not reach the factlint server (network error). Is it still running?';
   return error?.message || String(error);
 }
@@ -496,7 +641,13 @@ function renderSummary(file) {
   el.sumSpeakers.textContent = String(counts.speakers);
   el.sumClaims.textContent = claimsSentence(counts);
   el.sumDate.textContent = formatReportDate(file.date) ?? 'none';
-  el.sumDateSource.textContent = `(${DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source'})`;
+  // For HTML, the report's "front matter" is the export's publication <meta> or <time>.
+  const fromHtml = file.date?.source === 'front-matter' && state.checkedFormat === 'html';
+  const source = fromHtml
+    ? 'from the HTML’s publication date'
+    : (DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source');
+  const today = file.date?.source === 'request' && state.checkedDateIsToday ? ': today, as the article gives none' : '';
+  el.sumDateSource.textContent = `(${source}${today})`;
   el.copyStatus.textContent = '';
   el.summary.querySelector('.copy-fallback')?.remove();
 }
@@ -540,7 +691,7 @@ function findingListButton(finding, index) {
       attrs: { type: 'button', 'data-finding-index': String(index) },
     },
     head,
-    h('span', { text: finding.message }),
+    h('span', { text: pageWording(finding.message) }),
   );
 }
 
@@ -651,7 +802,7 @@ function findingPiece(finding, index, isFirst) {
   });
   if (isFirst) {
     piece.classList.add('is-first');
-    makeButton(piece, `${capitalise(finding.severity)}, ${finding.ruleId}: ${finding.message}`);
+    makeButton(piece, `${capitalise(finding.severity)}, ${finding.ruleId}: ${pageWording(finding.message)}`);
   }
   return piece;
 }
@@ -874,10 +1025,10 @@ function keepAboveSheet(element) {
   if (top < 0 || top > sheetTop - 48) window.scrollBy({ top: top - window.innerHeight * 0.15 });
 }
 
-/** Scrolls the details' top into view only when it is off screen (the side column scrolls on its own). */
+/** Brings the whole panel into view when part of it is off screen (it is never taller than the viewport). */
 function revealDetails() {
-  const top = el.details.getBoundingClientRect().top;
-  if (top < 0 || top > window.innerHeight * 0.75) el.details.scrollIntoView({ block: 'start' });
+  const { top, bottom } = el.details.getBoundingClientRect();
+  if (top < 0 || bottom > window.innerHeight) el.details.scrollIntoView({ block: 'start' });
 }
 
 function closeDetails({ restoreFocus }) {
@@ -897,8 +1048,9 @@ function markSelected(selector) {
 
 function findingDetails(finding) {
   const officeId = finding.office?.id ?? finding.evidence[0]?.office ?? null;
+  // Suggestions right under the message: Apply stays in view however long the evidence is.
   return [
-    h('p', { className: 'details-message', text: finding.message }),
+    h('p', { className: 'details-message', text: pageWording(finding.message) }),
     h(
       'p',
       { className: 'details-meta' },
@@ -907,9 +1059,9 @@ function findingDetails(finding) {
       `, severity ${finding.severity}; line ${finding.line}, column ${finding.column}` +
         (finding.text ? `: “${truncate(finding.text, 60)}”` : ''),
     ),
+    ...suggestionsSection(finding.suggestions ?? []),
     ...evidenceSection(finding.evidence),
     ...(officeId ? whoSection(officeId, finding.office?.name ?? finding.evidence[0]?.officeName ?? officeId) : []),
-    ...suggestionsSection(finding.suggestions ?? []),
   ];
 }
 
@@ -1213,6 +1365,13 @@ function formatReportDate(date) {
 function dateParam(date) {
   if (!date?.start) return null;
   return date.end && date.end !== date.start ? `${date.start}/${date.end}` : date.start;
+}
+
+/** The engine speaks of the command line's --date; on the page, the date is the Article date field. */
+function pageWording(message) {
+  return message
+    .replace(/\bgive --date\b/g, 'fill in the Article date field')
+    .replace(/--date\b/g, 'the Article date field');
 }
 
 function plural(count, noun) {
