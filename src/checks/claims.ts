@@ -1,3 +1,4 @@
+import { partyKey } from '../reference/party.js';
 import {
   coversRange,
   describeRange,
@@ -11,7 +12,7 @@ import {
 } from '../reference/query.js';
 import type { Office, Table, Term } from '../reference/table.js';
 import type { ResolvedArticle } from '../resolve/article.js';
-import { claimTime, isHypothetical, type When } from '../resolve/time.js';
+import { claimTime, isHypothetical, isSpeculative, type When } from '../resolve/time.js';
 import { GENERIC_TITLE_WORDS, SUBNATIONAL_TITLES } from '../scan/lexicon.js';
 import { phraseKeys } from '../util/phrase-keys.js';
 import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
@@ -82,6 +83,8 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
   if (claim.otherOffice) return verdict.unchecked('unknown-office', `“${claim.otherOffice}” is another office`);
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
   if (offices.length === 0) return verdict.unchecked('unknown-office', 'no office in the table has this title there');
+  if (claim.party && anotherPartysPost(claim.party, offices, people, date))
+    return verdict.unchecked('unknown-office', `“${claim.party} ${claim.titleText}” is that party’s own post`);
   if (claim.modifier === 'then') return verdict.past(offices[0] ?? null, null, 'then-');
   if (claim.modifier === 'incoming') return verdict.ok(offices[0] ?? null, null);
   if (claim.modifier === 'former') return formerClaim(article, claim, people, offices, context, verdict);
@@ -108,6 +111,30 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
         verdict,
         entity?.introduction != null || isMononym(table, personId),
       );
+}
+
+/**
+ * "Liberal Democrat shadow chancellor Vince Cable": the party named is not the party of the
+ * office's holder on the date, so the title is that party's own post (its spokesman), not
+ * the office in the table. Only for offices of one holder whose terms say the party.
+ */
+function anotherPartysPost(
+  party: string,
+  offices: readonly Office[],
+  people: readonly string[],
+  date: DayRange,
+): boolean {
+  const key = partyKey(party);
+  let known = false;
+  for (const office of offices) {
+    if (office.concurrent) return false;
+    for (const term of office.terms) {
+      if (!heldDuring([term], date)) continue;
+      if (people.includes(term.personId) || term.party === null || partyKey(term.party) === key) return false;
+      known = true;
+    }
+  }
+  return known;
 }
 
 /** Time signals that put a claim in the article's present (resolve/time.ts). */
@@ -238,6 +265,8 @@ function formerHolder(
   if (!mine.some((o) => coversRange(o, date) || o.complete === null))
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', office);
   if (isCourtesyTitle(claim, office, own, date)) return verdict.ok(office, when);
+  // "time to start worrying about President Trump" in a campaign: a future imagined, not a wrong name.
+  if (!heldBefore && isSpeculative(article, claim)) return verdict.ok(office, when);
   // "Prime Minister Thatcher" with nothing that makes it news: a well-known holder named by
   // surname, maybe historically.
   const bySurnameOnly =

@@ -442,6 +442,48 @@ export function isHypothetical(article: ResolvedArticle, claim: TitleClaim): boo
   return false;
 }
 
+/** Words that look ahead to an office not yet held: "worrying about President Trump", "a possible President Cruz". */
+const ANTICIPATION = new Set([
+  'worry',
+  'worrying',
+  'worried',
+  'fear',
+  'fearing',
+  'feared',
+  'fears',
+  'flee',
+  'fleeing',
+  'imagine',
+  'imagining',
+  'dread',
+  'prospect',
+  'possible',
+  'possibility',
+  'potential',
+  'hypothetical',
+  'brace',
+  'bracing',
+  'preparing',
+  'scenario',
+  'nightmare',
+  'dream',
+]);
+const MODALS = new Set(['would', 'could', 'might']);
+
+/**
+ * A claim about an office the person has not yet held, set in a future the sentence imagines:
+ * a hypothetical before it in its clause, a word of anticipation, or a modal right after the
+ * name ("President Trump would …").
+ */
+export function isSpeculative(article: ResolvedArticle, claim: TitleClaim): boolean {
+  if (isHypothetical(article, claim)) return true;
+  const { tokens } = article;
+  const sentence = sentenceOf(tokens, claim.claimStart);
+  const clause = clauseOf(tokens, claim.claimStart, claim.mention.tokenEnd, sentence);
+  for (let k = clause.start; k < claim.claimStart; k++) if (ANTICIPATION.has(tokens[k]?.key ?? '')) return true;
+  return MODALS.has(tokens[claim.mention.tokenEnd]?.key ?? '');
+}
+
 /** The words between the separators around the claim: a time elsewhere in the sentence may date another event. */
 function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: Range): Range {
   let start = from;

@@ -157,6 +157,12 @@ export const DESCRIPTIONS = words(`
   controversial influential ailing newly beloved defiant
 `);
 
+/** Days and months: "On Tuesday Foreign Secretary …", "In October Tory leader …". */
+export const CALENDAR_WORDS = words(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december
+`);
+
 /** Before a title: a different office ("Deputy Foreign Minister", "Shadow Chancellor"). */
 export const OTHER_OFFICE_WORDS = words(`
   deputy vice shadow assistant junior under associate principal co lieutenant lt sub adjunct senior chief first second
