@@ -1,5 +1,12 @@
 import type { SpeakerVia } from '../types.js';
-import { AUXILIARIES, FUNCTION_WORDS, HONORIFICS, NOT_PERSON_WORDS, PRONOUNS } from '../scan/lexicon.js';
+import {
+  AUXILIARIES,
+  FULL_PLACE_NAMES,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  NOT_PERSON_WORDS,
+  PRONOUNS,
+} from '../scan/lexicon.js';
 import { spacedText, type Mention, type TokenRole } from '../scan/names.js';
 import type { QuoteSpan } from '../scan/quotes.js';
 import type { TitleClaim } from '../scan/titles.js';
@@ -226,13 +233,25 @@ function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], sp
       events.push({ at: token.start, entity, strong: true, mention: subject.mention, cue: verb });
       speech.push({ mention: subject.mention, entity, cue: verb });
       sentenceHasStrong = true;
-    } else if (subject && subject.kind !== 'pronoun') {
+    } else if (subject && subject.kind !== 'pronoun' && !namesNoPerson(tokens, subject)) {
+      // "a spokesman said": someone a later "he" may mean, though not who.
       events.push({ at: token.start, entity: null, strong: true });
       sentenceHasStrong = true;
     }
   }
   flush();
   return events;
+}
+
+/**
+ * "the ministry said", "Berlin would say": a subject that is an organisation or a place, so no
+ * "he" or "she" after it means it.
+ */
+function namesNoPerson(tokens: readonly Token[], subject: Subject): boolean {
+  const words = tokens.slice(subject.start, subject.end).filter((t) => t.isWord);
+  if (words.length === 0 || words.some((t) => ROLE_NOUNS.has(t.key))) return false;
+  if (words.some((t) => GROUP_NOUNS.has(t.key) || NOT_PERSON_WORDS.has(t.key))) return true;
+  return words.every((t) => t.capitalised && FULL_PLACE_NAMES.has(t.key));
 }
 
 function entityOf(context: SpeakerContext, mention: Mention): Entity | null {

@@ -704,3 +704,68 @@ describe('findings', () => {
     );
   });
 });
+
+// What stands before a title: an organisation makes it another office; a day, another title,
+// a party, a preposition or a headline's capitals do not.
+tester('title-holder', {
+  'a day before the title is no organisation: the claim is judged': {
+    text: 'On Friday Defence Secretary John Reid said the troops would return.',
+    date: '2005-03-01',
+    table: shipped(),
+    flagged: ['John Reid'],
+  },
+  'the end of another title before it ("Campaign Chair Gov. X")': {
+    text: 'Campaign Chair Gov. Scott Walker of Ohio spoke on Thursday.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Scott Walker'],
+  },
+  '"under President X" dates the sentence to that presidency': {
+    text: 'Unemployment fell under President George W. Bush, his critics conceded on Monday.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: [],
+  },
+  'the Official Opposition’s shadow post, held by someone else': {
+    text: 'Conservative shadow chancellor Michael Ancram said on Friday that taxes would fall.',
+    date: '2004-06-01',
+    table: shipped(),
+    flagged: ['Michael Ancram'],
+  },
+  'another party’s "shadow" spokesman is that party’s own post': {
+    text: 'Liberal Democrat shadow home secretary Mark Oaten said on Friday that the bill was flawed.',
+    date: '2004-06-01',
+    table: shipped(),
+    flagged: [],
+  },
+  'a future holder in a sentence that imagines the future': {
+    text: 'Diplomats are already preparing for President Donald Trump, officials said.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: [],
+  },
+  'a future holder spoken of as holding the office now': {
+    text: 'President Donald Trump told reporters on Friday that the wall would be built.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Donald Trump'],
+  },
+  'a middle initial that is not the table person’s: another person': {
+    text: 'President John F. Kennedy’s speech was read aloud on Friday.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: [],
+  },
+  'an abbreviated state before the title ("Fla. Gov.")': {
+    text: 'Fla. Gov. Jeb Bush told donors on Monday that he would not endorse anyone.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Jeb Bush'],
+  },
+  'a headline’s last title does not take the next paragraph’s first name': {
+    text: 'Ministers clash over a new Commons speaker\n\nBetty Boothroyd spoke on Wednesday.',
+    date: '2005-02-10',
+    table: shipped(),
+    flagged: [],
+  },
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { run, speakers } from '../helpers.js';
+import { run, shipped, speakers } from '../helpers.js';
 
 /** [article text, expected speaker per quote (name or words), expected "via"] */
 const CASES: [string, string, (string | null)[], string[]][] = [
@@ -137,5 +137,23 @@ describe('speaker resolution', () => {
       'Scholz',
     );
     expect(quote?.speaker?.name).toBe('Olaf Scholz');
+  });
+});
+
+describe('pronouns after an organisation or a place as subject', () => {
+  it('“he” still means the last person who spoke, past “Ottawa would say”', () => {
+    const text =
+      'Prime Minister Mark Carney met the premiers on Monday. “We are united,” Carney said. ' +
+      'He added that Ottawa would say more on Friday.\n\n“The work starts now,” he said.';
+    const found = speakers(run(text, { date: '2025-06-01' }));
+    expect(found.map((s) => s.speaker)).toEqual(['Mark Carney', 'Mark Carney']);
+  });
+  it('a hyphenated surname is one surname: its last part alone is nobody', () => {
+    // The shipped table has Roni Bar-On, an Israeli finance minister.
+    const analysis = run('## Markets Rally On Budget News\n\nThe shekel rose.', {
+      date: '2008-01-01',
+      table: shipped(),
+    });
+    expect(analysis.article.entities.map((e) => e.name)).toEqual([]);
   });
 });
