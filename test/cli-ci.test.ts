@@ -76,7 +76,7 @@ describe('configuration', () => {
 
   it('adds tables, house style, allowlists and date sources', () => {
     const table =
-      'offices:\n  zz-mayor:\n    name: Mayor of Zed\n    country: ZZ\n    titles: [Mayor]\n    holders:\n      - {person: Ann Alpha, start: 2020-01-01}\ncountries:\n  ZZ: {names: [Zed]}\n';
+      'offices:\n  zz-mayor:\n    name: Mayor of Zed\n    country: ZZ\n    titles: [Mayor]\n    holders:\n      - {person: Ann Alpha, start: 2020-01-01}\ncountries:\n  ZZ: {names: [Zed]}\npeople:\n  Bob Beta: {gender: male}\n';
     const dir = workdir({
       '.factlintrc.yml':
         'reference: [tables/zed.yml]\nhouseStyle:\n  Volodymyr Zelenskyy: Volodymyr Zelensky\nallow:\n  unintroduced-speaker: [Rubio]\ndate:\n  sources: [filename]\n',

@@ -169,7 +169,7 @@ describe('factlint lsp, driven over stdio by a JSON-RPC client', () => {
       textDocument: { uri: SEED_URI },
       position: { line: 16, character: 20 },
     });
-    expect(hoverText(claim)).toContain('title claim “Chancellor” → Chancellor of Germany, Friedrich Merz: ok');
+    expect(hoverText(claim)).toContain('title claim “German Chancellor” → Chancellor of Germany, Friedrich Merz: ok');
     expect(hoverText(claim)).toContain(`${onTheDate} **Friedrich Merz**`);
     const nothing = await session.connection.sendRequest(HoverRequest.type, {
       textDocument: { uri: SEED_URI },

@@ -468,19 +468,24 @@ const ANTICIPATION = new Set([
   'nightmare',
   'dream',
 ]);
+/** Conditions and modals of what may be: "if", "once", "would" (not "will": a plan is no dream). */
+const CONDITIONAL = new Set(['if', 'once', 'unless', 'whether', 'would', 'could', 'might']);
 const MODALS = new Set(['would', 'could', 'might']);
 
 /**
  * A claim about an office the person has not yet held, set in a future the sentence imagines:
- * a hypothetical before it in its clause, a word of anticipation, or a modal right after the
- * name ("President Trump would …").
+ * a condition or a word of anticipation before it in its clause, or a modal right after the
+ * name ("President Trump would …"). "The committee will question President X next week" is a
+ * plan, not a dream: still a claim about who holds the office.
  */
 export function isSpeculative(article: ResolvedArticle, claim: TitleClaim): boolean {
-  if (isHypothetical(article, claim)) return true;
   const { tokens } = article;
   const sentence = sentenceOf(tokens, claim.claimStart);
   const clause = clauseOf(tokens, claim.claimStart, claim.mention.tokenEnd, sentence);
-  for (let k = clause.start; k < claim.claimStart; k++) if (ANTICIPATION.has(tokens[k]?.key ?? '')) return true;
+  for (let k = clause.start; k < claim.claimStart; k++) {
+    const key = tokens[k]?.key ?? '';
+    if (CONDITIONAL.has(key) || ANTICIPATION.has(key)) return true;
+  }
   return MODALS.has(tokens[claim.mention.tokenEnd]?.key ?? '');
 }
 

@@ -769,3 +769,12 @@ tester('title-holder', {
     flagged: [],
   },
 });
+
+tester('title-holder', {
+  'a future holder in a plan for next week is still a wrong title': {
+    text: 'The committee will question Vice-President Kamala Harris about energy prices next week.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Kamala Harris'],
+  },
+});
