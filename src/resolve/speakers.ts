@@ -10,7 +10,7 @@ import {
 import { spacedText, type Mention, type TokenRole } from '../scan/names.js';
 import type { QuoteSpan } from '../scan/quotes.js';
 import type { TitleClaim } from '../scan/titles.js';
-import type { Token } from '../scan/tokens.js';
+import { ABBREVIATIONS, type Token } from '../scan/tokens.js';
 import { WordFlag } from '../scan/word-flags.js';
 import { isAmbiguousNounForm, phrasalSpeechVerb, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
@@ -94,6 +94,20 @@ const GROUP_NOUNS = new Set(
 const TRAILING_TAIL_LIMIT = 8;
 const DASHES = new Set(['—', '–', '―', '-']);
 const OPENING_MARKS = new Set(['“', '"', "''"]);
+/** Words that open a clause, so end a subject read leftwards: "…, and Breitbart News responded". */
+const CLAUSE_OPENERS = new Set(
+  'and or but nor yet so as while when because although though if that which whereas'.split(' '),
+);
+
+/** Words that open a noun phrase as "the" does: "one of two witnesses", "some protesters". */
+const QUANTIFIERS = new Set(['one', 'some', 'another', 'several', 'many', 'two', 'three', 'few', 'most', 'other']);
+const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+
+/** What a person or an organisation sends out with words in it: "an email saying …". */
+const DOCUMENT_NOUNS = new Set(
+  'message messages email emails statement letter note tweet tweets post memo text release video ad'.split(' '),
+);
+const INVERTED_TEXT_CUES = new Set(['read', 'reads', 'went', 'goes']);
 const COLON_CUES = new Set(['read', 'reads', 'reading', 'went', 'goes', 'began', 'begins', 'begin', 'wrote', 'writes']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "''"]);
 const QUOTE_MARKS = new Set([...OPENING_MARKS, ...CLOSING_MARKS]);
@@ -280,6 +294,10 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
       continue;
     }
     if (token.text === ',' || token.text === '—' || token.text === '–') {
+      // "her senior policy adviser, Jake Sullivan, said", "Gov. John Kasich (R-OH), said": an
+      // aside that is a name names the subject.
+      const named = nameEndingAsideAt(context, j);
+      if (named) return named;
       const open = matchingSeparator(tokens, j, token.text);
       if (open === null) return null;
       j = open - 1;
@@ -321,6 +339,32 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
   }
   if (PRONOUNS.has(token.key)) return { kind: 'pronoun', start: j, end: j + 1, mention: null };
   return nounPhraseEndingAt(tokens, j);
+}
+
+/**
+ * The name that ends right before the separator at `close`, after a comma or the start of
+ * the clause, with at most a parenthesis between ("Jake Sullivan," / "John Kasich (R-OH),").
+ */
+function nameEndingAsideAt(context: SpeakerContext, close: number): Subject | null {
+  const { tokens } = context;
+  let end = close;
+  if (tokens[end - 1]?.text === ')') {
+    let open = end - 2;
+    while (open > close - 8 && open >= 0 && tokens[open]?.text !== '(') open--;
+    if (tokens[open]?.text !== '(') return null;
+    end = open;
+  }
+  const mention = context.mentionEndingAt.get(end);
+  if (!mention) return null;
+  let k = mention.tokenStart - 1;
+  while (k >= 0 && (isTitleOrHonorific(context, k) || tokens[k]?.text === '.')) k--;
+  return tokens[k]?.text === ',' ? { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention } : null;
+}
+
+function isTitleOrHonorific(context: SpeakerContext, k: number): boolean {
+  const role = context.roles[k];
+  const key = context.tokens[k]?.key ?? '';
+  return role === 'title' || role === 'country' || HONORIFICS.has(key) || ABBREVIATIONS.has(key);
 }
 
 /** "Trump, who said …": the relative pronoun is the speaker words, the name before it the speaker. */
@@ -406,17 +450,26 @@ function nounPhraseEndingAt(tokens: readonly Token[], end: number): Subject | nu
     tally();
     const token = tokens[k];
     if (!token?.isWord || token.paragraph !== tokens[end]?.paragraph) break;
+    // "one employee", but "the two nations".
+    const quantifier = QUANTIFIERS.has(token.key) && !['the', 'a', 'an'].includes(tokens[k - 1]?.key ?? '');
+    const determiner = token.key === 'the' || token.key === 'a' || token.key === 'an' || quantifier;
+    // "…, and Breitbart News responded": a conjunction or preposition is no part of the subject.
+    if (!determiner && k < end && (!token.capitalised || token.sentenceStart) && CLAUSE_OPENERS.has(token.key)) break;
     start = k;
-    const determiner = token.key === 'the' || token.key === 'a' || token.key === 'an';
     if (determiner && ['of', 'for', 'at', 'in'].includes(tokens[k - 1]?.key ?? '')) continue;
     if (determiner || token.sentenceStart) break;
   }
   const first = tokens[start];
   const head = tokens[end];
   if (!first || !head || FUNCTION_WORDS.has(head.key)) return null;
-  const determiner = ['the', 'a', 'an'].includes(first.key);
+  const determiner = ['the', 'a', 'an'].includes(first.key) || QUANTIFIERS.has(first.key);
   if (!determiner && !first.capitalised) return null;
-  if (!determiner && start !== end) start = firstCapitalisedRun(tokens, start, end);
+  // "Obama's former campaign strategist": an owner opens the phrase as a determiner would.
+  if (!determiner && start !== end && !first.possessive) {
+    start = firstCapitalisedRun(tokens, start, end);
+    // "Protesters marched downtown": without a determiner, a capitalised word heads the phrase.
+    if (!tokens[start]?.capitalised) return null;
+  }
   return { kind: 'phrase', start, end: end + 1, mention: null };
 }
 
@@ -448,12 +501,35 @@ function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): 
   // "the claim is disputed", "he was told": a passive, not a speaker's cue.
   if (verb.tense === 'past' && PASSIVE_AUXILIARIES.has(tokens[k - 1]?.key ?? '')) return null;
   if (place === 'before') {
-    if (TRAILING_ONLY.has(verb.lemma) || (verb.tense === 'present' && isAmbiguousNounForm(token.key))) return null;
+    if (TRAILING_ONLY.has(verb.lemma)) return null;
+    // "reports", "claims": mostly nouns, but a verb when a quote or a colon follows a subject ("The ad claims “…”").
+    if (verb.tense === 'present' && isAmbiguousNounForm(token.key) && !introducesQuote(tokens, k)) return null;
   } else if (verb.tense === 'participle') return null;
   const end = phrasal && next ? next.end : token.end;
   const text = phrasal && next ? `${token.text} ${next.text}` : token.text;
   return { start: token.start, end, text, lemma: verb.lemma, tense: verb.tense };
 }
+
+/** "Sen.", "Gov.", "J.": a full stop that ends an abbreviation or an initial, not the sentence ("read one."). */
+function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
+  const word = tokens[j - 1];
+  if (!word?.isWord || word.end !== tokens[j]?.start) return false;
+  return (
+    ABBREVIATIONS.has(word.key) ||
+    (word.text.length === 1 && word.capitalised) ||
+    (word.capitalised && word.text.length <= 3)
+  );
+}
+
+/** A quote mark or a colon right after the word at `k`, whose word before is no determiner or possessive. */
+function introducesQuote(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1]?.text ?? '';
+  const before = tokens[k - 1];
+  if (!(OPENING_MARKS.has(next) || next === ':') || !before?.isWord || before.possessive) return false;
+  return !DETERMINERS.has(before.key);
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those']);
 
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't"]);
 
@@ -539,7 +615,7 @@ class SpeakerResolver {
     if (tokens[k]?.text === ',') k++;
     if (tokens[k]?.key === 'according' && tokens[k + 1]?.key === 'to')
       return this.subjectFrom(k + 2, null, 'according to X');
-    const verbFirst = this.verbAt(k);
+    const verbFirst = this.verbAt(k) ?? this.invertedTextCue(k);
     if (verbFirst) {
       const head = this.headBetween(k + 1, this.clauseEnd(k + 1));
       return head
@@ -547,16 +623,35 @@ class SpeakerResolver {
         : this.subjectFrom(k + 1, verbFirst, '“…,” said X');
     }
     if (this.isInTheWordsOf(k)) return this.subjectFrom(k + 4, null, 'in the words of X');
-    const cueIndex = this.cueWithin(k, 16);
+    const cueIndex = this.cueWithin(k, 16) ?? this.cueAfterLongAside(k);
     const head = cueIndex === null ? null : this.headBetween(k, cueIndex);
     const found = cueIndex === null ? null : this.verbAt(cueIndex);
     if (head && found) return this.toAttribution(head, found, '“…,” X said');
     const subject = this.subjectAfter(k);
     if (!subject) return null;
     const verbAt = this.skipAdverbs(subject.end);
-    const verb = this.verbAt(verbAt) ?? this.unknownCueAt(quote, verbAt, subject) ?? this.cueAfterModifier(subject);
+    const verb =
+      this.verbAt(verbAt) ??
+      this.textCueAt(verbAt) ??
+      this.unknownCueAt(quote, verbAt, subject) ??
+      this.cueAfterModifier(subject);
     if (!verb) return null;
     return this.toAttribution(subject, verb, '“…,” X said');
+  }
+
+  /** “…,” the email read. / “…,” it reads: a verb that attributes written words, after its subject. */
+  private textCueAt(k: number): Cue | null {
+    const token = this.context.tokens[k];
+    if (!token?.isWord || token.capitalised || (token.key !== 'read' && token.key !== 'reads')) return null;
+    return { start: token.start, end: token.end, text: token.text, lemma: 'read', tense: 'past' };
+  }
+
+  /** “…,” read one. / “…,” went the chant: verbs that attribute text, put before their subject. */
+  private invertedTextCue(k: number): Cue | null {
+    const token = this.context.tokens[k];
+    const next = this.context.tokens[k + 1];
+    if (!token?.isWord || token.capitalised || !INVERTED_TEXT_CUES.has(token.key) || !next?.isWord) return null;
+    return { start: token.start, end: token.end, text: token.text, lemma: 'read', tense: 'past' };
   }
 
   /** Where the words after a verb-first cue end: the sentence's end or a new quote. */
@@ -571,10 +666,22 @@ class SpeakerResolver {
       tokens[j]?.text !== ';'
     ) {
       tally();
-      if (tokens[j]?.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) break;
+      if (tokens[j]?.text === '.' && !isAbbreviationDot(tokens, j)) break;
       j++;
     }
     return j;
+  }
+
+  /**
+   * “…,” Melanne Verveer, who served as Hillary Clinton’s chief of staff during the Clinton
+   * administration, said: a name, then an aside between commas too long for the usual reach.
+   */
+  private cueAfterLongAside(k: number): number | null {
+    const { tokens, mentionAt } = this.context;
+    const mention = mentionAt.get(k);
+    if (!mention || tokens[mention.tokenEnd]?.text !== ',') return null;
+    const cue = this.cueWithin(mention.tokenEnd + 1, 32);
+    return cue !== null && tokens[cue - 1]?.text === ',' ? cue : null;
   }
 
   /** The first speech verb from `start` within `limit` words, before the sentence or a new quote begins. */
@@ -592,7 +699,7 @@ class SpeakerResolver {
         OPENING_MARKS.has(token.text)
       )
         return null;
-      if (token.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) return null;
+      if (token.text === '.' && !isAbbreviationDot(tokens, j)) return null;
       if (this.verbAt(j)) return j;
     }
     return null;
@@ -688,9 +795,11 @@ class SpeakerResolver {
         const quoted = this.quotedAsSaying(k);
         if (quoted) return quoted;
       }
+      const fronted = this.frontedSpeechVerb(k);
+      if (fronted) return fronted;
       const verb = this.verbAt(k, 'before') ?? this.cueBeforeColon(k);
       // "…, saying, “…”": a participle after a comma has no subject of its own to its left.
-      const trailingParticiple = verb?.tense === 'participle' && tokens[k - 1]?.text === ',';
+      const trailingParticiple = verb?.tense === 'participle' && (tokens[k - 1]?.text === ',' || this.afterDocument(k));
       const subject = verb && !trailingParticiple ? subjectBefore(this.context, k) : null;
       if (verb && subject) return this.toAttribution(subject, verb, 'X said “…”');
       if (verb && !participle) participle = this.participleSubject(k, verb) ? { at: k, verb } : null;
@@ -708,6 +817,39 @@ class SpeakerResolver {
       return subject ? this.toAttribution(subject, participle.verb, 'X …, saying “…”') : null;
     }
     return tokens[i]?.text === ':' ? this.colonSubject(i) : null;
+  }
+
+  /**
+   * "Said Dorothy Poynter, who grew up with Ali, “…”": a sentence that opens with its speech verb;
+   * "As Vulture put it, “…”": the one whose words they are.
+   */
+  private frontedSpeechVerb(k: number): Attribution | null {
+    const { tokens } = this.context;
+    const token = tokens[k];
+    if (!token?.isWord) return null;
+    if (token.sentenceStart && token.capitalised && speechVerb(token.key)?.tense === 'past') {
+      const cue: Cue = { start: token.start, end: token.end, text: token.text, lemma: token.key, tense: 'past' };
+      return this.context.mentionAt.has(k + 1) ? this.subjectFrom(k + 1, cue, 'Said X, “…”') : null;
+    }
+    if ((token.key === 'put' || token.key === 'puts') && tokens[k + 1]?.key === 'it') {
+      const subject = subjectBefore(this.context, k);
+      if (subject && this.followsAs(subject.start)) {
+        const cue: Cue = { start: token.start, end: token.end, text: token.text, lemma: 'put', tense: 'past' };
+        return this.toAttribution(subject, cue, 'as X put it, “…”');
+      }
+    }
+    return null;
+  }
+
+  /** "as [anti-terrorist prosecutor] X": "as" a few title or description words before the subject. */
+  private followsAs(start: number): boolean {
+    const { tokens } = this.context;
+    for (let j = start - 1; j >= 0 && j >= start - 5; j--) {
+      const token = tokens[j];
+      if (!token?.isWord) return false;
+      if (token.key === 'as') return true;
+    }
+    return false;
   }
 
   private quotedAsSaying(k: number): Attribution | null {
@@ -735,8 +877,22 @@ class SpeakerResolver {
   /** "Trump attacked Clinton, saying, “…”": the subject of a participle after a comma is the sentence's. */
   private participleSubject(k: number, verb: Cue): Subject | null {
     const before = this.context.tokens[k - 1];
-    if (verb.tense !== 'participle' || !(before?.text === ',' || PARTICIPLE_LINKS.has(before?.key ?? ''))) return null;
+    if (verb.tense !== 'participle') return null;
+    // "his campaign sent out a text message to supporters saying: “…”": the sender's words.
+    if (this.afterDocument(k)) return this.sentenceSubject(k) ?? this.openingNounPhrase(k);
+    if (!(before?.text === ',' || PARTICIPLE_LINKS.has(before?.key ?? ''))) return null;
     return this.speakerEarlierInSentence(k) ?? this.sentenceSubject(k);
+  }
+
+  /** A message, email or statement a few words before the participle ("a text message to supporters saying"). */
+  private afterDocument(k: number): boolean {
+    const { tokens } = this.context;
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+      const token = tokens[j];
+      if (!token?.isWord) return false;
+      if (DOCUMENT_NOUNS.has(token.key)) return true;
+    }
+    return false;
   }
 
   /** "Ryan and Trump will meet next week, Spicer said, adding, “…”": who spoke earlier in the sentence. */
@@ -753,8 +909,24 @@ class SpeakerResolver {
 
   /** "President Obama is rolling out a new message: “It's about me.”": the sentence's subject speaks. */
   private colonSubject(colon: number): Attribution | null {
-    const subject = this.sentenceSubject(colon);
+    const subject = this.sentenceSubject(colon) ?? this.openingNounPhrase(colon);
     return subject ? this.toAttribution(subject, null, 'X …: “…”') : null;
+  }
+
+  /** "The Clinton campaign, in a Q&A, worded it carefully: “…”": a sentence that opens with "the"/"a" and a noun. */
+  private openingNounPhrase(k: number): Subject | null {
+    const { tokens } = this.context;
+    let start = k;
+    while (start > 0 && !tokens[start]?.sentenceStart && tokens[start - 1]?.paragraph === tokens[k]?.paragraph) start--;
+    const first = tokens[start];
+    if (!first?.isWord || !OPENING_DETERMINERS.has(first.key)) return null;
+    // The determiner, any capitalised words, and one common noun: "The Clinton campaign", "His campaign".
+    let end = start + 1;
+    while (end < k && end < start + 6 && tokens[end]?.capitalised) end++;
+    const noun = tokens[end];
+    if (end < k && noun?.isWord && !noun.capitalised && !FUNCTION_WORDS.has(noun.key)) end++;
+    if (end === start + 1) return null;
+    return { kind: 'phrase', start, end, mention: null };
   }
 
   /**
@@ -940,7 +1112,7 @@ class SpeakerResolver {
     const { tokens } = this.context;
     const first = tokens[k];
     if (!first?.isWord) return null;
-    const determiner = ['the', 'a', 'an'].includes(first.key);
+    const determiner = ['the', 'a', 'an'].includes(first.key) || QUANTIFIERS.has(first.key);
     if (!determiner && !first.capitalised && start === k) return null;
     let end = k + 1;
     while (
@@ -948,6 +1120,7 @@ class SpeakerResolver {
       end < k + 8 &&
       tokens[end]?.isWord &&
       !this.verbAt(end) &&
+      !this.textCueAt(end) &&
       tokens[end]?.paragraph === first.paragraph
     ) {
       tally();

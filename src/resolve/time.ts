@@ -468,8 +468,11 @@ const ANTICIPATION = new Set([
   'nightmare',
   'dream',
 ]);
-/** Conditions and modals of what may be: "if", "once", "would" (not "will": a plan is no dream). */
-const CONDITIONAL = new Set(['if', 'once', 'unless', 'whether', 'would', 'could', 'might']);
+/**
+ * Conditions of what may be: "if", "once" (not "will": a plan is no dream; nor a modal before
+ * the title: "nobody could picture Lib Dem leader X" still says who the leader is).
+ */
+const CONDITIONAL = new Set(['if', 'once', 'unless', 'whether']);
 const MODALS = new Set(['would', 'could', 'might']);
 
 /**

@@ -313,6 +313,10 @@ function articleSurname(tokens: readonly Token[], i: number, surnames: ReadonlyS
   return mention(tokens, i, i + 1, 'surname', [], null, i, i + 1);
 }
 
+function opensWithoutName(token: Token): boolean {
+  return FUNCTION_WORDS.has(token.key) || (isFiniteSpeechVerb(token) && speechVerb(token.key)?.tense === 'past');
+}
+
 function isFiniteSpeechVerb(token: Token): boolean {
   if ((token.flags & WordFlag.speechVerb) === 0) return false;
   const tense = speechVerb(token.key)?.tense;
@@ -375,7 +379,8 @@ function isAllCapitals(text: string): boolean {
 
 function fullNameRun(tokens: readonly Token[], start: number, end: number, table: Table): Mention | null {
   let first = start;
-  while (first < end && FUNCTION_WORDS.has(tokens[first]?.key ?? '') && tokens[first]?.sentenceStart) first++;
+  // "Meanwhile Merz …", "Said Dorothy Poynter, …": a sentence's first word that is no name.
+  while (first < end && tokens[first]?.sentenceStart && opensWithoutName(tokens[first] as Token)) first++;
   while (end - first > 2 && !looksLikePerson(tokens, first, end)) first++;
   if (end - first < 2 || !looksLikePerson(tokens, first, end)) return null;
   // "Mr Duncan Smith": the whole run is a table surname of more than one word, not a new person.

@@ -112,6 +112,61 @@ const CASES: [string, string, (string | null)[], string[]][] = [
     ['Keir Starmer'],
     ['explicit'],
   ],
+  // Shapes the PolNeAR gold showed unattributed, in new words.
+  [
+    'an aside that is a name: "the aide, Name, said:"',
+    'In a letter to the council, the mayor’s chief aide, Priya Raman, said: “We will appeal.”',
+    ['Priya Raman'],
+    ['explicit'],
+  ],
+  [
+    'a party tag in brackets, then a comma, before the verb',
+    'After the vote, Sen. Amy Klobuchar (D-Minn.), said, “This is a start.”',
+    ['Amy Klobuchar'],
+    ['explicit'],
+  ],
+  [
+    'a long aside between the name and the verb',
+    '“We are ready,” Tomas Berg, who ran the agency for a decade before moving to a think tank in Oslo, said.',
+    ['Tomas Berg'],
+    ['explicit'],
+  ],
+  [
+    'a sentence that opens with its speech verb',
+    'Said Lena Ortiz, who has lived on the street since 1990, “Nobody asked us.”',
+    ['Lena Ortiz'],
+    ['explicit'],
+  ],
+  [
+    '“as X put it”',
+    'As the columnist Ravi Mehta put it, “The party has lost its nerve.”',
+    ['Ravi Mehta'],
+    ['explicit'],
+  ],
+  [
+    'written words: “…,” the sign read',
+    '“Closed until further notice,” the sign read.',
+    ['the sign'],
+    ['organisation'],
+  ],
+  [
+    'a speaker that opens with "one of"',
+    '“It was chaos,” said one of the volunteers.',
+    ['one of the volunteers'],
+    ['organisation'],
+  ],
+  [
+    'an organisation after "and", with a colon',
+    'The board filed a complaint, and Transport Scotland responded: “We stand by the figures.”',
+    ['Transport Scotland'],
+    ['explicit'],
+  ],
+  [
+    'a message sent out, "saying"',
+    'Her campaign sent supporters an email saying: “We are close.”',
+    ['Her campaign'],
+    ['organisation'],
+  ],
   [
     '“she” is the nearest woman, known by her first name',
     'Maria Lindqvist chaired the panel. Tom Abbott, a banker, spoke first. “We need a decision,” she said.',
