@@ -72,7 +72,8 @@ interface SubjectEvent {
 
 const ADVERBS = new Set(
   `also then later again once further meanwhile previously earlier recently repeatedly already has
-   had have having was is were would will had never often always long still subsequently reportedly
+   had have having was is were would will could can might must should had never often always long still
+   subsequently reportedly
    publicly privately separately simply flatly quickly angrily defiantly quietly just even only
    however too`.split(/\s+/),
 );
@@ -101,6 +102,9 @@ const CLAUSE_OPENERS = new Set(
 
 /** Words that open a noun phrase as "the" does: "one of two witnesses", "some protesters". */
 const QUANTIFIERS = new Set(['one', 'some', 'another', 'several', 'many', 'two', 'three', 'few', 'most', 'other']);
+const PLURAL_COUNTS = new Set(['two', 'three', 'four', 'both', 'several', 'many', 'others', 'all']);
+/** Words that open a noun phrase: "the Kremlin", "her Twitter account", "this source", "my father". */
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'this']);
 const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
 
 /** What a person or an organisation sends out with words in it: "an email saying …". */
@@ -262,7 +266,7 @@ function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], sp
  * "he" or "she" after it means it.
  */
 function namesNoPerson(tokens: readonly Token[], subject: Subject): boolean {
-  const words = tokens.slice(subject.start, subject.end).filter((t) => t.isWord);
+  const words = tokens.slice(subject.start, subject.end).filter((t) => t.isWord && !PHRASE_DETERMINERS.has(t.key));
   if (words.length === 0 || words.some((t) => ROLE_NOUNS.has(t.key))) return false;
   if (words.some((t) => GROUP_NOUNS.has(t.key) || NOT_PERSON_WORDS.has(t.key))) return true;
   return words.every((t) => t.capitalised && FULL_PLACE_NAMES.has(t.key));
@@ -371,7 +375,11 @@ function isTitleOrHonorific(context: SpeakerContext, k: number): boolean {
 function relativeSubject(context: SpeakerContext, j: number): Subject | null {
   const { tokens } = context;
   const token = tokens[j];
-  if (!token || (token.key !== 'who' && token.key !== 'which') || tokens[j - 1]?.text !== ',') return null;
+  if (!token || (token.key !== 'who' && token.key !== 'which')) return null;
+  // "Rikkie Wells who tweeted": a name right before "who" is its antecedent too.
+  const direct = token.key === 'who' ? context.mentionEndingAt.get(j) : undefined;
+  if (direct) return { kind: 'name', start: j, end: j + 1, mention: direct };
+  if (tokens[j - 1]?.text !== ',') return null;
   const mention = context.mentionEndingAt.get(j - 1);
   if (mention) return { kind: 'name', start: j, end: j + 1, mention };
   return nounPhraseEndingAt(tokens, j - 2);
@@ -403,7 +411,7 @@ function matchingSeparator(tokens: readonly Token[], close: number, mark: string
     const token = tokens[k];
     if (!token || token.paragraph !== tokens[close]?.paragraph) return null;
     if (dash ? token.text === '—' || token.text === '–' : token.text === ',') return k;
-    if (token.text === '.' || QUOTE_MARKS.has(token.text)) return null;
+    if ((token.text === '.' && !isAbbreviationDot(tokens, k)) || QUOTE_MARKS.has(token.text)) return null;
   }
   return null;
 }
@@ -452,7 +460,7 @@ function nounPhraseEndingAt(tokens: readonly Token[], end: number): Subject | nu
     if (!token?.isWord || token.paragraph !== tokens[end]?.paragraph) break;
     // "one employee", but "the two nations".
     const quantifier = QUANTIFIERS.has(token.key) && !['the', 'a', 'an'].includes(tokens[k - 1]?.key ?? '');
-    const determiner = token.key === 'the' || token.key === 'a' || token.key === 'an' || quantifier;
+    const determiner = PHRASE_DETERMINERS.has(token.key) || quantifier;
     // "…, and Breitbart News responded": a conjunction or preposition is no part of the subject.
     if (!determiner && k < end && (!token.capitalised || token.sentenceStart) && CLAUSE_OPENERS.has(token.key)) break;
     start = k;
@@ -462,7 +470,7 @@ function nounPhraseEndingAt(tokens: readonly Token[], end: number): Subject | nu
   const first = tokens[start];
   const head = tokens[end];
   if (!first || !head || FUNCTION_WORDS.has(head.key)) return null;
-  const determiner = ['the', 'a', 'an'].includes(first.key) || QUANTIFIERS.has(first.key);
+  const determiner = PHRASE_DETERMINERS.has(first.key) || QUANTIFIERS.has(first.key);
   if (!determiner && !first.capitalised) return null;
   // "Obama's former campaign strategist": an owner opens the phrase as a determiner would.
   if (!determiner && start !== end && !first.possessive) {
@@ -496,7 +504,11 @@ function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): 
   const phrasal = next?.isWord ? phrasalSpeechVerb(token.key, next.key) : null;
   const verb = phrasal ?? speechVerb(token.key);
   if (!verb) return null;
-  if (verb.tense === 'base' && !AUXILIARIES.has(tokens[k - 1]?.key ?? '') && !isPluralSubject(tokens[k - 1]))
+  if (
+    verb.tense === 'base' &&
+    !AUXILIARIES.has(tokens[auxiliaryAt(tokens, k)]?.key ?? '') &&
+    !isPluralSubject(tokens[k - 1])
+  )
     return null;
   // "the claim is disputed", "he was told": a passive, not a speaker's cue.
   if (verb.tense === 'past' && PASSIVE_AUXILIARIES.has(tokens[k - 1]?.key ?? '')) return null;
@@ -531,6 +543,15 @@ function introducesQuote(tokens: readonly Token[], k: number): boolean {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those']);
 
+/** Where the auxiliary of a base form would be: "could only quip", "did not say", "will also tell". */
+function auxiliaryAt(tokens: readonly Token[], k: number): number {
+  let j = k - 1;
+  while (j > k - 3 && BETWEEN_AUXILIARY_AND_VERB.has(tokens[j]?.key ?? '')) j--;
+  return j;
+}
+
+const BETWEEN_AUXILIARY_AND_VERB = new Set(['only', 'also', 'just', 'not', 'never', 'still', 'simply', 'then']);
+
 const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't"]);
 
 const headlines = new WeakMap<readonly Token[], Set<number>>();
@@ -563,6 +584,8 @@ const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'fo
 function isPluralSubject(token: Token | undefined): boolean {
   if (!token?.isWord) return false;
   if (token.key === 'they' || token.key === 'we' || token.key === 'i' || token.key === 'you') return true;
+  // "the two write", "both say".
+  if (PLURAL_COUNTS.has(token.key)) return true;
   return token.key.length > 3 && token.key.endsWith('s') && !token.key.endsWith('ss') && !token.capitalised;
 }
 
@@ -595,7 +618,9 @@ class SpeakerResolver {
     // (one in the same sentence, "“…,” she wrote", does).
     const { tokens } = this.context;
     const closesSentence = /^[.!?]$/.test(tokens[lastTokenBefore(tokens, quote.innerEnd)]?.text ?? '');
-    const introduced = tokens[before]?.text === ':' && closesSentence ? this.beforeQuote(quote, before) : null;
+    // "He added, “….” The government refused …": the next sentence's subject is not this quote's speaker.
+    const introducing = tokens[before]?.text === ':' || tokens[before]?.text === ',';
+    const introduced = introducing && closesSentence ? this.beforeQuote(quote, before) : null;
     return (
       introduced ??
       this.afterQuote(quote, after) ??
@@ -816,7 +841,9 @@ class SpeakerResolver {
       const subject = this.participleSubject(participle.at, participle.verb);
       return subject ? this.toAttribution(subject, participle.verb, 'X …, saying “…”') : null;
     }
-    return tokens[i]?.text === ':' ? this.colonSubject(i) : null;
+    // "Trump issued a statement, “…”": a document named right before the quote is its subject's.
+    const documentNamed = tokens[i]?.text === ',' && DOCUMENT_NOUNS.has(tokens[i - 1]?.key ?? '');
+    return tokens[i]?.text === ':' || documentNamed ? this.colonSubject(i) : null;
   }
 
   /**
@@ -881,7 +908,7 @@ class SpeakerResolver {
     // "his campaign sent out a text message to supporters saying: “…”": the sender's words.
     if (this.afterDocument(k)) return this.sentenceSubject(k) ?? this.openingNounPhrase(k);
     if (!(before?.text === ',' || PARTICIPLE_LINKS.has(before?.key ?? ''))) return null;
-    return this.speakerEarlierInSentence(k) ?? this.sentenceSubject(k);
+    return this.speakerEarlierInSentence(k) ?? this.sentenceSubject(k) ?? this.openingNounPhrase(k);
   }
 
   /** A message, email or statement a few words before the participle ("a text message to supporters saying"). */
@@ -940,14 +967,16 @@ class SpeakerResolver {
       tally();
       start--;
     }
-    // Skip an opening phrase ("During the speech,", "Faced with doubts,") up to its comma.
-    if (!mentionAt.has(start) && !PRONOUNS.has(tokens[start]?.key ?? '') && !this.isTitleWord(start)) {
+    // Skip opening phrases ("During the speech,", "On Thursday, after remaining neutral,") up to their commas.
+    for (let phrases = 0; phrases < 3; phrases++) {
+      if (mentionAt.has(start) || PRONOUNS.has(tokens[start]?.key ?? '') || this.isTitleWord(start)) break;
       let comma = start;
       while (comma < k && comma < start + 25 && tokens[comma]?.text !== ',') {
         tally();
         comma++;
       }
-      if (tokens[comma]?.text === ',' && comma < k) start = comma + 1;
+      if (tokens[comma]?.text !== ',' || comma >= k) break;
+      start = comma + 1;
     }
     for (let j = start; j < k && j < start + 6; j++) {
       tally();
@@ -1080,6 +1109,8 @@ class SpeakerResolver {
   private subjectAfter(from: number): Subject | null {
     const { tokens, mentionAt } = this.context;
     const i = CLOSING_MARKS.has(tokens[from]?.text ?? '') ? from + 1 : from;
+    const described = this.describedName(i);
+    if (described) return described;
     let k = i;
     const paragraph = tokens[i]?.paragraph;
     while (k < tokens.length && k < i + 12) {
@@ -1102,6 +1133,19 @@ class SpeakerResolver {
     return this.nounPhraseFrom(i, k);
   }
 
+  /** "an angry Hollande", "a defiant Trump": a determiner and a word or two of description before a name. */
+  private describedName(i: number): Subject | null {
+    const { tokens, mentionAt } = this.context;
+    if (!['a', 'an', 'the'].includes(tokens[i]?.key ?? '')) return null;
+    for (let k = i + 1; k <= i + 2; k++) {
+      const mention = mentionAt.get(k);
+      if (mention) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
+      const word = tokens[k];
+      if (!word?.isWord || word.capitalised || FUNCTION_WORDS.has(word.key)) return null;
+    }
+    return null;
+  }
+
   private isTitleWord(k: number): boolean {
     const role = this.context.roles[k];
     return role === 'title' || role === 'country';
@@ -1112,7 +1156,7 @@ class SpeakerResolver {
     const { tokens } = this.context;
     const first = tokens[k];
     if (!first?.isWord) return null;
-    const determiner = ['the', 'a', 'an'].includes(first.key) || QUANTIFIERS.has(first.key);
+    const determiner = PHRASE_DETERMINERS.has(first.key) || QUANTIFIERS.has(first.key);
     if (!determiner && !first.capitalised && start === k) return null;
     let end = k + 1;
     while (
