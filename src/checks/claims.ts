@@ -141,6 +141,18 @@ function anotherPartysPost(
 const PRESENT_SIGNALS = new Set(['speech', 'present-verb', 'recent time', 'present clause']);
 const DEATH_WORDS = new Set([
   'death',
+  'murdered',
+  'murder',
+  'assassinated',
+  'assassination',
+  'replace',
+  'replacing',
+  'successor',
+  'vacancy',
+  'legacy',
+  'memory',
+  'memorial',
+  'tribute',
   'died',
   'dies',
   'funeral',
@@ -255,7 +267,7 @@ function formerHolder(
     heldBefore &&
     died &&
     died.end < date.start &&
-    (!PRESENT_SIGNALS.has(when.signal) || mentionsDeath(article, claim))
+    (!(PRESENT_SIGNALS.has(when.signal) || when.signal === 'no time marker') || mentionsDeath(article, claim))
   )
     return verdict.past(office, when, 'the holder had died');
   if (when.time === 'past' && heldBefore) return verdict.past(office, when, when.signal);
@@ -266,7 +278,8 @@ function formerHolder(
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', office);
   if (isCourtesyTitle(claim, office, own, date)) return verdict.ok(office, when);
   // "time to start worrying about President Trump" in a campaign: a future imagined, not a wrong name.
-  if (!heldBefore && isSpeculative(article, claim)) return verdict.ok(office, when);
+  if (!heldBefore && isSpeculative(article, claim, when.signal === 'speech' || when.signal === 'present-verb'))
+    return verdict.ok(office, when);
   // "Prime Minister Thatcher" with nothing that makes it news: a well-known holder named by
   // surname, maybe historically.
   const bySurnameOnly =

@@ -465,14 +465,18 @@ const MODALS = new Set(['would', 'could', 'might']);
  * A claim about an office the person has not yet held, set in a future the sentence imagines:
  * a condition or a word of anticipation before it in its clause, or a modal right after the
  * name ("President Trump would …"). "The committee will question President X next week" is a
- * plan, not a dream: still a claim about who holds the office.
+ * plan, not a dream: still a claim about who holds the office. `actsNow`: the holder speaks or
+ * acts in a present or reported verb right after the name.
  */
-export function isSpeculative(article: ResolvedArticle, claim: TitleClaim): boolean {
+export function isSpeculative(article: ResolvedArticle, claim: TitleClaim, actsNow: boolean): boolean {
   const { tokens } = article;
   const sentence = sentenceOf(tokens, claim.claimStart);
   const clause = clauseOf(tokens, claim.claimStart, claim.mention.tokenEnd, sentence);
   for (let k = clause.start; k < claim.claimStart; k++) {
     const key = tokens[k]?.key ?? '';
+    // "if they use them in the chamber Speaker X has ruled": a condition further back, before a
+    // holder who speaks or acts in the sentence, is another clause's ("once President X takes office" is not).
+    if (actsNow && k < claim.claimStart - 1) continue;
     if (CONDITIONAL.has(key) || ANTICIPATION.has(key)) return true;
   }
   return MODALS.has(tokens[claim.mention.tokenEnd]?.key ?? '');

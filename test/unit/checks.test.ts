@@ -762,6 +762,30 @@ tester('title-holder', {
     table: shipped(),
     flagged: ['Jeb Bush'],
   },
+  'a condition in an earlier clause does not make a holder who acts now imagined': {
+    text: 'If the vote fails again on Thursday Prime Minister Theresa May has told aides she will resign.',
+    date: '2023-03-10',
+    table: shipped(),
+    flagged: ['Theresa May'],
+  },
+  'a condition right before the holder still imagines the future': {
+    text: 'Once President Donald Trump takes office, the tariffs could return.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: [],
+  },
+  'a holder who had died, named in a sentence with no earlier time, is still a wrong title': {
+    text: 'Ministers welcomed the plan drawn up by Defence Secretary George Younger to cut the reserve forces.',
+    date: '2024-05-01',
+    table: shipped(),
+    flagged: ['George Younger'],
+  },
+  'a holder who had died, in a sentence about the death or its aftermath': {
+    text: 'The senators argued over who should replace Justice Antonin Scalia on the bench.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: [],
+  },
   'a headline’s last title does not take the next paragraph’s first name': {
     text: 'Ministers clash over a new Commons speaker\n\nBetty Boothroyd spoke on Wednesday.',
     date: '2005-02-10',
