@@ -460,6 +460,7 @@ const ANTICIPATION = new Set([
  */
 const CONDITIONAL = new Set(['if', 'once', 'unless', 'whether']);
 const MODALS = new Set(['would', 'could', 'might']);
+const ONCE_REPEATED = new Set(['again', 'more']);
 
 /**
  * A claim about an office the person has not yet held, set in a future the sentence imagines:
@@ -477,6 +478,8 @@ export function isSpeculative(article: ResolvedArticle, claim: TitleClaim, actsN
     // "if they use them in the chamber Speaker X has ruled": a condition further back, before a
     // holder who speaks or acts in the sentence, is another clause's ("once President X takes office" is not).
     if (actsNow && k < claim.claimStart - 1) continue;
+    // "once again", "once more": a repetition, not a condition.
+    if (key === 'once' && ONCE_REPEATED.has(tokens[k + 1]?.key ?? '')) continue;
     if (CONDITIONAL.has(key) || ANTICIPATION.has(key)) return true;
   }
   return MODALS.has(tokens[claim.mention.tokenEnd]?.key ?? '');

@@ -774,6 +774,12 @@ tester('title-holder', {
     table: shipped(),
     flagged: [],
   },
+  '"once again" is a repetition, not a condition': {
+    text: 'The mayor will once again ask President Donald Trump for flood money.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Donald Trump'],
+  },
   'a holder who had died, named in a sentence with no earlier time, is still a wrong title': {
     text: 'Ministers welcomed the plan drawn up by Defence Secretary George Younger to cut the reserve forces.',
     date: '2024-05-01',
