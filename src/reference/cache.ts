@@ -36,11 +36,25 @@ function codeStamp(): string {
 
 export interface CacheSource {
   file: string;
-  text: string;
+  /** The file's content, as text or as its bytes (either is hashed as UTF-8 bytes). */
+  text: string | Uint8Array;
 }
 
-function cacheKey(sources: readonly CacheSource[], options: unknown = null): string {
+/**
+ * How a kind's value is stored: `pack` makes what is written, `unpack` what a run uses from what
+ * is read (null for an entry it does not recognise). `layout` names the stored form; a change
+ * of it makes a new key, so an entry in an older form is never read.
+ */
+export interface CacheCodec<T, P> {
+  layout: string;
+  /** null: this value is not cached. */
+  pack(value: T): P | null;
+  unpack(packed: P): T | null;
+}
+
+function cacheKey(sources: readonly CacheSource[], options: unknown, layout: string): string {
   const hash = createHash('sha256').update(VERSION).update('\0').update(codeStamp()).update('\0');
+  hash.update(layout).update('\0');
   for (const source of sources) hash.update(source.file).update('\0').update(source.text).update('\0');
   hash.update(JSON.stringify(options ?? null));
   return hash.digest('hex').slice(0, 40);
@@ -93,17 +107,41 @@ function pruneCache(kind: CacheKind): void {
   }
 }
 
-/** Compile through the cache: `compile` runs only when no valid entry exists for these sources. */
-export function cachedCompile<T>(
+const asIs: CacheCodec<unknown, unknown> = { layout: '', pack: (value) => value, unpack: (packed) => packed };
+
+/**
+ * Compile through the cache: `compile` runs only when no valid entry exists for these sources.
+ * With a codec, what a run gets is always unpacked, whether the entry was read or just written,
+ * so the two runs behave alike.
+ */
+export function cachedCompile<T, P = T>(
   kind: CacheKind,
   sources: readonly CacheSource[],
   options: unknown,
   compile: () => T,
+  codec: CacheCodec<T, P> = asIs as CacheCodec<T, P>,
 ): T {
-  const key = cacheKey(sources, options);
-  const cached = readCached<T>(kind, key);
-  if (cached) return cached;
+  const key = cacheKey(sources, options ?? null, codec.layout);
+  const cached = readCached<P>(kind, key);
+  if (cached) {
+    const value = unpacked(codec, cached);
+    if (value) return value;
+  }
   const value = compile();
-  writeCached(kind, key, value);
-  return value;
+  const packed = codec.pack(value);
+  if (packed === null) return value;
+  writeCached(kind, key, packed);
+  return codec.unpack(packed) ?? fail(`${kind} cache: a value just packed does not unpack`);
+}
+
+function unpacked<T, P>(codec: CacheCodec<T, P>, packed: P): T | null {
+  try {
+    return codec.unpack(packed);
+  } catch {
+    return null;
+  }
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }

@@ -40,27 +40,30 @@ export function hashOf(key: string): number {
  * string comparison: far cheaper than a Map, which must hash every new word afresh.
  */
 export class WordFlags {
-  private readonly hashes: Int32Array;
-  private readonly flags: Int32Array;
-  private readonly keys: string[];
-  private readonly mask: number;
+  private hashes: Int32Array;
+  private flags: Int32Array;
+  private keys: string[];
+  private mask: number;
+  /** Flags made from a cache (`fromSlots`): 1 + the index of the word in a slot whose key is still ''. */
+  private lazyKeys: LazyKeys | null = null;
 
-  constructor(entries: ReadonlyMap<string, number>) {
-    let size = 16;
-    while (size < entries.size * 4) size *= 2;
+  constructor(entries: ReadonlyMap<string, number>, size = slotsFor(entries.size)) {
     this.mask = size - 1;
     this.hashes = new Int32Array(size);
     this.flags = new Int32Array(size);
     this.keys = new Array<string>(size).fill('');
-    for (const [key, flags] of entries) {
-      if (flags === 0) continue;
-      const hash = hashOf(key);
-      let slot = hash & this.mask;
-      while (this.flags[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.hashes[slot] = hash;
-      this.flags[slot] = flags;
-      this.keys[slot] = key;
-    }
+    for (const [key, flags] of entries) this.add(key, hashOf(key), flags);
+  }
+
+  /** Flags from slots laid out as `tableWordsOf` lays them out; a slot's word is read (`word`) when first compared. */
+  static fromSlots(slots: SlotArrays, word: (index: number) => string): WordFlags {
+    const made = new WordFlags(new Map(), 16);
+    made.mask = slots.hashes.length - 1;
+    made.hashes = slots.hashes;
+    made.flags = slots.flags;
+    made.keys = new Array<string>(slots.hashes.length).fill('');
+    made.lazyKeys = { indexes: slots.indexes, word };
+    return made;
   }
 
   get(key: string): number {
@@ -72,9 +75,53 @@ export class WordFlags {
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const flags = this.flags[slot] as number;
       if (flags === 0) return 0;
-      if (this.hashes[slot] === hash && this.keys[slot] === key) return flags;
+      if (this.hashes[slot] === hash && this.keyAt(slot) === key) return flags;
     }
   }
+
+  /** Adds `flags` to the word's flags. */
+  add(key: string, hash: number, flags: number): void {
+    if (flags === 0) return;
+    let slot = hash & this.mask;
+    for (; this.flags[slot] !== 0; slot = (slot + 1) & this.mask) {
+      if (this.hashes[slot] === hash && this.keyAt(slot) === key) {
+        this.flags[slot] = (this.flags[slot] as number) | flags;
+        return;
+      }
+    }
+    this.hashes[slot] = hash;
+    this.flags[slot] = flags;
+    this.keys[slot] = key;
+  }
+
+  private keyAt(slot: number): string {
+    const key = this.keys[slot] as string;
+    if (key !== '' || this.lazyKeys === null) return key;
+    const index = (this.lazyKeys.indexes[slot] as number) - 1;
+    if (index < 0) return key;
+    const word = this.lazyKeys.word(index);
+    this.keys[slot] = word;
+    return word;
+  }
+}
+
+/** A WordFlags' slots: hash, flags and (for table words) 1 + the word's index, per slot; a power of two long. */
+export interface SlotArrays {
+  hashes: Int32Array;
+  flags: Int32Array;
+  indexes: Int32Array;
+}
+
+interface LazyKeys {
+  indexes: Int32Array;
+  word: (index: number) => string;
+}
+
+/** Slots for `count` words: a quarter full at most. */
+function slotsFor(count: number): number {
+  let size = 16;
+  while (size < count * 4) size *= 2;
+  return size;
 }
 
 function addAll(flags: Map<string, number>, words: Iterable<string>, bit: number): void {
@@ -105,12 +152,74 @@ export function wordFlagsOf(table: Table): WordFlags {
   let flags = byTable.get(table);
   if (!flags) {
     const map = fixedWordFlags();
-    addAll(map, table.names.first, WordFlag.nameStart);
-    addAll(map, table.surnames.first, WordFlag.surnameStart);
-    addAll(map, table.titles.next.keys(), WordFlag.titleStart);
-    addAll(map, table.countryWords.next.keys(), WordFlag.countryStart);
+    addTableWords(map, table);
     flags = new WordFlags(map);
     byTable.set(table, flags);
   }
   return flags;
+}
+
+function addTableWords(map: Map<string, number>, table: Table): void {
+  addAll(map, table.names.first, WordFlag.nameStart);
+  addAll(map, table.surnames.first, WordFlag.surnameStart);
+  addAll(map, table.titles.next.keys(), WordFlag.titleStart);
+  addAll(map, table.countryWords.next.keys(), WordFlag.countryStart);
+}
+
+/** The table's own words (not the fixed lists) in slots with room for the fixed lists: what the table cache keeps. */
+export interface TableWords extends SlotArrays {
+  /** The words, in the order `indexes` counts them. */
+  words: string[];
+}
+
+export function tableWordsOf(table: Table): TableWords {
+  const map = new Map<string, number>();
+  addTableWords(map, table);
+  const size = slotsFor(map.size + fixedWordFlags().size);
+  const hashes = new Int32Array(size);
+  const flags = new Int32Array(size);
+  const indexes = new Int32Array(size);
+  let index = 0;
+  for (const [word, bits] of map) {
+    const hash = hashOf(word);
+    let slot = hash & (size - 1);
+    while (flags[slot] !== 0) slot = (slot + 1) & (size - 1);
+    hashes[slot] = hash;
+    flags[slot] = bits;
+    indexes[slot] = ++index;
+  }
+  return { words: [...map.keys()], hashes, flags, indexes };
+}
+
+/**
+ * Give a table loaded from the cache its word flags: the flags `wordFlagsOf` would build, from
+ * the cached slots of the table's words (`tableWordsOf`), whose text is read only when a
+ * lookup's hash matches (`word(index)`). The fixed lists come from the running code, so a cache
+ * never holds a stale copy of them.
+ */
+export function adoptTableWords(
+  table: Table,
+  slots: SlotArrays,
+  words: { size: number; at(index: number): string },
+): void {
+  const fixed = fixedWordFlags();
+  const size = slots.hashes.length;
+  const word = (index: number) => words.at(index);
+  let flags: WordFlags;
+  if ((size & (size - 1)) === 0 && words.size + fixed.size < size / 2) {
+    flags = WordFlags.fromSlots(
+      { hashes: slots.hashes.slice(), flags: slots.flags.slice(), indexes: slots.indexes },
+      word,
+    );
+  } else {
+    // More fixed words than the cache made room for: rebuild from the words.
+    const map = new Map<string, number>();
+    for (let slot = 0; slot < size; slot++) {
+      const index = slots.indexes[slot] as number;
+      if (index > 0) map.set(word(index - 1), slots.flags[slot] as number);
+    }
+    flags = new WordFlags(map, slotsFor(map.size + fixed.size));
+  }
+  for (const [key, bits] of fixed) flags.add(key, hashOf(key), bits);
+  byTable.set(table, flags);
 }

@@ -1,0 +1,344 @@
+import type { DayRange } from '../util/dates.js';
+import type { PhraseIndex } from '../util/phrase-index.js';
+import {
+  LazyMap,
+  PackedSet,
+  packList,
+  packStrings,
+  StringList,
+  StringTable,
+  type PackedList,
+  type PackedStrings,
+} from '../util/string-table.js';
+import type { TrieNode } from '../util/trie.js';
+import { adoptTableWords, tableWordsOf, type SlotArrays } from '../scan/word-flags.js';
+import type { NameForm, Office, Person, Table, Term } from './table.js';
+
+/**
+ * The compiled table as the cache stores it: typed arrays and a few strings instead of tens of
+ * thousands of small objects, which the V8 deserializer was slow to rebuild and the garbage
+ * collector slow to copy (a 4,400-person table: 60-70 ms and a 4 MB entry, now a few ms).
+ * Offices (with their terms), people and name entries stay encoded, one JSON record each in a
+ * UTF-8 buffer, until a run asks for one; the keys of every map and set (ids, names, first
+ * words) stay in string tables (util/string-table.ts) and become strings only when a lookup's
+ * hash matches them. A decoded table behaves as the compiled one: the same keys in the same
+ * order, the same object on every lookup, a person's terms the very objects in their offices'
+ * `terms`.
+ */
+export const TABLE_LAYOUT = 'compact-table/2';
+
+export interface PackedTable {
+  layout: typeof TABLE_LAYOUT;
+  fingerprint: string;
+  /** JSON of `PackedHead`, in ASCII. */
+  head: string;
+  /** The records, UTF-8 JSON one after another: offices, people, names entries, surnames entries. */
+  records: Uint8Array;
+  /** Where each record ends in `records`. */
+  ends: Uint32Array;
+  officeIds: PackedStrings;
+  personIds: PackedStrings;
+  names: PackedIndex;
+  surnames: PackedIndex;
+  /** termsByPerson: the people who hold terms (indexes into personIds), in its order. */
+  termOrder: Int32Array;
+  /** Per person index, where their (office index, term index) pairs begin in `termPairs`; one more at the end. */
+  termStarts: Int32Array;
+  termPairs: Int32Array;
+  /** The table's words and their word-flag slots (scan/word-flags.ts `tableWordsOf`). */
+  words: PackedList;
+  wordSlots: SlotArrays;
+}
+
+interface PackedHead {
+  files: string[];
+  countries: [string, string[]][];
+  titles: PackedTrie;
+  countryWords: PackedTrie;
+}
+
+interface PackedIndex {
+  keys: PackedStrings;
+  first: PackedStrings;
+  prefixes: PackedStrings;
+  maxWords: number;
+}
+
+/** A trie node as [value or 0, [key, child, key, child, …]]. */
+type PackedTrie = [string[] | 0, (string | PackedTrie)[]];
+
+type PackedRange = [number, number] | null;
+type PackedTerm = [string, number, number, string, string | null, boolean, string | null, number, string | 0];
+type PackedOffice = [
+  string,
+  string,
+  string | null,
+  string[],
+  boolean,
+  string | null,
+  [number, number][],
+  PackedRange,
+  number | null,
+  string,
+  number,
+  PackedTerm[],
+];
+type PackedPerson = [string, string, string[], string, Person['gender'], PackedRange, PackedRange, string | null];
+type PackedForm = [string, string, string[], number, number];
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The packed table; null for a table whose keys UTF-8 cannot hold (a lone surrogate): it is not cached. */
+export function packTable(table: Table): PackedTable | null {
+  const keys = [table.offices.keys(), table.people.keys(), table.names.entries.keys(), table.surnames.entries.keys()];
+  if (keys.some((list) => [...list].some((key) => LONE_SURROGATE.test(key)))) return null;
+  const records: string[] = [];
+  const officeIds = [...table.offices.keys()];
+  const officeIndex = new Map(officeIds.map((id, index) => [id, index]));
+  for (const office of table.offices.values()) records.push(JSON.stringify(packOffice(office)));
+  for (const person of table.people.values()) records.push(JSON.stringify(packPerson(person)));
+  for (const forms of table.names.entries.values()) records.push(JSON.stringify(forms.map(packForm)));
+  for (const ids of table.surnames.entries.values()) records.push(JSON.stringify(ids));
+  const personIds = [...table.people.keys()];
+  const personIndex = new Map(personIds.map((id, index) => [id, index]));
+  const pairsOf = new Map<number, number[]>();
+  for (const [personId, terms] of table.termsByPerson) {
+    const pairs: number[] = [];
+    for (const term of terms) {
+      const termAt = table.offices.get(term.officeId)?.terms.indexOf(term) ?? -1;
+      if (termAt < 0) fail(`a term of ${personId} is not in its office`);
+      pairs.push(officeIndex.get(term.officeId) as number, termAt);
+    }
+    pairsOf.set(personIndex.get(personId) ?? fail(`term holder ${personId} is not a person`), pairs);
+  }
+  const termStarts = new Int32Array(personIds.length + 1);
+  const termPairs: number[] = [];
+  for (let index = 0; index < personIds.length; index++) {
+    termStarts[index] = termPairs.length / 2;
+    termPairs.push(...(pairsOf.get(index) ?? []));
+  }
+  termStarts[personIds.length] = termPairs.length / 2;
+  const words = tableWordsOf(table);
+  const head: PackedHead = {
+    files: [...table.files],
+    countries: [...table.countries].map(([code, names]) => [code, [...names]]),
+    titles: packTrie(table.titles),
+    countryWords: packTrie(table.countryWords),
+  };
+  const packed = packList(records);
+  return {
+    layout: TABLE_LAYOUT,
+    fingerprint: table.fingerprint,
+    head: asciiJson(head),
+    records: packed.bytes,
+    ends: packed.ends,
+    officeIds: packStrings(officeIds),
+    personIds: packStrings(personIds),
+    names: packIndex(table.names),
+    surnames: packIndex(table.surnames),
+    termOrder: Int32Array.from(pairsOf.keys()),
+    termStarts,
+    termPairs: Int32Array.from(termPairs),
+    words: packList(words.words),
+    wordSlots: { hashes: words.hashes, flags: words.flags, indexes: words.indexes },
+  };
+}
+
+/** JSON with every non-ASCII character escaped: a one-byte string, half the size of a two-byte one. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** The table from its packed form; null when `packed` is not a packed table of this layout. */
+export function unpackTable(packed: PackedTable): Table | null {
+  if (packed?.layout !== TABLE_LAYOUT) return null;
+  const head = JSON.parse(packed.head) as PackedHead;
+  const officeIds = new StringTable(packed.officeIds);
+  const personIds = new StringTable(packed.personIds);
+  const records = new StringList({ bytes: packed.records, ends: packed.ends });
+  const record = (index: number): unknown => JSON.parse(records.at(index));
+  const peopleAt = officeIds.size;
+  const namesAt = peopleAt + personIds.size;
+  const surnamesAt = namesAt + packed.names.keys.ends.length;
+  const offices = new LazyMap(officeIds, (index): Office => new CachedOffice(record(index) as PackedOffice));
+  const people = new LazyMap(personIds, (index) => unpackPerson(record(peopleAt + index) as PackedPerson));
+  const { termStarts, termPairs } = packed;
+  const termsOf = (index: number): readonly Term[] | undefined => {
+    const from = termStarts[index] as number;
+    const to = termStarts[index + 1] as number;
+    if (from === to) return undefined;
+    const terms: Term[] = [];
+    for (let pair = from; pair < to; pair++) {
+      const office = offices.at(termPairs[2 * pair] as number) as Office;
+      terms.push(office.terms[termPairs[2 * pair + 1] as number] as Term);
+    }
+    return terms;
+  };
+  const table: Table = {
+    offices,
+    people,
+    countries: new Map(head.countries),
+    termsByPerson: new LazyMap(personIds, termsOf, packed.termOrder),
+    names: unpackIndex(packed.names, (index) => (record(namesAt + index) as PackedForm[]).map(unpackForm)),
+    surnames: unpackIndex(packed.surnames, (index) => record(surnamesAt + index) as string[]),
+    titles: unpackTrie(head.titles),
+    countryWords: unpackTrie(head.countryWords),
+    fingerprint: packed.fingerprint,
+    files: head.files,
+  };
+  const words = new StringList(packed.words);
+  adoptTableWords(table, packed.wordSlots, words);
+  return table;
+}
+
+function fail(message: string): never {
+  throw new Error(`packTable: ${message}`);
+}
+
+const packRange = (range: DayRange | null): PackedRange => (range ? [range.start, range.end] : null);
+const unpackRange = (range: PackedRange): DayRange | null => (range ? { start: range[0], end: range[1] } : null);
+
+function packOffice(office: Office): PackedOffice {
+  return [
+    office.id,
+    office.name,
+    office.country,
+    office.titles,
+    office.concurrent,
+    office.source,
+    office.vacancies.map((v) => [v.start, v.end]),
+    packRange(office.complete),
+    office.verifiedThrough,
+    office.file,
+    office.line,
+    office.terms.map((t) => [
+      t.personId,
+      t.range.start,
+      t.range.end,
+      t.startText,
+      t.endText,
+      t.acting,
+      t.party,
+      t.line,
+      t.file === office.file ? 0 : t.file,
+    ]),
+  ];
+}
+
+/**
+ * An office read from the cache. Its terms are made when first asked for: a title such as
+ * "President" names a hundred offices, whose countries a run reads, but whose holders it reads
+ * for a few only.
+ */
+class CachedOffice implements Office {
+  readonly id: string;
+  readonly name: string;
+  readonly country: string | null;
+  readonly titles: string[];
+  readonly concurrent: boolean;
+  readonly source: string | null;
+  readonly vacancies: DayRange[];
+  readonly complete: DayRange | null;
+  readonly verifiedThrough: number | null;
+  readonly file: string;
+  readonly line: number;
+  #packedTerms: PackedTerm[] | null;
+  #terms: Term[] | null = null;
+
+  constructor(packed: PackedOffice) {
+    [this.id, this.name, this.country, this.titles, this.concurrent, this.source] = packed;
+    this.vacancies = packed[6].map(([start, end]) => ({ start, end }));
+    this.complete = unpackRange(packed[7]);
+    [this.verifiedThrough, this.file, this.line] = [packed[8], packed[9], packed[10]];
+    this.#packedTerms = packed[11];
+  }
+
+  get terms(): Term[] {
+    if (this.#terms === null) {
+      this.#terms = (this.#packedTerms ?? []).map((term) => this.term(term));
+      this.#packedTerms = null;
+    }
+    return this.#terms;
+  }
+
+  private term([personId, start, end, startText, endText, acting, party, line, file]: PackedTerm): Term {
+    return {
+      officeId: this.id,
+      personId,
+      range: { start, end },
+      startText,
+      endText,
+      acting,
+      party,
+      file: file === 0 ? this.file : file,
+      line,
+    };
+  }
+}
+
+function packPerson(person: Person): PackedPerson {
+  const { id, name, variants, surname, gender, born, died, diedText } = person;
+  return [id, name, variants, surname, gender, packRange(born), packRange(died), diedText];
+}
+
+function unpackPerson([id, name, variants, surname, gender, born, died, diedText]: PackedPerson): Person {
+  return { id, name, variants, surname, gender, born: unpackRange(born), died: unpackRange(died), diedText };
+}
+
+function packForm(form: NameForm): PackedForm {
+  return [form.personId, form.text, form.keys, form.surnameAt, form.surnameLength];
+}
+
+function unpackForm([personId, text, keys, surnameAt, surnameLength]: PackedForm): NameForm {
+  return { personId, text, keys, surnameAt, surnameLength };
+}
+
+function packIndex<T>(index: PhraseIndex<T>): PackedIndex {
+  return {
+    keys: packStrings([...index.entries.keys()]),
+    first: packStrings([...index.first]),
+    prefixes: packStrings([...index.prefixes]),
+    maxWords: index.maxWords,
+  };
+}
+
+function unpackIndex<T>(packed: PackedIndex, make: (index: number) => T): PhraseIndex<T> {
+  return {
+    first: new PackedSet(new StringTable(packed.first)),
+    entries: new LazyMap(new StringTable(packed.keys), make),
+    prefixes: new PackedSet(new StringTable(packed.prefixes)),
+    maxWords: packed.maxWords,
+  };
+}
+
+function packTrie(node: TrieNode<string[]>): PackedTrie {
+  const children: (string | PackedTrie)[] = [];
+  for (const [key, child] of node.next) children.push(key, packTrie(child));
+  return [node.value ?? 0, children];
+}
+
+function unpackTrie([value, children]: PackedTrie): TrieNode<string[]> {
+  return new PackedTrieNode(value === 0 ? undefined : value, children);
+}
+
+/** A trie node whose children are made when first asked for: a run visits a few of the title trie's nodes. */
+class PackedTrieNode implements TrieNode<string[]> {
+  private children: Map<string, TrieNode<string[]>> | null = null;
+
+  constructor(
+    readonly value: string[] | undefined,
+    private readonly packed: (string | PackedTrie)[],
+  ) {}
+
+  get next(): Map<string, TrieNode<string[]>> {
+    if (this.children === null) {
+      this.children = new Map();
+      for (let i = 0; i < this.packed.length; i += 2)
+        this.children.set(this.packed[i] as string, unpackTrie(this.packed[i + 1] as PackedTrie));
+    }
+    return this.children;
+  }
+}
