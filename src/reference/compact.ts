@@ -11,7 +11,7 @@ import {
   type PackedStrings,
 } from '../util/string-table.js';
 import type { TrieNode } from '../util/trie.js';
-import { adoptTableWords, tableWordsOf, type SlotArrays } from '../scan/word-flags.js';
+import { adoptTableWords, tableWordsOf, wordFlagsOf, type SlotArrays } from '../scan/word-flags.js';
 import type { NameForm, Office, Person, Table, Term } from './table.js';
 
 /**
@@ -25,16 +25,19 @@ import type { NameForm, Office, Person, Table, Term } from './table.js';
  * order, the same object on every lookup, a person's terms the very objects in their offices'
  * `terms`.
  */
-export const TABLE_LAYOUT = 'compact-table/2';
+export const TABLE_LAYOUT = 'compact-table/3';
 
 export interface PackedTable {
   layout: typeof TABLE_LAYOUT;
   fingerprint: string;
   /** JSON of `PackedHead`, in ASCII. */
   head: string;
-  /** The records, UTF-8 JSON one after another: offices, people, names entries, surnames entries. */
+  /**
+   * The records, UTF-8 JSON separated by commas (so that all of them parse as one array):
+   * offices, people, names entries, surnames entries.
+   */
   records: Uint8Array;
-  /** Where each record ends in `records`. */
+  /** Where each record ends in `records` (the next begins one byte later). */
   ends: Uint32Array;
   officeIds: PackedStrings;
   personIds: PackedStrings;
@@ -125,7 +128,7 @@ export function packTable(table: Table): PackedTable | null {
     titles: packTrie(table.titles),
     countryWords: packTrie(table.countryWords),
   };
-  const packed = packList(records);
+  const packed = packList(records, ',');
   return {
     layout: TABLE_LAYOUT,
     fingerprint: table.fingerprint,
@@ -158,12 +161,14 @@ export function unpackTable(packed: PackedTable): Table | null {
   const head = JSON.parse(packed.head) as PackedHead;
   const officeIds = new StringTable(packed.officeIds);
   const personIds = new StringTable(packed.personIds);
-  const records = new StringList({ bytes: packed.records, ends: packed.ends });
-  const record = (index: number): unknown => JSON.parse(records.at(index));
+  const records = Buffer.from(packed.records.buffer, packed.records.byteOffset, packed.records.byteLength);
+  const { ends } = packed;
+  const record = (index: number): unknown =>
+    JSON.parse(records.toString('utf8', index === 0 ? 0 : (ends[index - 1] as number) + 1, ends[index]));
   const peopleAt = officeIds.size;
   const namesAt = peopleAt + personIds.size;
   const surnamesAt = namesAt + packed.names.keys.ends.length;
-  const offices = new LazyMap(officeIds, (index): Office => new CachedOffice(record(index) as PackedOffice));
+  const offices = new LazyMap(officeIds, (index) => unpackOffice(record(index) as PackedOffice));
   const people = new LazyMap(personIds, (index) => unpackPerson(record(peopleAt + index) as PackedPerson));
   const { termStarts, termPairs } = packed;
   const termsOf = (index: number): readonly Term[] | undefined => {
@@ -177,13 +182,18 @@ export function unpackTable(packed: PackedTable): Table | null {
     }
     return terms;
   };
+  const names = new LazyMap(new StringTable(packed.names.keys), (index) => unpackForms(record(namesAt + index)));
+  const surnames = new LazyMap(
+    new StringTable(packed.surnames.keys),
+    (index) => record(surnamesAt + index) as string[],
+  );
   const table: Table = {
     offices,
     people,
     countries: new Map(head.countries),
     termsByPerson: new LazyMap(personIds, termsOf, packed.termOrder),
-    names: unpackIndex(packed.names, (index) => (record(namesAt + index) as PackedForm[]).map(unpackForm)),
-    surnames: unpackIndex(packed.surnames, (index) => record(surnamesAt + index) as string[]),
+    names: lazyIndex(packed.names, names),
+    surnames: lazyIndex(packed.surnames, surnames),
     titles: unpackTrie(head.titles),
     countryWords: unpackTrie(head.countryWords),
     fingerprint: packed.fingerprint,
@@ -191,7 +201,60 @@ export function unpackTable(packed: PackedTable): Table | null {
   };
   const words = new StringList(packed.words);
   adoptTableWords(table, packed.wordSlots, words);
+  // What settleTable needs to make every record in one go.
+  const makeAll = () => {
+    const all = JSON.parse(`[${records.toString('utf8')}]`) as unknown[];
+    offices.fill((index) => unpackOffice(all[index] as PackedOffice));
+    people.fill((index) => unpackPerson(all[peopleAt + index] as PackedPerson));
+    names.fill((index) => unpackForms(all[namesAt + index]));
+    surnames.fill((index) => all[surnamesAt + index] as string[]);
+  };
+  unpacked.set(table, makeAll);
   return table;
+}
+
+/** Tables read from the cache, and how to make all their records at once. */
+const unpacked = new WeakMap<Table, () => void>();
+
+/**
+ * For a run over many articles (a folder, the server): every record of a table read from the
+ * cache made now, in one JSON.parse, and its lazy maps, sets and trie nodes replaced by plain
+ * ones, so that the checking code meets the same objects as with a compiled table: V8 then
+ * optimises it as it does for those (lookups through the lazy maps made its code larger and
+ * slower to compile). Leaves any other table as it is.
+ */
+export function settleTable(table: Table): void {
+  const makeAll = unpacked.get(table);
+  if (!makeAll) return;
+  unpacked.delete(table);
+  makeAll();
+  const plain: Pick<Table, 'offices' | 'people' | 'termsByPerson' | 'names' | 'surnames' | 'titles' | 'countryWords'> =
+    {
+      offices: new Map(table.offices),
+      people: new Map(table.people),
+      termsByPerson: new Map(table.termsByPerson),
+      names: plainIndex(table.names),
+      surnames: plainIndex(table.surnames),
+      titles: plainTrie(table.titles),
+      countryWords: plainTrie(table.countryWords),
+    };
+  Object.assign(table, plain);
+  wordFlagsOf(table).readAllKeys();
+}
+
+function plainIndex<T>(index: PhraseIndex<T>): PhraseIndex<T> {
+  return {
+    first: new Set(index.first),
+    entries: new Map(index.entries),
+    prefixes: new Set(index.prefixes),
+    maxWords: index.maxWords,
+  };
+}
+
+function plainTrie(node: TrieNode<string[]>): TrieNode<string[]> {
+  const next = new Map<string, TrieNode<string[]>>();
+  for (const [key, child] of node.next) next.set(key, plainTrie(child));
+  return { next, value: node.value };
 }
 
 function fail(message: string): never {
@@ -228,55 +291,38 @@ function packOffice(office: Office): PackedOffice {
   ];
 }
 
-/**
- * An office read from the cache. Its terms are made when first asked for: a title such as
- * "President" names a hundred offices, whose countries a run reads, but whose holders it reads
- * for a few only.
- */
-class CachedOffice implements Office {
-  readonly id: string;
-  readonly name: string;
-  readonly country: string | null;
-  readonly titles: string[];
-  readonly concurrent: boolean;
-  readonly source: string | null;
-  readonly vacancies: DayRange[];
-  readonly complete: DayRange | null;
-  readonly verifiedThrough: number | null;
-  readonly file: string;
-  readonly line: number;
-  #packedTerms: PackedTerm[] | null;
-  #terms: Term[] | null = null;
-
-  constructor(packed: PackedOffice) {
-    [this.id, this.name, this.country, this.titles, this.concurrent, this.source] = packed;
-    this.vacancies = packed[6].map(([start, end]) => ({ start, end }));
-    this.complete = unpackRange(packed[7]);
-    [this.verifiedThrough, this.file, this.line] = [packed[8], packed[9], packed[10]];
-    this.#packedTerms = packed[11];
-  }
-
-  get terms(): Term[] {
-    if (this.#terms === null) {
-      this.#terms = (this.#packedTerms ?? []).map((term) => this.term(term));
-      this.#packedTerms = null;
-    }
-    return this.#terms;
-  }
-
-  private term([personId, start, end, startText, endText, acting, party, line, file]: PackedTerm): Term {
-    return {
-      officeId: this.id,
+/** Built field by field in the order compile.ts builds them, so the objects share their shapes. */
+function unpackOffice(packed: PackedOffice): Office {
+  const [id, name, country, titles, concurrent, source, vacancies, complete, verifiedThrough, file, line, terms] =
+    packed;
+  const office: Office = {
+    id,
+    name,
+    country,
+    titles,
+    concurrent,
+    source,
+    terms: [],
+    vacancies: vacancies.map(([start, end]) => ({ start, end })),
+    complete: unpackRange(complete),
+    verifiedThrough,
+    file,
+    line,
+  };
+  for (const [personId, start, end, startText, endText, acting, party, termLine, termFile] of terms) {
+    office.terms.push({
+      officeId: id,
       personId,
       range: { start, end },
       startText,
       endText,
       acting,
       party,
-      file: file === 0 ? this.file : file,
-      line,
-    };
+      file: termFile === 0 ? file : termFile,
+      line: termLine,
+    });
   }
+  return office;
 }
 
 function packPerson(person: Person): PackedPerson {
@@ -292,8 +338,14 @@ function packForm(form: NameForm): PackedForm {
   return [form.personId, form.text, form.keys, form.surnameAt, form.surnameLength];
 }
 
-function unpackForm([personId, text, keys, surnameAt, surnameLength]: PackedForm): NameForm {
-  return { personId, text, keys, surnameAt, surnameLength };
+function unpackForms(packed: unknown): NameForm[] {
+  return (packed as PackedForm[]).map(([personId, text, keys, surnameAt, surnameLength]) => ({
+    personId,
+    text,
+    keys,
+    surnameAt,
+    surnameLength,
+  }));
 }
 
 function packIndex<T>(index: PhraseIndex<T>): PackedIndex {
@@ -305,10 +357,10 @@ function packIndex<T>(index: PhraseIndex<T>): PackedIndex {
   };
 }
 
-function unpackIndex<T>(packed: PackedIndex, make: (index: number) => T): PhraseIndex<T> {
+function lazyIndex<T>(packed: PackedIndex, entries: LazyMap<T>): PhraseIndex<T> {
   return {
     first: new PackedSet(new StringTable(packed.first)),
-    entries: new LazyMap(new StringTable(packed.keys), make),
+    entries,
     prefixes: new PackedSet(new StringTable(packed.prefixes)),
     maxWords: packed.maxWords,
   };
@@ -334,11 +386,14 @@ class PackedTrieNode implements TrieNode<string[]> {
   ) {}
 
   get next(): Map<string, TrieNode<string[]>> {
-    if (this.children === null) {
-      this.children = new Map();
-      for (let i = 0; i < this.packed.length; i += 2)
-        this.children.set(this.packed[i] as string, unpackTrie(this.packed[i + 1] as PackedTrie));
-    }
-    return this.children;
+    return this.children ?? this.makeChildren();
+  }
+
+  private makeChildren(): Map<string, TrieNode<string[]>> {
+    const children = new Map<string, TrieNode<string[]>>();
+    for (let i = 0; i < this.packed.length; i += 2)
+      children.set(this.packed[i] as string, unpackTrie(this.packed[i + 1] as PackedTrie));
+    this.children = children;
+    return children;
   }
 }

@@ -94,6 +94,14 @@ export class WordFlags {
     this.keys[slot] = key;
   }
 
+  /** Read every word still unread (for a long run: lookups then never branch off to read one). */
+  readAllKeys(): void {
+    const lazy = this.lazyKeys;
+    if (lazy === null) return;
+    for (let slot = 0; slot < this.keys.length; slot++) this.keyAt(slot);
+    this.lazyKeys = null;
+  }
+
   private keyAt(slot: number): string {
     const key = this.keys[slot] as string;
     if (key !== '' || this.lazyKeys === null) return key;

@@ -24,18 +24,25 @@ function hashOf(key: string): number {
   return hash;
 }
 
-/** Strings in one UTF-8 buffer, read back by index (`StringList`). */
-export function packList(strings: readonly string[]): PackedList {
+/**
+ * Strings in one UTF-8 buffer, read back by index (`StringList`); with a `separator` (one
+ * ASCII character) between them, string i begins one byte after `ends[i - 1]`.
+ */
+export function packList(strings: readonly string[], separator = ''): PackedList {
   const encoder = new TextEncoder();
   const encoded = strings.map((s) => encoder.encode(s));
   const ends = new Uint32Array(strings.length);
   let length = 0;
   encoded.forEach((bytes, index) => {
+    if (index > 0) length += separator.length;
     length += bytes.length;
     ends[index] = length;
   });
   const bytes = new Uint8Array(length);
-  for (const [index, part] of encoded.entries()) bytes.set(part, (ends[index] as number) - part.length);
+  for (const [index, part] of encoded.entries()) {
+    bytes.set(part, (ends[index] as number) - part.length);
+    if (index > 0 && separator) bytes[(ends[index] as number) - part.length - 1] = separator.charCodeAt(0);
+  }
   return { bytes, ends };
 }
 
@@ -81,11 +88,17 @@ export class StringList {
   }
 }
 
-/** A `StringList` of distinct strings that also finds a string's index. */
+/**
+ * A `StringList` of distinct strings that also finds a string's index. A run that looks up
+ * more keys than the table holds (a batch of articles) switches to a `Map` of every key, whose
+ * lookups V8 hashes natively; a run over one article never pays for making every string.
+ */
 export class StringTable extends StringList {
   private readonly hashes: Int32Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
+  private lookups = 0;
+  private map: Map<string, number> | null = null;
 
   constructor(packed: PackedStrings) {
     super(packed);
@@ -98,6 +111,20 @@ export class StringTable extends StringList {
 
   /** The index of `key`, or -1. */
   indexOf(key: string): number {
+    // Kept small, so that V8 inlines it where a run looks keys up; the rest is `probe`.
+    const map = this.map;
+    if (map === null) return this.probe(key);
+    const index = map.get(key);
+    return index === undefined ? -1 : index;
+  }
+
+  private probe(key: string): number {
+    if (++this.lookups > this.size + 64) {
+      const map = new Map<string, number>();
+      for (let index = 0; index < this.size; index++) map.set(this.at(index), index);
+      this.map = map;
+      return this.indexOf(key);
+    }
     const hash = hashOf(key);
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const index = (this.slots[slot] as number) - 1;
@@ -162,11 +189,18 @@ export class LazyMap<V> implements ReadonlyMap<string, V> {
 
   get(key: string): V | undefined {
     const index = this.strings.indexOf(key);
-    return index < 0 ? undefined : this.at(index);
+    if (index < 0) return undefined;
+    const value = this.made[index];
+    return value !== undefined ? value : this.at(index);
   }
 
   has(key: string): boolean {
     return this.get(key) !== undefined;
+  }
+
+  /** Make every value not made yet with `make` (for making them all at once). */
+  fill(make: (index: number) => V | undefined): void {
+    for (let index = 0; index < this.made.length; index++) this.made[index] ??= make(index);
   }
 
   /** The value at an index of the string table. */

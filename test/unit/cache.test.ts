@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/reference/load.js';
-import { packTable, unpackTable } from '../../src/reference/compact.js';
+import { packTable, settleTable, unpackTable } from '../../src/reference/compact.js';
 import type { Office, Person, Table, Term } from '../../src/reference/table.js';
 import type { TrieNode } from '../../src/util/trie.js';
 import { wordFlagsOf } from '../../src/scan/word-flags.js';
@@ -90,6 +90,31 @@ describe("the packed table (the cache's form)", () => {
     expect(table.people.get(personId)).toBe(table.people.get(personId));
     expect(table.people.get('Nobody Such')).toBeUndefined();
     expect(table.termsByPerson.has('Nobody Such')).toBe(false);
+  });
+
+  it('settles into plain maps with the same content, objects made before kept (a run over many articles)', () => {
+    const compiled = shipped();
+    const table = unpackTable(packTable(compiled) as NonNullable<ReturnType<typeof packTable>>) as Table;
+    const [personId, terms] = [...table.termsByPerson][5] ?? ['', []];
+    const person = table.people.get(personId);
+    const office = table.offices.get(terms[0]?.officeId ?? '');
+    settleTable(table);
+    expect(table.offices).toBeInstanceOf(Map);
+    expect(table.names.entries).toBeInstanceOf(Map);
+    expect(table.names.first).toBeInstanceOf(Set);
+    expect(table.people.get(personId)).toBe(person);
+    expect(table.offices.get(terms[0]?.officeId ?? '')).toBe(office);
+    expect(table.termsByPerson.get(personId)).toBe(terms);
+    for (const [id, held] of table.termsByPerson)
+      for (const term of held) expect(table.offices.get(term.officeId)?.terms, id).toContain(term);
+    expect(plainTable(table)).toEqual(plainTable(compiled));
+    const flags = wordFlagsOf(table);
+    const expected = wordFlagsOf(compiled);
+    expect([...compiled.surnames.first].filter((word) => flags.get(word) !== expected.get(word))).toEqual([]);
+    // A compiled table is left as it is.
+    const offices = compiled.offices;
+    settleTable(compiled);
+    expect(compiled.offices).toBe(offices);
   });
 
   it('gives the same word flags as the compiled table, for every table word and others', () => {
