@@ -11,7 +11,7 @@ import {
   type PackedStrings,
 } from '../util/string-table.js';
 import type { TrieNode } from '../util/trie.js';
-import { adoptTableWords, tableWordsOf, wordFlagsOf, type SlotArrays } from '../scan/word-flags.js';
+import { adoptTableWords, tableWordsOf, wordFlagsOf, type TableWords } from '../scan/word-flags.js';
 import type { NameForm, Office, Person, Table, Term } from './table.js';
 
 /**
@@ -25,7 +25,7 @@ import type { NameForm, Office, Person, Table, Term } from './table.js';
  * order, the same object on every lookup, a person's terms the very objects in their offices'
  * `terms`.
  */
-export const TABLE_LAYOUT = 'compact-table/3';
+export const TABLE_LAYOUT = 'compact-table/4';
 
 export interface PackedTable {
   layout: typeof TABLE_LAYOUT;
@@ -48,9 +48,9 @@ export interface PackedTable {
   /** Per person index, where their (office index, term index) pairs begin in `termPairs`; one more at the end. */
   termStarts: Int32Array;
   termPairs: Int32Array;
-  /** The table's words and their word-flag slots (scan/word-flags.ts `tableWordsOf`). */
+  /** The word flags (scan/word-flags.ts `tableWordsOf`), their words apart. */
   words: PackedList;
-  wordSlots: SlotArrays;
+  wordFlags: Omit<TableWords, 'words'>;
 }
 
 interface PackedHead {
@@ -143,7 +143,13 @@ export function packTable(table: Table): PackedTable | null {
     termStarts,
     termPairs: Int32Array.from(termPairs),
     words: packList(words.words),
-    wordSlots: { hashes: words.hashes, flags: words.flags, indexes: words.indexes },
+    wordFlags: {
+      hashes: words.hashes,
+      flags: words.flags,
+      indexes: words.indexes,
+      tableFlags: words.tableFlags,
+      fixed: words.fixed,
+    },
   };
 }
 
@@ -200,7 +206,7 @@ export function unpackTable(packed: PackedTable): Table | null {
     files: head.files,
   };
   const words = new StringList(packed.words);
-  adoptTableWords(table, packed.wordSlots, words);
+  adoptTableWords(table, packed.wordFlags, words);
   // What settleTable needs to make every record in one go.
   const makeAll = () => {
     const all = JSON.parse(`[${records.toString('utf8')}]`) as unknown[];

@@ -174,60 +174,70 @@ function addTableWords(map: Map<string, number>, table: Table): void {
   addAll(map, table.countryWords.next.keys(), WordFlag.countryStart);
 }
 
-/** The table's own words (not the fixed lists) in slots with room for the fixed lists: what the table cache keeps. */
+/**
+ * The word flags of a table as the table cache keeps them: the slots `wordFlagsOf` would fill
+ * (the table's words and the fixed lists), each word's text in `words`, and what the fixed lists
+ * were (`fixed`), so that a cache made by code with other lists is not trusted for them.
+ */
 export interface TableWords extends SlotArrays {
   /** The words, in the order `indexes` counts them. */
   words: string[];
+  /** The flags each word has from the table alone, by word. */
+  tableFlags: Int32Array;
+  fixed: string;
 }
 
 export function tableWordsOf(table: Table): TableWords {
-  const map = new Map<string, number>();
-  addTableWords(map, table);
-  const size = slotsFor(map.size + fixedWordFlags().size);
+  const fixed = fixedWordFlags();
+  const own = new Map<string, number>();
+  addTableWords(own, table);
+  const all = fixedWordFlags();
+  addTableWords(all, table);
+  const size = slotsFor(all.size);
   const hashes = new Int32Array(size);
   const flags = new Int32Array(size);
   const indexes = new Int32Array(size);
-  let index = 0;
-  for (const [word, bits] of map) {
+  const words = [...all.keys()];
+  words.forEach((word, index) => {
+    const bits = all.get(word) as number;
+    if (bits === 0) return;
     const hash = hashOf(word);
     let slot = hash & (size - 1);
     while (flags[slot] !== 0) slot = (slot + 1) & (size - 1);
     hashes[slot] = hash;
     flags[slot] = bits;
-    indexes[slot] = ++index;
-  }
-  return { words: [...map.keys()], hashes, flags, indexes };
+    indexes[slot] = index + 1;
+  });
+  const tableFlags = Int32Array.from(words, (word) => own.get(word) ?? 0);
+  return { words, hashes, flags, indexes, tableFlags, fixed: fixedKey(fixed) };
+}
+
+function fixedKey(fixed: ReadonlyMap<string, number>): string {
+  return JSON.stringify([...fixed]);
 }
 
 /**
- * Give a table loaded from the cache its word flags: the flags `wordFlagsOf` would build, from
- * the cached slots of the table's words (`tableWordsOf`), whose text is read only when a
- * lookup's hash matches (`word(index)`). The fixed lists come from the running code, so a cache
- * never holds a stale copy of them.
+ * Give a table loaded from the cache its word flags (`tableWordsOf`): the cached slots as they
+ * are, a word's text read only when a lookup's hash matches it (`words.at`). When the running
+ * code's fixed lists differ from the cached ones, the flags are built again from the table's
+ * words and the running lists.
  */
 export function adoptTableWords(
   table: Table,
-  slots: SlotArrays,
+  cached: Omit<TableWords, 'words'>,
   words: { size: number; at(index: number): string },
 ): void {
   const fixed = fixedWordFlags();
-  const size = slots.hashes.length;
-  const word = (index: number) => words.at(index);
+  const size = cached.hashes.length;
   let flags: WordFlags;
-  if ((size & (size - 1)) === 0 && words.size + fixed.size < size / 2) {
-    flags = WordFlags.fromSlots(
-      { hashes: slots.hashes.slice(), flags: slots.flags.slice(), indexes: slots.indexes },
-      word,
-    );
+  if (cached.fixed === fixedKey(fixed) && (size & (size - 1)) === 0) {
+    flags = WordFlags.fromSlots(cached, (index) => words.at(index));
   } else {
-    // More fixed words than the cache made room for: rebuild from the words.
-    const map = new Map<string, number>();
-    for (let slot = 0; slot < size; slot++) {
-      const index = slots.indexes[slot] as number;
-      if (index > 0) map.set(word(index - 1), slots.flags[slot] as number);
+    for (let index = 0; index < words.size; index++) {
+      const bits = cached.tableFlags[index] as number;
+      if (bits !== 0) fixed.set(words.at(index), (fixed.get(words.at(index)) ?? 0) | bits);
     }
-    flags = new WordFlags(map, slotsFor(map.size + fixed.size));
+    flags = new WordFlags(fixed);
   }
-  for (const [key, bits] of fixed) flags.add(key, hashOf(key), bits);
   byTable.set(table, flags);
 }

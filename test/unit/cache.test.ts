@@ -130,6 +130,16 @@ describe("the packed table (the cache's form)", () => {
     const differ = [...words].filter((word) => actual.get(word) !== expected.get(word));
     expect(differ).toEqual([]);
     expect(expected.get('merz')).not.toBe(0);
+    // A cache written by code with other fixed word lists: the flags are built from the running lists.
+    const packed = packTable(compiled) as NonNullable<ReturnType<typeof packTable>>;
+    // (Its slots hold flags those lists made: here every word flagged 255, which must not be used.)
+    const wordFlags = {
+      ...packed.wordFlags,
+      fixed: '[["sayeth",64]]',
+      flags: packed.wordFlags.flags.map((f) => f && 255),
+    };
+    const rebuilt = wordFlagsOf(unpackTable({ ...packed, wordFlags }) as Table);
+    expect([...words].filter((word) => rebuilt.get(word) !== expected.get(word))).toEqual([]);
   });
 });
 
