@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, statSync, unlinkSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deserialize, serialize } from 'node:v8';
+import { decodeBinaryJson, encodeBinaryJson } from '../util/binary-json.js';
 import { readChecksummed, writeChecksummed } from '../util/checksummed-file.js';
 import { VERSION } from '../version.js';
 
@@ -74,7 +74,7 @@ function readCached<T>(kind: CacheKind, key: string): T | null {
   try {
     const body = readChecksummed(entryPath(kind, key), kind);
     if (!body) return null;
-    const entry = deserialize(body) as CacheEntry<T>;
+    const entry = decodeBinaryJson(body) as CacheEntry<T>;
     return entry.key === key && entry.version === VERSION ? entry.value : null;
   } catch {
     return null;
@@ -84,7 +84,8 @@ function readCached<T>(kind: CacheKind, key: string): T | null {
 function writeCached<T>(kind: CacheKind, key: string, value: T): void {
   try {
     mkdirSync(cacheDir(), { recursive: true });
-    writeChecksummed(entryPath(kind, key), kind, serialize({ key, version: VERSION, value } satisfies CacheEntry<T>));
+    const entry: CacheEntry<T> = { key, version: VERSION, value };
+    writeChecksummed(entryPath(kind, key), kind, encodeBinaryJson(entry));
     pruneCache(kind);
   } catch {
     // A cache that cannot be written only costs time.

@@ -6,9 +6,9 @@
 // Needs ../shared (skips with a message when it is absent) and a built dist/ (npm run build).
 // textlint is installed on first use into test/bench/textlint/ (npm registry needed).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request, Agent } from 'node:http';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleFiles } from './articles.mjs';
@@ -44,6 +44,15 @@ if (!existsSync(shared)) {
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: dist/cli.js is missing: run `npm run build` first.');
   process.exit(2);
+}
+
+// A cache folder of the benchmark's own (every factlint process inherits it): in the shared
+// ~/.cache/factlint, other builds' runs on the same machine prune entries (four per kind are
+// kept), so a timed run could find its compiled table gone and compile it again.
+const cacheDir = process.env.FACTLINT_CACHE_DIR ? null : mkdtempSync(join(tmpdir(), 'factlint-bench-cache-'));
+if (cacheDir) {
+  process.env.FACTLINT_CACHE_DIR = cacheDir;
+  process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
