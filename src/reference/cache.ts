@@ -13,7 +13,7 @@ import { VERSION } from '../version.js';
  * them in milliseconds. Entries are checksummed files (util/checksummed-file.ts): a damaged,
  * truncated or stale entry is ignored and replaced, never trusted.
  */
-export type CacheKind = 'table' | 'rules';
+export type CacheKind = 'table' | 'table-objects' | 'rules';
 
 /** Entries kept per kind; older ones (from earlier builds or edited tables) are deleted. */
 const KEEP_PER_KIND = 4;
@@ -49,7 +49,13 @@ export interface CacheCodec<T, P> {
   layout: string;
   /** null: this value is not cached. */
   pack(value: T): P | null;
-  unpack(packed: P): T | null;
+  /** `sidecar` reads the entry's sidecar (null when there is none, or it is damaged). */
+  unpack(packed: P, sidecar: () => Buffer | null): T | null;
+  /**
+   * A second entry beside the first, written with it and read only when `unpack`'s value asks
+   * for it (bytes in a form of its own, e.g. `v8.serialize`'s).
+   */
+  sidecar?: { kind: CacheKind; pack(value: T): Uint8Array };
 }
 
 function cacheKey(sources: readonly CacheSource[], options: unknown, layout: string): string {
@@ -96,7 +102,7 @@ function writeCached<T>(kind: CacheKind, key: string, value: T): void {
 function pruneCache(kind: CacheKind): void {
   const dir = cacheDir();
   const entries = readdirSync(dir)
-    .filter((name) => name.startsWith(`${kind}-`) && name.endsWith('.bin'))
+    .filter((name) => name.startsWith(`${kind}-`) && /^-[0-9a-f]{40}\.bin$/.test(name.slice(kind.length)))
     .map((name) => ({ path: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
   for (const stale of entries.slice(KEEP_PER_KIND)) {
@@ -123,23 +129,35 @@ export function cachedCompile<T, P = T>(
   codec: CacheCodec<T, P> = asIs as CacheCodec<T, P>,
 ): T {
   const key = cacheKey(sources, options ?? null, codec.layout);
+  const { sidecar } = codec;
+  const readSidecar = () => (sidecar ? readChecksummed(entryPath(sidecar.kind, key), sidecar.kind) : null);
   const cached = readCached<P>(kind, key);
   if (cached) {
-    const value = unpacked(codec, cached);
+    const value = unpacked(codec, cached, readSidecar);
     if (value) return value;
   }
   const value = compile();
   const packed = codec.pack(value);
   if (packed === null) return value;
   writeCached(kind, key, packed);
-  return codec.unpack(packed) ?? fail(`${kind} cache: a value just packed does not unpack`);
+  if (sidecar) writeSidecar(sidecar.kind, key, () => sidecar.pack(value));
+  return codec.unpack(packed, readSidecar) ?? fail(`${kind} cache: a value just packed does not unpack`);
 }
 
-function unpacked<T, P>(codec: CacheCodec<T, P>, packed: P): T | null {
+function unpacked<T, P>(codec: CacheCodec<T, P>, packed: P, sidecar: () => Buffer | null): T | null {
   try {
-    return codec.unpack(packed);
+    return codec.unpack(packed, sidecar);
   } catch {
     return null;
+  }
+}
+
+function writeSidecar(kind: CacheKind, key: string, bytes: () => Uint8Array): void {
+  try {
+    writeChecksummed(entryPath(kind, key), kind, bytes());
+    pruneCache(kind);
+  } catch {
+    // A sidecar that cannot be written only costs time.
   }
 }
 

@@ -11,6 +11,7 @@ import {
   type PackedStrings,
 } from '../util/string-table.js';
 import type { TrieNode } from '../util/trie.js';
+import { v8Lib } from '../util/libraries.js';
 import { adoptTableWords, tableWordsOf, wordFlagsOf, type TableWords } from '../scan/word-flags.js';
 import type { NameForm, Office, Person, Table, Term } from './table.js';
 
@@ -161,8 +162,24 @@ function asciiJson(value: unknown): string {
   );
 }
 
-/** The table from its packed form; null when `packed` is not a packed table of this layout. */
-export function unpackTable(packed: PackedTable): Table | null {
+type Settled = Pick<Table, 'offices' | 'people' | 'termsByPerson' | 'names' | 'surnames' | 'titles' | 'countryWords'>;
+
+/**
+ * The cache's sidecar (reference/cache.ts): the table's maps and objects in `v8.serialize`'s
+ * form, which V8 rebuilds faster than JavaScript can make them from the records (a run over
+ * many articles reads it once, `settleTable`; a run over one never does).
+ */
+export function packSettled(table: Table): Uint8Array {
+  const { offices, people, termsByPerson, names, surnames, titles, countryWords } = table;
+  const settled: Settled = { offices, people, termsByPerson, names, surnames, titles, countryWords };
+  return v8Lib().serialize(settled);
+}
+
+/**
+ * The table from its packed form; null when `packed` is not a packed table of this layout.
+ * `sidecar` reads what `packSettled` wrote, if it is there.
+ */
+export function unpackTable(packed: PackedTable, sidecar: () => Buffer | null = () => null): Table | null {
   if (packed?.layout !== TABLE_LAYOUT) return null;
   const head = JSON.parse(packed.head) as PackedHead;
   const officeIds = new StringTable(packed.officeIds);
@@ -207,20 +224,45 @@ export function unpackTable(packed: PackedTable): Table | null {
   };
   const words = new StringList(packed.words);
   adoptTableWords(table, packed.wordFlags, words);
-  // What settleTable needs to make every record in one go.
-  const makeAll = () => {
+  const termsByPerson = table.termsByPerson as LazyMap<readonly Term[]>;
+  // What settleTable needs: the sidecar's maps, or else every record made in one go.
+  const settle = (): Settled => {
+    const made = [offices, people, termsByPerson, names, surnames].some((map) => map.madeAny);
+    const settled = made ? null : settledFrom(sidecar());
+    if (settled && settled.offices.size === offices.size && settled.people.size === people.size) return settled;
     const all = JSON.parse(`[${records.toString('utf8')}]`) as unknown[];
     offices.fill((index) => unpackOffice(all[index] as PackedOffice));
     people.fill((index) => unpackPerson(all[peopleAt + index] as PackedPerson));
     names.fill((index) => unpackForms(all[namesAt + index]));
     surnames.fill((index) => all[surnamesAt + index] as string[]);
+    return {
+      offices: new Map(offices),
+      people: new Map(people),
+      termsByPerson: new Map(termsByPerson),
+      names: plainIndex(table.names),
+      surnames: plainIndex(table.surnames),
+      titles: plainTrie(table.titles),
+      countryWords: plainTrie(table.countryWords),
+    };
   };
-  unpacked.set(table, makeAll);
+  unsettled.set(table, settle);
   return table;
 }
 
-/** Tables read from the cache, and how to make all their records at once. */
-const unpacked = new WeakMap<Table, () => void>();
+function settledFrom(bytes: Buffer | null): Settled | null {
+  if (!bytes) return null;
+  try {
+    const settled = v8Lib().deserialize(bytes) as Settled;
+    const { offices, people, termsByPerson, names, surnames } = settled;
+    const maps = [offices, people, termsByPerson, names.entries, surnames.entries];
+    return maps.every((map) => map instanceof Map) ? settled : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Tables read from the cache, and how to make them whole. */
+const unsettled = new WeakMap<Table, () => Settled>();
 
 /**
  * For a run over many articles (a folder, the server): every record of a table read from the
@@ -230,21 +272,10 @@ const unpacked = new WeakMap<Table, () => void>();
  * slower to compile). Leaves any other table as it is.
  */
 export function settleTable(table: Table): void {
-  const makeAll = unpacked.get(table);
-  if (!makeAll) return;
-  unpacked.delete(table);
-  makeAll();
-  const plain: Pick<Table, 'offices' | 'people' | 'termsByPerson' | 'names' | 'surnames' | 'titles' | 'countryWords'> =
-    {
-      offices: new Map(table.offices),
-      people: new Map(table.people),
-      termsByPerson: new Map(table.termsByPerson),
-      names: plainIndex(table.names),
-      surnames: plainIndex(table.surnames),
-      titles: plainTrie(table.titles),
-      countryWords: plainTrie(table.countryWords),
-    };
-  Object.assign(table, plain);
+  const settle = unsettled.get(table);
+  if (!settle) return;
+  unsettled.delete(table);
+  Object.assign(table, settle());
   wordFlagsOf(table).readAllKeys();
 }
 

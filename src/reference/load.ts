@@ -7,7 +7,7 @@ import { packageRoot } from '../util/package.js';
 import { compileTable, type CompileOptions } from './compile.js';
 import type { Table } from './table.js';
 import { cachedCompile } from './cache.js';
-import { packTable, TABLE_LAYOUT, unpackTable } from './compact.js';
+import { packSettled, packTable, TABLE_LAYOUT, unpackTable } from './compact.js';
 
 export interface LoadTableOptions extends CompileOptions {
   /** More table files or folders, merged after the shipped table; later ones override offices. */
@@ -48,6 +48,7 @@ export function loadTable(options: LoadTableOptions = {}): Table {
     layout: TABLE_LAYOUT,
     pack: packTable,
     unpack: unpackTable,
+    sidecar: { kind: 'table-objects', pack: packSettled },
   });
 }
 

@@ -198,6 +198,9 @@ export class LazyMap<V> implements ReadonlyMap<string, V> {
     return this.get(key) !== undefined;
   }
 
+  /** Whether any value has been made (and handed out). */
+  madeAny = false;
+
   /** Make every value not made yet with `make` (for making them all at once). */
   fill(make: (index: number) => V | undefined): void {
     for (let index = 0; index < this.made.length; index++) this.made[index] ??= make(index);
@@ -209,6 +212,7 @@ export class LazyMap<V> implements ReadonlyMap<string, V> {
     if (value === undefined) {
       value = this.make(index);
       this.made[index] = value;
+      this.madeAny = true;
     }
     return value;
   }

@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadTable } from '../../src/reference/load.js';
-import { packTable, settleTable, unpackTable } from '../../src/reference/compact.js';
+import { packSettled, packTable, settleTable, unpackTable } from '../../src/reference/compact.js';
 import type { Office, Person, Table, Term } from '../../src/reference/table.js';
 import type { TrieNode } from '../../src/util/trie.js';
 import { wordFlagsOf } from '../../src/scan/word-flags.js';
 import { writeChecksummed } from '../../src/util/checksummed-file.js';
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
 import { fixtureTable, shipped } from '../helpers.js';
 
 /** Everything a table holds, as plain data in its iteration order: what a run can observe. */
@@ -117,6 +117,26 @@ describe("the packed table (the cache's form)", () => {
     expect(compiled.offices).toBe(offices);
   });
 
+  it('settles from the sidecar (packSettled) to the same content, terms shared with offices', () => {
+    const compiled = shipped();
+    const sidecar = Buffer.from(packSettled(compiled));
+    const table = unpackTable(packTable(compiled) as NonNullable<ReturnType<typeof packTable>>, () => sidecar) as Table;
+    settleTable(table);
+    expect(table.offices).toBeInstanceOf(Map);
+    expect(plainTable(table)).toEqual(plainTable(compiled));
+    for (const [id, held] of table.termsByPerson)
+      for (const term of held) expect(table.offices.get(term.officeId)?.terms, id).toContain(term);
+    // The maps do come from the sidecar: a name changed in it shows.
+    const settled = deserialize(sidecar) as Pick<Table, 'offices'>;
+    const [officeId, office] = [...settled.offices][0] ?? ['', undefined];
+    if (office) office.name = 'Marked Office';
+    const marked = Buffer.from(serialize(settled));
+    const packed = packTable(compiled) as NonNullable<ReturnType<typeof packTable>>;
+    const fromMarked = unpackTable(packed, () => marked) as Table;
+    settleTable(fromMarked);
+    expect(fromMarked.offices.get(officeId)?.name).toBe('Marked Office');
+  });
+
   it('gives the same word flags as the compiled table, for every table word and others', () => {
     const compiled = shipped();
     const unpacked = unpackTable(packTable(compiled) as NonNullable<ReturnType<typeof packTable>>) as Table;
@@ -160,10 +180,13 @@ describe('compiled-table cache', () => {
   });
 
   const load = () => loadTable({ paths: [tables], noDefault: true, cwd: tables });
+  const tableEntries = () => readdirSync(dir).filter((f) => /^table-[0-9a-f]{40}\.bin$/.test(f));
 
-  it('writes one entry and reads it back equal', () => {
+  it('writes one entry (and its sidecar) and reads it back equal', () => {
     const first = load();
-    expect(readdirSync(dir)).toHaveLength(1);
+    const [entry, sidecar] = readdirSync(dir).sort();
+    expect(entry).toMatch(/^table-[0-9a-f]{40}\.bin$/);
+    expect(sidecar).toBe(entry?.replace('table-', 'table-objects-'));
     const second = load();
     expect(plainTable(second)).toEqual(plainTable(first));
     expect(plainTable(second)).toEqual(
@@ -201,7 +224,7 @@ describe('compiled-table cache', () => {
       'offices:\n  x:\n    name: X\n    titles: [X]\n    holders:\n      - {person: Bob Beta, start: 2020}\n',
     );
     expect(load().offices.get('x')?.terms[0]?.personId).toBe('Bob Beta');
-    expect(readdirSync(dir)).toHaveLength(2);
+    expect(tableEntries()).toHaveLength(2);
   });
 
   it('ignores a truncated or garbled entry and rewrites it', () => {
@@ -236,7 +259,23 @@ describe('compiled-table cache', () => {
       );
       load();
     }
-    expect(readdirSync(dir).length).toBe(4);
+    expect(tableEntries()).toHaveLength(4);
+    expect(readdirSync(dir).filter((f) => f.startsWith('table-objects-'))).toHaveLength(4);
+  });
+
+  it('settles from the sidecar, and from the records when the sidecar is damaged, to the same table', () => {
+    const compiled = loadTable({ paths: [tables], noDefault: true, cwd: tables, cache: false });
+    load();
+    const fromSidecar = load();
+    settleTable(fromSidecar);
+    expect(fromSidecar.offices).toBeInstanceOf(Map);
+    expect(plainTable(fromSidecar)).toEqual(plainTable(compiled));
+    const [sidecar] = readdirSync(dir).filter((f) => f.startsWith('table-objects-'));
+    writeFileSync(join(dir, sidecar ?? ''), 'not a cache');
+    const fromRecords = load();
+    settleTable(fromRecords);
+    expect(fromRecords.offices).toBeInstanceOf(Map);
+    expect(plainTable(fromRecords)).toEqual(plainTable(compiled));
   });
 });
 
