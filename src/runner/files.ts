@@ -5,10 +5,10 @@ import picomatch from 'picomatch';
 import { InputError } from '../util/errors.js';
 import { filesUnder } from '../util/walk.js';
 
-const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
+const ARTICLE_EXTENSIONS = /\.(md|markdown|txt|html?)$/i;
 const ALWAYS_IGNORED = new Set(['node_modules', '.git']);
 
-/** Files, folders (recursively: *.md, *.markdown, *.txt) and globs → sorted, unique file paths. */
+/** Files, folders (recursively: *.md, *.markdown, *.txt, *.html, *.htm) and globs → sorted, unique file paths. */
 export interface Expanded {
   files: string[];
   /** Files named on the command line that an ignore pattern covers (skipped, with a warning). */

@@ -4,7 +4,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { httpLib } from '../util/libraries.js';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { check, type CheckOptions, type Reference } from '../engine.js';
+import { type ArticleFormat, check, type CheckOptions, type Reference } from '../engine.js';
 import { describeTerm } from '../reference/query.js';
 import { whoHeld } from '../reference/tools.js';
 import type { Report } from '../types.js';
@@ -148,6 +148,7 @@ async function serveCheck(request: IncomingMessage, response: ServerResponse, op
     if (error instanceof InputError) throw new HttpError(422, error.describe());
     throw error;
   }
+  if (input.date) for (const file of report.files) file.date.source = 'request';
   const validate = validatorFor(reportSchema);
   if (!validate(report))
     throw new Error(`the report does not match its schema: ${schemaMessage(validate.errors?.[0])}`);
@@ -156,7 +157,7 @@ async function serveCheck(request: IncomingMessage, response: ServerResponse, op
 
 interface CheckRequest {
   text: string;
-  format?: 'markdown' | 'text';
+  format?: ArticleFormat;
   date?: string;
   filename?: string;
 }

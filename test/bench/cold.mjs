@@ -55,7 +55,11 @@ const cases = [
 try {
   run(join(root, 'dist/cli.js'), check, cached); // fills the cache
   const results = cases.map(() => []);
-  for (let i = 0; i < runs; i++) cases.forEach((c, j) => results[j].push(c.run()));
+  for (let i = 0; i < runs; i++) {
+    cases.forEach((c, j) => {
+      results[j].push(c.run());
+    });
+  }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   console.log(`cold start, ${runs} runs each, taking turns: ${article}${flags.length ? ` ${flags.join(' ')}` : ''}`);
   cases.forEach((c, j) => {
