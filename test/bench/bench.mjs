@@ -271,10 +271,13 @@ const ratios = corpora.map((c) => {
     corpus: c.name,
     overFloor: factlint && of('floor') ? factlint.wall / of('floor').wall : null,
     overTextlint: factlint && of('textlint') ? factlint.wall / of('textlint').wall : null,
+    cpuOverTextlint: factlint && of('textlint') ? factlint.cpu / of('textlint').cpu : null,
   };
 });
 for (const r of ratios)
-  console.log(`${r.corpus}: factlint / floor ${fmt(r.overFloor)}x, factlint / textlint ${fmt(r.overTextlint)}x`);
+  console.log(
+    `${r.corpus}: factlint / floor ${fmt(r.overFloor)}x, factlint / textlint ${fmt(r.overTextlint)}x (wall), ${fmt(r.cpuOverTextlint)}x (CPU)`,
+  );
 const latency = {
   coldMedianMs: cold.length ? median(cold) : null,
   warmMedianMs: warm.length ? median(warm) : null,
@@ -288,7 +291,8 @@ if (single) {
 
 const bbcFactlint = rows.find((r) => r.corpus === bbc.name && r.tool === 'factlint');
 const targets = [
-  ['factlint / textlint, BBC', ratios[0]?.overTextlint, (v) => v <= 0.15, '<= 0.15'],
+  ['factlint / textlint CPU, BBC', ratios[0]?.cpuOverTextlint, (v) => v <= 0.15, '<= 0.15'],
+  ['factlint / textlint wall, BBC', ratios[0]?.overTextlint, (v) => v <= 0.15, '<= 0.15'],
   ['throughput, BBC (MB/s)', bbcFactlint?.MBPerSecond, (v) => v >= 8, '>= 8'],
   ['peak RSS, BBC (MB)', bbcFactlint?.rssMB, (v) => v <= 200, '<= 200'],
   ['cold single article (ms)', latency.coldMedianMs, (v) => v <= 250, '<= 250'],
@@ -298,7 +302,7 @@ const targets = [
 console.log('targets:');
 for (const [what, value, ok, target] of targets) {
   console.log(
-    `  ${what.padEnd(28)} ${fmt(value).padStart(8)}  target ${target.padEnd(7)} ${value == null ? 'not measured' : ok(value) ? 'met' : 'MISSED'}`,
+    `  ${what.padEnd(30)} ${fmt(value).padStart(8)}  target ${target.padEnd(7)} ${value == null ? 'not measured' : ok(value) ? 'met' : 'MISSED'}`,
   );
 }
 
