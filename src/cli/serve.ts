@@ -5,6 +5,8 @@ import { createFactlintServer } from '../server/http.js';
 import { InputError } from '../util/errors.js';
 import { parse, type Parsed, stringOption, UsageError } from './args.js';
 import { referenceOf, type Settings } from '../runner/settings.js';
+import { settleTable } from '../reference/compact.js';
+import type { Reference } from '../engine.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 import { defaultTableDir } from '../reference/load.js';
 import { plural } from '../reference/tools.js';
@@ -39,7 +41,8 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
     );
   if (token !== null && token.length < 16) throw new UsageError('--token: use at least 16 characters');
   let settings = resolveSettings(values, cwd);
-  let reference = referenceOf(settings);
+  // A server answers many requests: the whole table now, not on the first requests (see run.ts).
+  let reference = settled(referenceOf(settings));
   const log = (line: string) => process.stderr.write(`factlint: ${new Date().toISOString()} ${line}\n`);
   const server = createFactlintServer({
     reference: () => reference,
@@ -56,7 +59,7 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
   const reload = (why: string) => {
     try {
       const next = resolveSettings(values, cwd);
-      reference = referenceOf(next);
+      reference = settled(referenceOf(next));
       settings = next;
       log(`reloaded the reference table (${why}): ${plural(reference.table.offices.size, 'office')}`);
     } catch (error) {
@@ -112,6 +115,11 @@ function tokenOf(values: Parsed['values'], cwd: string): string | null {
 }
 
 /** Watch the table folders and files and the config; reload shortly after a change settles. */
+function settled(reference: Reference): Reference {
+  settleTable(reference.table);
+  return reference;
+}
+
 function watchTables(settings: Settings, reload: (why: string) => void): FSWatcher[] {
   const { config } = settings;
   const paths = [

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FAR_FUTURE, parsePartialDate, type Day, type DayRange } from '../util/dates.js';
 import { createTrie, trieInsert } from '../util/trie.js';
-import { createPhraseIndex, phraseAdd, type PhraseIndex } from '../util/phrase-index.js';
+import { createPhraseIndex, phraseAdd, type PhraseIndexBuilder } from '../util/phrase-index.js';
 import { parseYaml, type ParsedYaml } from '../util/yaml.js';
 import { InputError } from '../util/errors.js';
 import { validateYaml } from '../util/validate.js';
@@ -435,7 +435,11 @@ class TableBuilder {
     };
   }
 
-  private indexPerson(person: Person, names: PhraseIndex<NameForm[]>, surnames: PhraseIndex<string[]>): void {
+  private indexPerson(
+    person: Person,
+    names: PhraseIndexBuilder<NameForm[]>,
+    surnames: PhraseIndexBuilder<string[]>,
+  ): void {
     const explicitSurname = person.surname ? phraseKeys(person.surname) : null;
     const forms = [person.name, ...person.variants.filter((v) => v !== person.name)];
     if (person.id !== person.name && !forms.includes(person.id)) forms.push(person.id);

@@ -4,9 +4,10 @@ import { InputError } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { filesUnder } from '../util/walk.js';
 import { packageRoot } from '../util/package.js';
-import { compileTable, type CompileOptions, type TableSource } from './compile.js';
+import { compileTable, type CompileOptions } from './compile.js';
 import type { Table } from './table.js';
 import { cachedCompile } from './cache.js';
+import { packSettled, packTable, TABLE_LAYOUT, unpackTable } from './compact.js';
 
 export interface LoadTableOptions extends CompileOptions {
   /** More table files or folders, merged after the shipped table; later ones override offices. */
@@ -30,14 +31,25 @@ export function loadTable(options: LoadTableOptions = {}): Table {
     ...(options.noDefault ? [] : [defaultTableDir()]),
     ...(options.paths ?? []).map((p) => resolve(cwd, p)),
   ];
-  const sources: TableSource[] = [];
+  // Read as bytes: the cache key needs only those, and a run that finds the table cached never
+  // decodes the files' text (1 MB of YAML).
+  const files: { file: string; bytes: Buffer; root: string }[] = [];
   for (const root of roots) {
-    for (const file of yamlFilesIn(root)) {
-      sources.push({ file: displayPath(file, cwd), text: readFileSync(file, 'utf8'), root });
-    }
+    for (const file of yamlFilesIn(root)) files.push({ file: displayPath(file, cwd), bytes: readFileSync(file), root });
   }
-  if (options.cache === false) return compileTable(sources, options);
-  return cachedCompile('table', sources, options.houseStyle ?? {}, () => compileTable(sources, options));
+  const compile = () =>
+    compileTable(
+      files.map(({ file, bytes, root }) => ({ file, text: bytes.toString('utf8'), root })),
+      options,
+    );
+  if (options.cache === false) return compile();
+  const keySources = files.map(({ file, bytes }) => ({ file, text: bytes }));
+  return cachedCompile('table', keySources, options.houseStyle ?? {}, compile, {
+    layout: TABLE_LAYOUT,
+    pack: packTable,
+    unpack: unpackTable,
+    sidecar: { kind: 'table-objects', pack: packSettled },
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { isTerminal } from './output.js';
 import { workerThreadsLib } from '../util/libraries.js';
 import { displayPath } from '../util/paths.js';
 import { ResultsCache } from './results-cache.js';
+import { settleTable } from '../reference/compact.js';
 import { checkOptionsOf, referenceOf, settingsKey, type Settings } from './settings.js';
 
 export interface RunRequest {
@@ -57,6 +58,12 @@ const PARALLEL_MIN_FILES = 2000;
 const PARALLEL_MIN_CORES = 4;
 /** The progress line appears for runs this long. */
 const PROGRESS_MIN_FILES = 300;
+/**
+ * Runs this long make the whole table at once (`settleTable`, 20–30 ms) rather than the parts
+ * each article asks for: on a folder of articles the checking code then runs as fast as with a
+ * freshly compiled table.
+ */
+const SETTLE_MIN_FILES = 32;
 
 /** Check every article the request names; per-file problems are collected, not thrown. */
 export async function runCheck(request: RunRequest): Promise<Run> {
@@ -76,6 +83,7 @@ export async function runCheck(request: RunRequest): Promise<Run> {
   const workers = workerCount(request, pending.length);
   if (workers > 1) await checkInWorkers(inputs.inputs, pending, results, settings, workers);
   else {
+    if (pending.length >= SETTLE_MIN_FILES) settleTable(reference.table);
     const progress = new Progress(pending.length);
     for (const i of pending) {
       results[i] = checkOne(inputs.inputs[i] as Input, options, settings, request.fix, request.keepAnalyses);

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkArticle } from './article-check.js';
 import { checkOptionsOf, referenceOf, type Settings } from './settings.js';
+import { settleTable } from '../reference/compact.js';
 
 /** A worker thread of a parallel run: checks the articles it is sent, in the order sent. */
 interface Job {
@@ -10,7 +11,10 @@ interface Job {
 }
 
 const settings = workerData as Settings;
-const options = checkOptionsOf(settings, referenceOf(settings));
+const reference = referenceOf(settings);
+// Workers run only for long runs: the whole table now (see run.ts).
+settleTable(reference.table);
+const options = checkOptionsOf(settings, reference);
 
 parentPort?.on('message', (jobs: Job[] | null) => {
   if (jobs === null) {

@@ -13,9 +13,12 @@ import { writeFileAtomic } from './atomic-write.js';
 const SCHEME = 'factlint-cache/2';
 const DIGEST_HEX = 64;
 
-export function writeChecksummed(path: string, kind: string, body: string | Uint8Array): void {
-  const digest = createHash('sha256').update(body).digest('hex');
-  writeFileAtomic(path, [`${prefixOf(kind)}${digest}\n`, body]);
+/** `body`: text, bytes, or bytes in parts (written one after another). */
+export function writeChecksummed(path: string, kind: string, body: string | Uint8Array | readonly Uint8Array[]): void {
+  const hash = createHash('sha256');
+  const parts = typeof body === 'string' || body instanceof Uint8Array ? [body] : body;
+  for (const part of parts) hash.update(part);
+  writeFileAtomic(path, [`${prefixOf(kind)}${hash.digest('hex')}\n`, ...parts]);
 }
 
 /** The body, or null when the file is missing or is not a whole, unchanged file of this kind. */

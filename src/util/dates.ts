@@ -40,11 +40,33 @@ const formattedDays = new Map<Day, string>();
 export function formatDay(day: Day): string {
   let text = formattedDays.get(day);
   if (text === undefined) {
-    text = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    text = isoDay(day) ?? new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
     if (formattedDays.size > 10_000) formattedDays.clear();
     formattedDays.set(day, text);
   }
   return text;
+}
+
+/**
+ * YYYY-MM-DD of a day in years 0–9999 by arithmetic, as `Date#toISOString` writes it (whose
+ * first call costs a cold run a millisecond or two); null outside those years.
+ */
+function isoDay(day: Day): string | null {
+  if (!Number.isInteger(day)) return null;
+  // Days to the civil date, counted in 400-year eras from 0000-03-01 (H. Hinnant's algorithm).
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const dayOfMonth = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return null;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${dayOfMonth < 10 ? '0' : ''}${dayOfMonth}`;
 }
 
 function daysInMonth(year: number, month: number): number {

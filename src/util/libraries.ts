@@ -30,3 +30,8 @@ export function httpLib(): typeof import('node:http') {
 export function workerThreadsLib(): typeof import('node:worker_threads') {
   return load('node:worker_threads') as typeof import('node:worker_threads');
 }
+
+/** Node's v8 module (serialize, deserialize) loads Node's streams: only the runs that need it. */
+export function v8Lib(): typeof import('node:v8') {
+  return load('node:v8') as typeof import('node:v8');
+}

@@ -6,19 +6,27 @@
  * joined beginnings of longer phrases let a match stop as soon as no phrase can go on.
  */
 export interface PhraseIndex<T> {
+  readonly first: ReadonlySet<string>;
+  readonly entries: ReadonlyMap<string, T>;
+  /** Every beginning of two or more words that a longer phrase continues ("a p", "a p j", "a p j abdul"). */
+  readonly prefixes: ReadonlySet<string>;
+  readonly maxWords: number;
+}
+
+/** A phrase index being built (`phraseAdd`). */
+export interface PhraseIndexBuilder<T> extends PhraseIndex<T> {
   first: Set<string>;
   entries: Map<string, T>;
-  /** Every beginning of two or more words that a longer phrase continues ("a p", "a p j", "a p j abdul"). */
   prefixes: Set<string>;
   maxWords: number;
 }
 
-export function createPhraseIndex<T>(): PhraseIndex<T> {
+export function createPhraseIndex<T>(): PhraseIndexBuilder<T> {
   return { first: new Set(), entries: new Map(), prefixes: new Set(), maxWords: 0 };
 }
 
 export function phraseAdd<T>(
-  index: PhraseIndex<T>,
+  index: PhraseIndexBuilder<T>,
   keys: readonly string[],
   update: (old: T | undefined) => T,
   joined = keys.join(' '),

@@ -7,9 +7,9 @@
 // Needs ../shared (skips with a message when it is absent) and a built dist/ (npm run build).
 // textlint is installed on first use into test/bench/textlint/ (npm registry needed).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request, Agent } from 'node:http';
-import { availableParallelism, cpus, loadavg } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { articleFiles } from './articles.mjs';
@@ -50,6 +50,15 @@ if (!existsSync(shared)) {
 if (!existsSync(join(root, 'dist/cli.js'))) {
   console.error('bench: dist/cli.js is missing: run `npm run build` first.');
   process.exit(2);
+}
+
+// A cache folder of the benchmark's own (every factlint process inherits it): in the shared
+// ~/.cache/factlint, other builds' runs on the same machine prune entries (four per kind are
+// kept), so a timed run could find its compiled table gone and compile it again.
+const cacheDir = process.env.FACTLINT_CACHE_DIR ? null : mkdtempSync(join(tmpdir(), 'factlint-bench-cache-'));
+if (cacheDir) {
+  process.env.FACTLINT_CACHE_DIR = cacheDir;
+  process.on('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -262,10 +271,13 @@ const ratios = corpora.map((c) => {
     corpus: c.name,
     overFloor: factlint && of('floor') ? factlint.wall / of('floor').wall : null,
     overTextlint: factlint && of('textlint') ? factlint.wall / of('textlint').wall : null,
+    cpuOverTextlint: factlint && of('textlint') ? factlint.cpu / of('textlint').cpu : null,
   };
 });
 for (const r of ratios)
-  console.log(`${r.corpus}: factlint / floor ${fmt(r.overFloor)}x, factlint / textlint ${fmt(r.overTextlint)}x`);
+  console.log(
+    `${r.corpus}: factlint / floor ${fmt(r.overFloor)}x, factlint / textlint ${fmt(r.overTextlint)}x (wall), ${fmt(r.cpuOverTextlint)}x (CPU)`,
+  );
 const latency = {
   coldMedianMs: cold.length ? median(cold) : null,
   warmMedianMs: warm.length ? median(warm) : null,
@@ -279,7 +291,8 @@ if (single) {
 
 const bbcFactlint = rows.find((r) => r.corpus === bbc.name && r.tool === 'factlint');
 const targets = [
-  ['factlint / textlint, BBC', ratios[0]?.overTextlint, (v) => v <= 0.15, '<= 0.15'],
+  ['factlint / textlint CPU, BBC', ratios[0]?.cpuOverTextlint, (v) => v <= 0.15, '<= 0.15'],
+  ['factlint / textlint wall, BBC', ratios[0]?.overTextlint, (v) => v <= 0.15, '<= 0.15'],
   ['throughput, BBC (MB/s)', bbcFactlint?.MBPerSecond, (v) => v >= 8, '>= 8'],
   ['peak RSS, BBC (MB)', bbcFactlint?.rssMB, (v) => v <= 200, '<= 200'],
   ['cold single article (ms)', latency.coldMedianMs, (v) => v <= 250, '<= 250'],
@@ -289,7 +302,7 @@ const targets = [
 console.log('targets:');
 for (const [what, value, ok, target] of targets) {
   console.log(
-    `  ${what.padEnd(28)} ${fmt(value).padStart(8)}  target ${target.padEnd(7)} ${value == null ? 'not measured' : ok(value) ? 'met' : 'MISSED'}`,
+    `  ${what.padEnd(30)} ${fmt(value).padStart(8)}  target ${target.padEnd(7)} ${value == null ? 'not measured' : ok(value) ? 'met' : 'MISSED'}`,
   );
 }
 

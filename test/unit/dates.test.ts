@@ -8,6 +8,29 @@ const show = (spec: string) => {
 };
 
 describe('dates', () => {
+  it('formats a day as Date#toISOString does, in every year from 0000 to 9999 and beyond', () => {
+    const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+    const firstOfMonth = (year: number, month: number) => {
+      const date = new Date(0);
+      date.setUTCFullYear(year, month, 1);
+      return date.getTime() / 86_400_000;
+    };
+    const days: number[] = [];
+    // Every day of 1950–2050; around the turn of every month of one year in 13 from 0000 to 9999 and the ends.
+    for (let day = -7305; day <= 29_220; day++) days.push(day);
+    for (let year = 0; year <= 9999; year += year < 10 || year > 9985 ? 1 : 13) {
+      for (let month = 0; month < 12; month++) {
+        const first = firstOfMonth(year, month);
+        days.push(first - 1, first, first + 28);
+      }
+    }
+    days.push(-719_529, -719_528, 2_932_896, 2_932_897, 3_000_000, -1_000_000);
+    const wrong = days.filter((day) => formatDay(day) !== iso(day));
+    expect(wrong).toEqual([]);
+    expect(formatDay(-719_528)).toBe('0000-01-01');
+    expect(formatDay(2_932_896)).toBe('9999-12-31');
+  });
+
   it('reads days, months, years and intervals as every day they may mean', () => {
     expect(show('2026-01-07')).toEqual(['2026-01-07', '2026-01-07']);
     expect(show('2024-02')).toEqual(['2024-02-01', '2024-02-29']);
