@@ -42,6 +42,7 @@ Options for check and explain:
   -j, --jobs N              worker threads (default: one per spare core for runs of
                             2,000+ files on 4+ cores; otherwise none)
   --max-file-size SIZE      skip larger files with an error (default 5MB)
+  --max-table-size SIZE     refuse a reference table whose files add up to more (default 64MB)
 
 Exit codes: 0 no errors, 1 error-level findings (or as --fail-on / --max-warnings say),
 2 usage, configuration or input error.

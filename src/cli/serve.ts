@@ -17,6 +17,7 @@ const SERVE_OPTIONS = {
   'no-default-reference': CHECK_OPTIONS['no-default-reference'],
   rules: CHECK_OPTIONS.rules,
   rule: CHECK_OPTIONS.rule,
+  'max-table-size': CHECK_OPTIONS['max-table-size'],
 } as const;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
