@@ -58,8 +58,13 @@ export function timestampDay(text: string): string | null {
   return day ?? null;
 }
 
-const TIMESTAMP =
-  /^(\d{4}-\d{2}-\d{2})(?:[Tt]|[ \t]+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?[ \t]*(?:Z|z|[+-](\d{1,2})(?::?(\d{2}))?)?$/;
+const TIMESTAMP = new RegExp(
+  [
+    '^(\\d{4}-\\d{2}-\\d{2})', // the day
+    '(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?', // the time
+    '[ \\t]*(?:Z|z|[+-](\\d{1,2})(?::?(\\d{2}))?)?$', // the offset
+  ].join(''),
+);
 
 export function noDate(): ArticleDate {
   return { range: null, source: 'none', text: 'unknown' };

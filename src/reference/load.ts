@@ -85,8 +85,9 @@ function readLimited(file: string, shown: string, budget: { left: number; limit:
     budget.left -= stats.size;
     if (budget.left < 0) {
       const limit = formatSize(budget.limit);
+      const size = formatSize(stats.size);
       throw new InputError(
-        `reference table over the ${limit} limit at ${shown} (${formatSize(stats.size)}): raise it with --max-table-size`,
+        `reference table over the ${limit} limit at ${shown} (${size}): raise it with --max-table-size`,
       );
     }
     return readFileSync(fd, 'utf8');

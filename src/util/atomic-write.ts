@@ -68,7 +68,10 @@ export function writeFileAtomic(path: string, content: Content, options: WriteOp
   removeStaleTemporaries(dirname(real));
   if (target) {
     refuseUnwritable(path, real);
-    if (target.stats.nlink > 1) return writeInPlace(path, real, content, options);
+    if (target.stats.nlink > 1) {
+      writeInPlace(path, real, content, options);
+      return;
+    }
   }
   const temp = temporaryPath(real);
   let fd: number | null = null;
@@ -80,7 +83,8 @@ export function writeFileAtomic(path: string, content: Content, options: WriteOp
       fd = null;
       unlinkSync(temp);
       liveTemporaries.delete(temp);
-      return writeInPlace(path, real, content, options);
+      writeInPlace(path, real, content, options);
+      return;
     }
     if (!target) fchmodSync(fd, 0o666 & ~currentUmask());
     writeAll(fd, content);

@@ -30,8 +30,9 @@ function walk(dir: string, options: WalkOptions, files: string[]): void {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if (options.skipUnreadable) return;
-    if (options.onUnreadable) return options.onUnreadable(dir, error as NodeJS.ErrnoException);
-    throw error;
+    if (!options.onUnreadable) throw error;
+    options.onUnreadable(dir, error as NodeJS.ErrnoException);
+    return;
   }
   if (options.sorted) entries.sort((a, b) => compareText(a.name, b.name));
   for (const entry of entries) {

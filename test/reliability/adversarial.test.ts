@@ -87,7 +87,7 @@ describe('hostile input: the work grows linearly with the input', () => {
   // blankLinks (src/article/markdown.ts) was quadratic inside one regular expression, where the
   // counter cannot see (200,000 "[" took a minute); it is now a scan whose steps are counted, and
   // its shapes are in HOSTILE_SHAPES. test/cli.test.ts times 200,000 "[" through the CLI.
-  it('random Markdown (brackets, parentheses, backticks, emphasis, HTML, links) costs work linear in its length', () => {
+  it('random Markdown (brackets, parentheses, backticks, emphasis, HTML, links): work linear in its length', () => {
     for (const seed of [1, 2, 3, 4, 5]) {
       // The same seed for both sizes: the larger text starts with the smaller one.
       const markdown = (size: number) => {

@@ -24,7 +24,8 @@ import { InputError } from '../../src/util/errors.js';
 import { workdir } from '../helpers.js';
 
 const SPELLING =
-  '---\ndate: 2026-01-07\n---\nVolodymyr Zelensky arrived in Paris.\n\nUkrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.\n';
+  '---\ndate: 2026-01-07\n---\nVolodymyr Zelensky arrived in Paris.\n\n' +
+  'Ukrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.\n';
 const FIXED = SPELLING.replace('Volodymyr Zelensky arrived', 'Volodymyr Zelenskyy arrived');
 const WRONG = 'German Chancellor Friedrich Merz spoke.\n\n“Germany will engage,” Scholz said.\n';
 const IS_ROOT = process.getuid?.() === 0;
@@ -80,7 +81,7 @@ describe('inputs: every problem is one line, and the rest is still checked', () 
     }
   });
 
-  it('refuses a reference table over the size limit, and a big file only the full YAML parser reads, in one line', () => {
+  it('refuses a table over the size limit, and a big file only the full YAML parser reads, in one line', () => {
     const dir = workdir({
       'big.yml': `offices:\n${'  # padding comment line\n'.repeat(50_000)}`,
       'odd.yml': `x: |\n${'  line of a block scalar\n'.repeat(200_000)}`,
@@ -173,7 +174,8 @@ describe('the results cache', () => {
     expect(readFileSync(join(dir, 'elsewhere/precious'), 'utf8')).toBe('do not overwrite\n');
     expect(lstatSync(join(dir, '.factlintcache')).isSymbolicLink()).toBe(true);
     expect(run.notes).toEqual([
-      `results cache not saved: cannot write ${join(dir, '.factlintcache')}: a symbolic link (a cache is never written through one)`,
+      `results cache not saved: cannot write ${join(dir, '.factlintcache')}: ` +
+        'a symbolic link (a cache is never written through one)',
     ]);
     expect(run.report.summary.errors).toBe(1);
   });
