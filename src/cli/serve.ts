@@ -1,16 +1,19 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, statSync, watch } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { createFactlintServer } from '../server/http.js';
+import { hostname, networkInterfaces } from 'node:os';
+import { createFactlintServer, hostName } from '../server/http.js';
+import { CheckPool } from '../server/pool.js';
 import { InputError } from '../util/errors.js';
-import { parse, stringOption, UsageError } from './args.js';
+import { listOption, parse, stringOption, UsageError } from './args.js';
 import { referenceOf, type Settings } from '../runner/settings.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
-import { defaultTableDir } from '../reference/load.js';
+import { defaultTableDir, yamlFilesIn } from '../reference/load.js';
 
 const SERVE_OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string', short: 'p' },
   token: { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
   config: CHECK_OPTIONS.config,
   'no-config': CHECK_OPTIONS['no-config'],
   reference: CHECK_OPTIONS.reference,
@@ -21,6 +24,10 @@ const SERVE_OPTIONS = {
 } as const;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** A check may run this long on its thread; past it the answer is 503 and the thread is replaced. */
+const CHECK_TIMEOUT_MS = 10_000;
+/** Table files must have been still this long before a change is adopted (a half-written file is not). */
+const QUIET_MS = 1_000;
 
 /** `factlint serve`: the HTTP API and the editors' page; reloads the table on SIGHUP or when its files change. */
 export async function serveCommand(args: readonly string[], cwd: string): Promise<number> {
@@ -37,16 +44,22 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
   let settings = resolveSettings(values, cwd);
   let reference = referenceOf(settings);
   const log = (line: string) => process.stderr.write(`factlint: ${new Date().toISOString()} ${line}\n`);
+  const checker = new CheckPool({
+    script: new URL('./server-worker.js', import.meta.url),
+    settings,
+    checkTimeoutMs: CHECK_TIMEOUT_MS,
+    queueTimeoutMs: 15_000,
+    log,
+  });
+  await checker.ready();
   const server = createFactlintServer({
     reference: () => reference,
-    checkOptions: () => ({
-      rules: settings.config.rules,
-      allow: settings.config.allow,
-      dateSources: settings.config.dateSources,
-    }),
+    checker,
     token,
+    allowedHosts: allowedHosts(host, listOption(values, 'allow-host')),
     requestTimeoutMs: 15_000,
     maxConcurrent: 256,
+    maxPerClient: 32,
     log,
   });
   const reload = (why: string) => {
@@ -54,6 +67,7 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
       const next = resolveSettings(values, cwd);
       reference = referenceOf(next);
       settings = next;
+      checker.reload(next);
       log(`reloaded the reference table (${why}): ${reference.table.offices.size} offices`);
     } catch (error) {
       const problem = error instanceof InputError ? error.describe() : (error as Error).message;
@@ -80,7 +94,7 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
     const stop = (signal: string) => {
       log(`${signal}: finishing requests in flight, then stopping`);
       for (const watcher of watchers) watcher.close();
-      server.close(() => done(0));
+      server.close(() => void checker.close().then(() => done(0)));
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 10_000).unref();
     };
@@ -89,7 +103,28 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
   });
 }
 
-/** Watch the table folders and files and the config; reload shortly after a change settles. */
+/**
+ * The Host names a request may use: loopback names, the address served on (for an unspecified
+ * address such as 0.0.0.0, this machine's name and every address of its interfaces), and the
+ * --allow-host names.
+ */
+function allowedHosts(host: string, extra: readonly string[]): Set<string> {
+  const bracketed = (address: string) => (address.includes(':') ? `[${address}]` : address);
+  const names = new Set(['localhost', '127.0.0.1', '[::1]', hostName(bracketed(host))]);
+  if (host === '0.0.0.0' || host === '::') {
+    names.add(hostname().toLowerCase());
+    for (const addresses of Object.values(networkInterfaces()))
+      for (const address of addresses ?? []) names.add(bracketed(address.address.toLowerCase()));
+  }
+  for (const name of extra) names.add(hostName(name));
+  return names;
+}
+
+/**
+ * Watch the table folders and files and the config; reload once a change has settled: no event
+ * and no file touched for QUIET_MS, so an editor still writing a file (a valid but half-written
+ * table) is not adopted. SIGHUP reloads at once.
+ */
 function watchTables(settings: Settings, reload: (why: string) => void): FSWatcher[] {
   const { config } = settings;
   const paths = [
@@ -98,17 +133,37 @@ function watchTables(settings: Settings, reload: (why: string) => void): FSWatch
     ...(config.file ? [config.file] : []),
   ];
   let timer: NodeJS.Timeout | null = null;
-  const changed = () => {
+  let waited = 0;
+  const settle = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => reload('table files changed'), 200);
+    timer = setTimeout(() => {
+      timer = null;
+      // A clock that disagrees with the file system's cannot hold a reload back for more than 10 rounds.
+      if (Date.now() - newestChange(paths) < QUIET_MS && ++waited < 10) return settle();
+      waited = 0;
+      reload('table files changed');
+    }, QUIET_MS);
   };
   const watchers: FSWatcher[] = [];
   for (const path of paths) {
     try {
-      watchers.push(watch(path, { recursive: true }, changed));
+      watchers.push(watch(path, { recursive: true }, settle));
     } catch {
       // A path that cannot be watched still reloads on SIGHUP.
     }
   }
   return watchers;
+}
+
+/** The latest modification time of the watched table files and the config, in ms. */
+function newestChange(paths: readonly string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    try {
+      for (const file of yamlFilesIn(path)) newest = Math.max(newest, statSync(file).mtimeMs);
+    } catch {
+      // a path that went away: the reload says why
+    }
+  }
+  return newest;
 }
