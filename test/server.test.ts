@@ -336,7 +336,7 @@ describe('HTTP API under hostile requests (issue 17)', () => {
     }
   }, 60_000);
 
-  it('refuses a Host that does not name it (DNS rebinding), a foreign Origin, and a body that is not JSON', async () => {
+  it('refuses a Host not naming it (DNS rebinding), a foreign Origin, and a body that is not JSON', async () => {
     const server = await start(null);
     const check = (headers: Record<string, string>) =>
       raw(server.port, { method: 'POST', path: '/v1/check', headers, body: JSON.stringify({ text: ARTICLE }) });
@@ -376,7 +376,7 @@ describe('HTTP API under hostile requests (issue 17)', () => {
     }
   });
 
-  it('cuts off a body that trickles in, and one that outlasts the request timeout, within a second of the limit', async () => {
+  it('cuts off a trickling body, and one outlasting the request timeout, within a second of the limit', async () => {
     const server = await start(null, { requestTimeoutMs: 4_000 });
     try {
       const trickle = (bytesPerTick: number, tickMs: number) =>
