@@ -58,8 +58,8 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
     token,
     allowedHosts: allowedHosts(host, listOption(values, 'allow-host')),
     requestTimeoutMs: 15_000,
-    maxConcurrent: 256,
-    maxPerClient: 32,
+    maxConcurrent: 1024,
+    maxPerClient: 16,
     log,
   });
   const reload = (why: string) => {

@@ -6,8 +6,11 @@ import type { Report } from '../types.js';
  * 37 MB answer (20,947 findings) before, which forty clients that never read it made gigabytes.
  */
 export const MAX_ANSWER_ITEMS = 1000;
-/** An answer over this many bytes after the cut is cut further (halved until it fits). */
-export const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+/**
+ * An answer over this many characters after the cut is cut further (the lists halved until it
+ * fits): what clients that never read their answers can make the server hold is bounded by it.
+ */
+export const MAX_ANSWER_BYTES = 1024 * 1024;
 
 /** The report as the server sends it: JSON with `<`, `>` and `&` escaped, at most MAX_ANSWER_BYTES. */
 export function answerJson(report: Report, maxItems = MAX_ANSWER_ITEMS, maxBytes = MAX_ANSWER_BYTES): string {

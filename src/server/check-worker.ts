@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { check, type CheckOptions } from '../engine.js';
 import { checkOptionsOf, referenceOf, type Settings } from '../runner/settings.js';
 import type { Report } from '../types.js';
@@ -29,7 +30,12 @@ try {
 }
 
 parentPort?.on('message', ({ id, job }: { id: number; job: CheckJob }) => {
-  send({ kind: 'answer', id, ...answer(job) });
+  const { status, body, log } = answer(job);
+  // The answer's bytes move to the server's thread (transferred, not copied), outside its heap.
+  const bytes = new TextEncoder().encode(body);
+  const heapMb = getHeapStatistics().total_heap_size / 1024 / 1024;
+  const reply: WorkerReply = { kind: 'answer', id, status, body: bytes, heapMb, ...(log ? { log } : {}) };
+  parentPort?.postMessage(reply, [bytes.buffer]);
 });
 
 function answer(job: CheckJob): { status: number; body: string; log?: string } {

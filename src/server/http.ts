@@ -17,10 +17,17 @@ import type { Checker, CheckJob } from './pool.js';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Once a body has taken this long, it must keep arriving at MIN_BODY_BYTES_PER_SECOND on average. */
-const BODY_GRACE_MS = 2_000;
-const MIN_BODY_BYTES_PER_SECOND = 1024;
+const BODY_GRACE_MS = 5_000;
+const MIN_BODY_BYTES_PER_SECOND = 64;
 /** An answer the client has not taken in this long is dropped with its connection. */
 const WRITE_TIMEOUT_MS = 10_000;
+/** Request bodies held at once, all requests together; past it a body is refused with 503. */
+const MAX_BUFFERED_BODY_BYTES = 256 * 1024 * 1024;
+
+/** Bytes of request bodies held now, all requests of one server together. */
+interface BodyBudget {
+  held: number;
+}
 
 export interface ServerOptions {
   /** The reference in use, for /healthz and /v1/reference/who; read per request, so a reload swaps it. */
@@ -73,6 +80,7 @@ class HttpError extends Error {
 export function createFactlintServer(options: ServerOptions): Server {
   let active = 0;
   const perClient = new Map<string, number>();
+  const budget: BodyBudget = { held: 0 };
   // Timeouts are enforced within a second of their limit (Node checks every 30 s by default).
   const server = httpLib().createServer({ connectionsCheckingInterval: 1_000 }, (request, response) => {
     const client = request.socket.remoteAddress ?? 'unknown';
@@ -88,11 +96,12 @@ export function createFactlintServer(options: ServerOptions): Server {
       sendError(response, 429, `too many requests at once from one client (at most ${options.maxPerClient})`);
       return;
     }
-    if (active > options.maxConcurrent) {
+    // /healthz is cheap and must answer while the server is full: it is never turned away.
+    if (active > options.maxConcurrent && request.url !== '/healthz') {
       sendError(response, 503, 'busy: too many requests at once, try again');
       return;
     }
-    handle(request, response, options, client).catch((error: unknown) => {
+    handle(request, response, { ...options, budget }, client, active).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500)
         options.log(`internal error on ${request.method} ${safePath(request)}: ${(error as Error).message}`);
@@ -107,17 +116,20 @@ export function createFactlintServer(options: ServerOptions): Server {
   return server;
 }
 
+type Handling = ServerOptions & { budget: BodyBudget };
+
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
-  options: ServerOptions,
+  options: Handling,
   client: string,
+  active: number,
 ): Promise<void> {
   checkHost(request, options.allowedHosts);
   const url = requestTarget(request);
   const page = PAGE_FILES[url.pathname];
   if (page) return servePage(request, response, page);
-  if (url.pathname === '/healthz') return serveHealth(request, response, options);
+  if (url.pathname === '/healthz') return serveHealth(request, response, options, active);
   if (url.pathname.startsWith('/v1/')) authorize(request, options.token);
   if (url.pathname === '/v1/check') return serveCheck(request, response, options, client);
   if (url.pathname === '/v1/reference/who') return serveWho(request, response, url, options);
@@ -181,7 +193,7 @@ function servePage(request: IncomingMessage, response: ServerResponse, page: { f
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-function serveHealth(request: IncomingMessage, response: ServerResponse, options: ServerOptions): void {
+function serveHealth(request: IncomingMessage, response: ServerResponse, options: ServerOptions, active: number): void {
   requireMethod(request, 'GET');
   const { table, rules } = options.reference();
   send(response, 200, {
@@ -189,8 +201,17 @@ function serveHealth(request: IncomingMessage, response: ServerResponse, options
     version: VERSION,
     table: { offices: table.offices.size, people: table.people.size, fingerprint: table.fingerprint },
     rules: rules.length,
+    requests: active,
     checks: options.checker.stats(),
+    memoryMB: memoryMB(),
   });
+}
+
+/** This process's memory in MB: resident (all threads), and this thread's heap and buffers. */
+function memoryMB(): { rss: number; heap: number; external: number } {
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return { rss: mb(usage.rss), heap: mb(usage.heapUsed), external: mb(usage.external) };
 }
 
 /** Bearer token, compared in constant time (hashes of equal length, so the length leaks nothing either). */
@@ -205,13 +226,24 @@ function authorize(request: IncomingMessage, token: string | null): void {
 async function serveCheck(
   request: IncomingMessage,
   response: ServerResponse,
-  options: ServerOptions,
+  options: Handling,
   client: string,
 ): Promise<void> {
   requireMethod(request, 'POST');
   requireJson(request);
-  const body = await readBody(request, options.requestTimeoutMs);
-  const job = parseRequest(body);
+  let held = 0;
+  response.once('close', () => {
+    options.budget.held -= held;
+  });
+  // The body's text is not kept past parsing: only the job waits for a thread.
+  const job = parseRequest(
+    await readBody(request, options.requestTimeoutMs, (bytes) => {
+      if (options.budget.held + bytes > MAX_BUFFERED_BODY_BYTES) return false;
+      options.budget.held += bytes;
+      held += bytes;
+      return true;
+    }),
+  );
   const answer = await options.checker.run(job, client);
   if (response.destroyed) return;
   sendText(response, answer.status, answer.body);
@@ -288,7 +320,7 @@ function serveWho(request: IncomingMessage, response: ServerResponse, url: URL, 
  * on average once BODY_GRACE_MS have passed) or outlasts the request timeout is cut off with 408
  * within a quarter of a second, so slow clients cannot hold the request slots.
  */
-function readBody(request: IncomingMessage, timeoutMs: number): Promise<string> {
+function readBody(request: IncomingMessage, timeoutMs: number, hold: (bytes: number) => boolean): Promise<string> {
   return new Promise((done, fail) => {
     const tooBig = () => new HttpError(413, `the request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit`);
     const declared = Number(request.headers['content-length'] ?? 0);
@@ -300,15 +332,20 @@ function readBody(request: IncomingMessage, timeoutMs: number): Promise<string> 
     const chunks: Buffer[] = [];
     let size = 0;
     const started = performance.now();
-    const pace = setInterval(() => {
+    const judge = () => {
+      if (finished) return;
       const elapsed = performance.now() - started;
       const tooSlow = elapsed >= BODY_GRACE_MS && size < (elapsed / 1000) * MIN_BODY_BYTES_PER_SECOND;
       if (!tooSlow && elapsed < timeoutMs) return;
       stop();
       // The answer closes the connection (sendError), so the rest of the body is never waited for.
       fail(new HttpError(408, tooSlow ? 'the request body arrives too slowly' : 'the request took too long'));
-    }, 250);
+    };
+    // Judged after the loop's pending reads (setImmediate), so a busy server never blames the client.
+    const pace = setInterval(() => setImmediate(judge), 250);
+    let finished = false;
     const stop = () => {
+      finished = true;
       clearInterval(pace);
       request.removeAllListeners('data');
       request.resume();
@@ -320,9 +357,15 @@ function readBody(request: IncomingMessage, timeoutMs: number): Promise<string> 
         fail(tooBig());
         return;
       }
+      if (!hold(chunk.length)) {
+        stop();
+        fail(new HttpError(503, 'busy: too much request data in flight, try again'));
+        return;
+      }
       chunks.push(chunk);
     });
     request.on('end', () => {
+      finished = true;
       clearInterval(pace);
       try {
         done(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
@@ -330,8 +373,12 @@ function readBody(request: IncomingMessage, timeoutMs: number): Promise<string> 
         fail(new HttpError(400, 'the request body is not UTF-8'));
       }
     });
-    request.on('close', () => clearInterval(pace));
+    request.on('close', () => {
+      finished = true;
+      clearInterval(pace);
+    });
     request.on('error', () => {
+      finished = true;
       clearInterval(pace);
       fail(new HttpError(400, 'the request was cut off'));
     });
@@ -352,11 +399,11 @@ function sendError(response: ServerResponse, status: number, message: string): v
 }
 
 /** A JSON answer; one the client has not taken within WRITE_TIMEOUT_MS is dropped with its connection. */
-function sendText(response: ServerResponse, status: number, text: string): void {
+function sendText(response: ServerResponse, status: number, text: string | Uint8Array): void {
   response.writeHead(status, {
     ...securityHeaders(),
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': typeof text === 'string' ? Buffer.byteLength(text) : text.length,
     'cache-control': 'no-store',
   });
   response.end(text);

@@ -12,10 +12,10 @@ export interface CheckJob {
   filename?: string;
 }
 
-/** An answer to send: the status and the JSON body, serialised already. */
+/** An answer to send: the status and the JSON body, serialised already (UTF-8 bytes from a thread). */
 export interface CheckAnswer {
   status: number;
-  body: string;
+  body: string | Uint8Array;
 }
 
 /** What runs checks for the server: a pool of worker threads, or anything that answers alike. */
@@ -32,7 +32,7 @@ export interface WorkerSetup {
 export type WorkerReply =
   | { kind: 'ready' }
   | { kind: 'failed'; message: string }
-  | { kind: 'answer'; id: number; status: number; body: string; log?: string };
+  | { kind: 'answer'; id: number; status: number; body: Uint8Array; heapMb: number; log?: string };
 
 export interface PoolOptions {
   /** The worker script (dist/server-worker.js). */
@@ -63,15 +63,37 @@ interface Thread {
   task: Task | null;
   timer: NodeJS.Timeout | null;
   generation: number;
+  /** Checks run since the thread started. */
+  checks: number;
 }
+
+/**
+ * After this long without a check, threads that have run checks are replaced one by one: a
+ * thread's heap grows under load and V8 keeps it, and a fresh thread (the table loads from the
+ * compiled cache in milliseconds) gives that memory back.
+ */
+const IDLE_RECYCLE_MS = 3_000;
 
 const busy = (message: string): CheckAnswer => ({ status: 503, body: safeJson({ error: { message } }) });
 
 /**
+ * A check of a text longer than this is a large one: large checks run on at most all threads but
+ * one, so a stream of big or hostile articles (each may run up to the time budget) always leaves
+ * a thread for ordinary ones, which are also taken first; and at most MAX_LARGE_WAITING per
+ * thread wait (each holds its text), more are answered 503 at once.
+ */
+export const LARGE_JOB_CHARS = 100_000;
+const MAX_LARGE_WAITING = 2;
+/** Shortest first, but a second of waiting takes 10,000 characters off a text's length. */
+const AGING_CHARS_PER_MS = 10;
+/** A thread whose heap has grown past this is replaced after its check, which gives the memory back. */
+const RECYCLE_HEAP_MB = 192;
+
+/**
  * Checks run on worker threads, never on the thread that answers connections: a hostile article
  * can hold one thread for at most `checkTimeoutMs`, after which the thread is stopped, replaced,
- * and the request answered 503. One client runs on at most all threads but one, so one client's
- * hostile requests leave a thread for the others; waiting checks are taken oldest first.
+ * and the request answered 503. One client, and all large checks together, run on at most all
+ * threads but one (LARGE_JOB_CHARS); waiting checks are taken shortest first.
  */
 export class CheckPool implements Checker {
   private readonly threads = new Set<Thread>();
@@ -82,13 +104,17 @@ export class CheckPool implements Checker {
   private generation = 0;
   private nextId = 0;
   private closed = false;
+  private lastActive = performance.now();
   private readonly sweeper: NodeJS.Timeout;
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.settings = options.settings;
     for (let i = 0; i < this.size; i++) this.spawn();
-    this.sweeper = setInterval(() => this.expireWaiting(), 250);
+    this.sweeper = setInterval(() => {
+      this.expireWaiting();
+      this.recycleIdle();
+    }, 250);
     this.sweeper.unref();
   }
 
@@ -111,6 +137,9 @@ export class CheckPool implements Checker {
 
   run(job: CheckJob, client: string): Promise<CheckAnswer> {
     if (this.closed) return Promise.resolve(busy('the server is stopping'));
+    const task = { job } as Task;
+    if (isLarge(task) && this.queue.filter(isLarge).length >= MAX_LARGE_WAITING * this.size)
+      return Promise.resolve(busy('busy: too many large articles waiting to be checked, try again'));
     return new Promise((done) => {
       this.queue.push({ id: this.nextId++, job, client, done, queuedAt: performance.now() });
       this.dispatch();
@@ -144,7 +173,7 @@ export class CheckPool implements Checker {
       workerData: { settings: this.settings } satisfies WorkerSetup,
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 1024 },
     });
-    const thread: Thread = { worker, ready: false, task: null, timer: null, generation: this.generation };
+    const thread: Thread = { worker, ready: false, task: null, timer: null, generation: this.generation, checks: 0 };
     this.threads.add(thread);
     worker.on('message', (reply: WorkerReply) => this.onReply(thread, reply));
     worker.on('error', (error) => this.options.log(`a check thread failed: ${error.message}`));
@@ -154,13 +183,14 @@ export class CheckPool implements Checker {
   private onReply(thread: Thread, reply: WorkerReply): void {
     if (reply.kind === 'ready') {
       thread.ready = true;
+      this.lastActive = performance.now();
       this.dispatch();
     } else if (reply.kind === 'failed') {
       this.options.log(`a check thread could not load the table: ${reply.message}`);
     } else if (thread.task && reply.id === thread.task.id) {
       if (reply.log) this.options.log(reply.log);
       this.finish(thread, { status: reply.status, body: reply.body });
-      if (thread.generation !== this.generation) this.retire(thread);
+      if (reply.heapMb > RECYCLE_HEAP_MB || thread.generation !== this.generation) this.retire(thread);
       this.dispatch();
     }
   }
@@ -196,16 +226,24 @@ export class CheckPool implements Checker {
     void thread.worker.terminate();
   }
 
-  /** Hand waiting checks to idle threads: oldest first, skipping clients already at their share. */
+  /**
+   * Hand waiting checks to idle threads, each within its share: the shortest text first (less
+   * what it has waited), so that under overload short articles are checked while long ones wait
+   * (up to `queueTimeoutMs`, then 503); large ones only on the threads they may use.
+   */
   private dispatch(): void {
-    const perClient = Math.max(1, this.size - 1);
+    const share = Math.max(1, this.size - 1);
     for (const thread of this.threads) {
       if (!thread.ready || thread.task || thread.generation !== this.generation) continue;
-      const index = this.queue.findIndex((t) => (this.running.get(t.client) ?? 0) < perClient);
+      let largeRunning = 0;
+      for (const other of this.threads) if (other.task && isLarge(other.task)) largeRunning++;
+      const index = this.shortestAllowed(share, largeRunning < share);
       if (index === -1) return;
       const [task] = this.queue.splice(index, 1);
       if (!task) return;
       thread.task = task;
+      thread.checks++;
+      this.lastActive = performance.now();
       this.running.set(task.client, (this.running.get(task.client) ?? 0) + 1);
       thread.timer = setTimeout(() => this.timeOut(thread), this.options.checkTimeoutMs);
       thread.worker.postMessage({ id: task.id, job: task.job });
@@ -219,6 +257,30 @@ export class CheckPool implements Checker {
     this.retire(thread);
   }
 
+  private shortestAllowed(share: number, largeAllowed: boolean): number {
+    let best = -1;
+    let bestLength = Infinity;
+    const now = performance.now();
+    for (const [i, task] of this.queue.entries()) {
+      // Waiting counts as shortening (AGING_CHARS_PER_MS), so a longer article is not passed over forever.
+      const length = task.job.text.length - (now - task.queuedAt) * AGING_CHARS_PER_MS;
+      if (length >= bestLength || (!largeAllowed && isLarge(task))) continue;
+      if ((this.running.get(task.client) ?? 0) >= share) continue;
+      best = i;
+      bestLength = length;
+    }
+    return best;
+  }
+
+  /** One used thread at a time, once the pool has been idle for IDLE_RECYCLE_MS. */
+  private recycleIdle(): void {
+    if (this.queue.length > 0 || performance.now() - this.lastActive < IDLE_RECYCLE_MS) return;
+    const threads = [...this.threads];
+    if (threads.some((t) => t.task || !t.ready)) return;
+    const used = threads.find((t) => t.checks > 0);
+    if (used) this.retire(used);
+  }
+
   private expireWaiting(): void {
     const now = performance.now();
     for (let i = this.queue.length - 1; i >= 0; i--) {
@@ -228,4 +290,8 @@ export class CheckPool implements Checker {
       task.done(busy('busy: every check thread is taken, try again'));
     }
   }
+}
+
+function isLarge(task: Task): boolean {
+  return task.job.text.length > LARGE_JOB_CHARS;
 }
