@@ -9,6 +9,7 @@ const SLOW = [
   'test/cli.test.ts',
   'test/cli-ci.test.ts',
   'test/server.test.ts',
+  'test/lsp.test.ts',
   'test/browser/**/*.test.ts',
   'test/reliability/faults.test.ts',
   'test/reliability/encodings.test.ts',

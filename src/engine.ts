@@ -3,7 +3,8 @@ import type { ArticleDate } from './article/date.js';
 import { readFrontMatter } from './article/frontmatter.js';
 import { readDirectives, Silencer, type Directive } from './article/directives.js';
 import { DEFAULT_DATE_SOURCES, type DateSourceName } from './config/config.js';
-import { proseOfMarkdown, proseOfText } from './article/markdown.js';
+import { proseOfMarkdown, proseOfText, type Prose } from './article/markdown.js';
+import { type OffsetMap, proseOfHtml } from './article/html.js';
 import type { CheckContext } from './checks/check.js';
 import { CHECKS } from './checks/registry.js';
 import type { Table } from './reference/table.js';
@@ -28,8 +29,8 @@ export interface CheckOptions {
   reference: Reference;
   /** The article's date (`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `A/B`); beats front matter. */
   date?: string;
-  /** How to read the text; by default from the file name's extension, else Markdown. */
-  format?: 'markdown' | 'text';
+  /** How to read the text; by default from the file name's extension (.txt, .html, .htm), else Markdown. */
+  format?: ArticleFormat;
   /** Shown as the path in the report. */
   filename?: string;
   /** Severity per rule id, or 'off'. */
@@ -42,10 +43,16 @@ export interface CheckOptions {
   reportUnusedDirectives?: boolean;
 }
 
+export type ArticleFormat = 'markdown' | 'text' | 'html';
+
 /** Everything known about one checked article: the report and what it was built from. */
 export interface Analysis {
   report: FileReport;
+  /** For HTML, `article.text` is the visible text and `offsets` maps its offsets to the file's; else null. */
   article: ResolvedArticle;
+  offsets: OffsetMap | null;
+  /** Where the file's lines start. */
+  lineStarts: readonly number[];
   date: ArticleDate;
   frontMatter: Record<string, unknown> | null;
 }
@@ -65,25 +72,24 @@ export function analyze(text: string, options: CheckOptions): Analysis {
 
 /** `analyze` with the file name apart, so a run over many files need not copy its options for each. */
 export function analyzeFile(text: string, options: Omit<CheckOptions, 'filename'>, filename: string): Analysis {
-  const format = options.format ?? (/\.(txt|text)$/i.test(filename) ? 'text' : 'markdown');
+  const format = options.format ?? formatOf(filename);
   const frontMatter = format === 'markdown' ? readFrontMatter(text, filename) : null;
-  const bodyStart = frontMatter?.end ?? 0;
-  const prose = format === 'markdown' ? proseOfMarkdown(text, bodyStart) : proseOfText(text, bodyStart);
+  const { prose, offsets, metadataDate } = proseOf(text, format, frontMatter?.end ?? 0);
   const settings = articleSettings(frontMatter?.data, filename);
   const date = articleDate(
     options.date,
-    settings.date ?? frontMatter?.data?.date,
+    settings.date ?? frontMatter?.data?.date ?? metadataDate,
     prose,
     filename,
     options.dateSources ?? DEFAULT_DATE_SOURCES,
   );
-  const article = resolveArticle(text, prose, options.reference.table);
+  const article = resolveArticle(offsets ? prose.text : text, prose, options.reference.table);
   const starts = lineStarts(text);
   const rules =
     Object.keys(settings.rules).length > 0 ? { ...(options.rules ?? {}), ...settings.rules } : options.rules;
   const directives = readDirectives(prose.comments, starts);
   const findings = applyControls(
-    runChecks(article, date, options.reference, rules, starts),
+    runChecks(article, date, options.reference, rules, starts, offsets),
     directives,
     options,
     starts,
@@ -97,12 +103,30 @@ export function analyzeFile(text: string, options: Omit<CheckOptions, 'filename'
       source: date.source,
     },
     findings,
-    quotes: article.quotes.map((q) => quoteReport(q, article, options.reference.table, starts)),
+    quotes: article.quotes.map((q) => quoteReport(q, article, options.reference.table, starts, offsets)),
     claims: judgeClaims(article, { table: options.reference.table, date: date.range, dateText: dateTextOf(date) }).map(
-      (judgement) => claimReport(judgement, text, options.reference.table, starts),
+      (judgement) => claimReport(judgement, article.text, article.tokens, options.reference.table, starts, offsets),
     ),
   };
-  return { report, article, date, frontMatter: frontMatter?.data ?? null };
+  return { report, article, offsets, lineStarts: starts, date, frontMatter: frontMatter?.data ?? null };
+}
+
+function formatOf(filename: string): ArticleFormat {
+  return /\.(txt|text)$/i.test(filename) ? 'text' : /\.html?$/i.test(filename) ? 'html' : 'markdown';
+}
+
+/** The prose to scan; for HTML also the map from its offsets to the file's and the date in its metadata. */
+function proseOf(
+  text: string,
+  format: ArticleFormat,
+  bodyStart: number,
+): { prose: Prose; offsets: OffsetMap | null; metadataDate: string | null } {
+  if (format === 'html') {
+    const html = proseOfHtml(text);
+    return { prose: html.prose, offsets: html.map, metadataDate: html.date };
+  }
+  const prose = format === 'markdown' ? proseOfMarkdown(text, bodyStart) : proseOfText(text, bodyStart);
+  return { prose, offsets: null, metadataDate: null };
 }
 
 /** In-text directives and allowlists: drop what they silence; report unused directives if asked. */
@@ -144,6 +168,7 @@ function runChecks(
   reference: Reference,
   overrides: RuleOverrides | undefined,
   starts: readonly number[],
+  offsets: OffsetMap | null,
 ): Finding[] {
   const { table, rules } = reference;
   const findings: Finding[] = [];
@@ -159,7 +184,7 @@ function runChecks(
     }
     const context: CheckContext = { table, date: date.range, dateText, options: rule.options };
     for (const draft of check.run(article, context))
-      findings.push(toFinding(draft, rule, severity, article, table, starts));
+      findings.push(toFinding(draft, rule, severity, article, table, starts, offsets));
   }
   if (skipped.length > 0) {
     findings.push({

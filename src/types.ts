@@ -7,7 +7,8 @@ export interface Span {
 
 export type Severity = 'error' | 'warning' | 'info';
 export type RuleSetting = Severity | 'off';
-export type DateSource = 'cli' | 'front-matter' | 'filename' | 'inferred' | 'none';
+/** Where the article's date came from; `request` is the HTTP API's `date` field (`cli`: `--date`). */
+export type DateSource = 'cli' | 'request' | 'front-matter' | 'filename' | 'inferred' | 'none';
 
 export interface ReportDate {
   start: string | null;

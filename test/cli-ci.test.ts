@@ -43,7 +43,7 @@ describe('configuration', () => {
     expect(factlint(['check', 'a.md', '-f', 'json'], dir).stdout).toContain('"findings": []');
     const bad = workdir({ 'package.json': '{\n  "name": "news",\n  "factlint": {"rulez": {}}\n}\n', 'a.md': WRONG });
     expect(factlint(['check', 'a.md'], bad).stderr).toMatch(
-      /^factlint: package\.json:3:16: unknown key "rulez" in configuration\n$/,
+      /^factlint: package\.json:3:16: unknown key "rulez" in configuration: did you mean "rules"\?\n$/,
     );
   });
 
@@ -65,7 +65,9 @@ describe('configuration', () => {
     });
     const { code, stderr } = factlint(['check', 'a.md'], dir);
     expect(code).toBe(2);
-    expect(stderr).toBe('factlint: .factlintrc.yml:3:1: unknown key "references" in configuration\n');
+    expect(stderr).toBe(
+      'factlint: .factlintrc.yml:3:1: unknown key "references" in configuration: did you mean "reference"?\n',
+    );
     const bad = workdir({ '.factlintrc.yml': 'rules:\n  quote-attribution: loud\n', 'a.md': WRONG });
     expect(factlint(['check', 'a.md'], bad).stderr).toMatch(
       /^factlint: \.factlintrc\.yml:2:22: rules\.quote-attribution: must be one of error, warning, info, off\n$/,
@@ -74,7 +76,7 @@ describe('configuration', () => {
 
   it('adds tables, house style, allowlists and date sources', () => {
     const table =
-      'offices:\n  zz-mayor:\n    name: Mayor of Zed\n    country: ZZ\n    titles: [Mayor]\n    holders:\n      - {person: Ann Alpha, start: 2020-01-01}\ncountries:\n  ZZ: {names: [Zed]}\n';
+      'offices:\n  zz-mayor:\n    name: Mayor of Zed\n    country: ZZ\n    titles: [Mayor]\n    holders:\n      - {person: Ann Alpha, start: 2020-01-01}\ncountries:\n  ZZ: {names: [Zed]}\npeople:\n  Bob Beta: {gender: male}\n';
     const dir = workdir({
       '.factlintrc.yml':
         'reference: [tables/zed.yml]\nhouseStyle:\n  Volodymyr Zelenskyy: Volodymyr Zelensky\nallow:\n  unintroduced-speaker: [Rubio]\ndate:\n  sources: [filename]\n',

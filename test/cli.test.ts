@@ -37,7 +37,9 @@ describe('factlint check', () => {
     const validate = validatorFor(reportSchema);
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
     for (const file of report.files) {
-      const expected = JSON.parse(readFileSync(join(ROOT, file.path.replace(/\.(md|txt)$/, '.expected.json')), 'utf8'));
+      const expected = JSON.parse(
+        readFileSync(join(ROOT, file.path.replace(/\.(md|txt|html)$/, '.expected.json')), 'utf8'),
+      );
       expect(file).toEqual(expected);
     }
   });
@@ -92,7 +94,9 @@ describe('factlint check', () => {
     expect(code).toBe(2);
     const lines = stderr.trim().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(/^factlint: bad-front\.md:3:1: invalid YAML/),
+      expect.stringMatching(
+        /^factlint: bad-front\.md:2:1: front matter, line 2: a \[ opens a value that is never closed/,
+      ),
       expect.stringMatching(/^factlint: binary\.md: binary file \(NUL byte at offset 4\), not an article$/),
       expect.stringMatching(/^factlint: latin1\.md: not valid UTF-8 \(first bad byte at offset 3\)$/),
     ]);
@@ -152,6 +156,46 @@ describe('factlint check', () => {
       expect(stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(stderr).toMatch(/^factlint: /);
     }
+  });
+
+  it('--help on every subcommand prints its usage and exits 0 (it was an unbalanced-quote usage error)', () => {
+    const commands = [
+      ['check'],
+      ['explain'],
+      ['print-config'],
+      ['init'],
+      ['serve'],
+      ['table'],
+      ['table', 'lint'],
+      ['table', 'who'],
+      ['table', 'generate'],
+      ['import'],
+      ['import', 'csv'],
+      ['import', 'ifg'],
+    ];
+    for (const command of commands) {
+      const { code, stdout, stderr } = factlint([...command, '--help']);
+      expect([command.join(' '), code, stderr]).toEqual([command.join(' '), 0, '']);
+      expect(stdout).toMatch(new RegExp(`^Usage: factlint ${command.join(' ')}`));
+    }
+    expect(factlint(['check', '--help']).stdout).toContain('--max-warnings N');
+    expect(factlint(['import', 'csv', '--help']).stdout).toContain('titles');
+    expect(factlint(['help', 'serve']).stdout).toContain('--token-file FILE');
+  });
+
+  it("checks HTML files: folders include them, positions are the HTML file's", () => {
+    const html =
+      '<p>German Chancellor <em>Friedrich</em>&nbsp;Merz spoke.</p>\n<p>&ldquo;We will engage,&rdquo; Scholz said.</p>\n';
+    const dir = workdir({ 'story/a.html': html, 'story/b.htm': html });
+    const { code, stdout } = factlint(['check', 'story', '--date', '2026-01-07', '--format', 'json'], { cwd: dir });
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as {
+      files: { path: string; findings: { offset: number; line: number; column: number }[] }[];
+    };
+    expect(report.files.map((f) => f.path)).toEqual(['story/a.html', 'story/b.htm']);
+    expect(report.files[0]?.findings.map((f) => [f.offset, f.line, f.column])).toEqual([
+      [html.indexOf('Scholz'), 2, 34],
+    ]);
   });
 
   it('a broken reference table names file:line:column and exits 2', () => {

@@ -158,7 +158,7 @@ describe('HTTP API', () => {
       ['{"text": 5}', /^text: must be a string$/],
       ['{"text": "x", "date": "soon"}', /^date: not a date/],
       ['{"text": "x", "date": "2025-02-30"}', /^date: not a real date/],
-      ['{"text": "x", "format": "html"}', /^format: must be one of markdown, text$/],
+      ['{"text": "x", "format": "docx"}', /^format: must be one of markdown, text, html$/],
       ['{"text": "x", "<script>alert(1)</script>": 1}', /^unknown field in the request/],
       ['[1, 2]', /^request: must be a object$/],
     ];
@@ -192,13 +192,32 @@ describe('HTTP API', () => {
     expect(await broken.text()).not.toMatch(/[<>]/);
   });
 
+  it('checks HTML (format: "html"): positions in the HTML, the date source "request" when the body gave it', async () => {
+    const html =
+      '<p>German Chancellor <em>Friedrich</em>&nbsp;Merz spoke.</p>\n<p>&ldquo;We will engage,&rdquo; Scholz said.</p>';
+    const { status, json } = await post(open.base, JSON.stringify({ text: html, format: 'html', date: '2026-01-07' }));
+    expect(status).toBe(200);
+    expect(validatorFor(reportSchema)(json)).toBe(true);
+    const file = json.files?.[0] as unknown as {
+      date: { source: string };
+      findings: { text: string; offset: number; line: number }[];
+    };
+    expect(file.date.source).toBe('request');
+    expect(file.findings.map((f) => [f.text, f.offset, f.line])).toEqual([['Scholz', html.indexOf('Scholz'), 2]]);
+    const undated = await post(open.base, JSON.stringify({ text: '---\ndate: 2026-01-07\n---\nText.\n' }));
+    const [undatedFile] = (undated.json.files ?? []) as unknown as { date: { source: string } }[];
+    expect(undatedFile?.date.source).toBe('front-matter');
+  });
+
   it('answers 422 for malformed front matter in the text', async () => {
     const { status, json } = await post(
       open.base,
       JSON.stringify({ text: '---\ndate: [x\n---\nBody', format: 'markdown', filename: 'a.md' }),
     );
     expect(status).toBe(422);
-    expect(json.error?.message).toMatch(/^a\.md:\d+:\d+: invalid YAML/);
+    expect(json.error?.message).toBe(
+      'a.md:2:1: front matter, line 2: a [ opens a value that is never closed: end it with ] on the same line',
+    );
   });
 
   it('refuses a body over 2 MB with 413, declared or streamed', async () => {
@@ -478,11 +497,54 @@ describe('factlint serve', () => {
       child.on('exit', (code) => {
         expect(code).toBe(2);
         expect(err).toBe(
-          'factlint: refusing to serve on 0.0.0.0 without --token: only 127.0.0.1 may be served without one\n',
+          'factlint: refusing to serve on 0.0.0.0 without --token or --token-file: only 127.0.0.1 may be served without one\n',
         );
         done();
       });
     });
+  });
+
+  it('on a port already in use prints one line and exits 2 (it used to hang)', async () => {
+    const busy = await start(null);
+    const port = (busy.server.address() as AddressInfo).port;
+    try {
+      const child = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve', '--port', String(port)]);
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const code = await new Promise<number | null>((done, fail) => {
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL');
+          fail(new Error(`still running after 20 s: ${err}`));
+        }, 20_000);
+        child.on('exit', (c) => {
+          clearTimeout(timer);
+          done(c);
+        });
+      });
+      expect(code).toBe(2);
+      expect(err).toBe(`factlint: cannot serve on 127.0.0.1:${port}: the port is in use\n`);
+    } finally {
+      busy.server.close();
+    }
+  });
+
+  it('reads the token from --token-file (a mounted secret), trimmed to its first line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factlint-token-'));
+    writeFileSync(join(dir, 'token'), `${TOKEN}\n`);
+    const { child, base } = await serve(['--token-file', 'token'], dir);
+    try {
+      const body = JSON.stringify({ text: ARTICLE });
+      expect((await post(base, body)).status).toBe(401);
+      expect((await post(base, body, { authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    writeFileSync(join(dir, 'empty'), '\n');
+    const empty = spawn(process.execPath, [join(ROOT, 'dist/cli.js'), 'serve', '--token-file', 'empty'], { cwd: dir });
+    let err = '';
+    empty.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    expect(await new Promise((done) => empty.on('exit', done))).toBe(2);
+    expect(err).toBe('factlint: --token-file empty: the file is empty\n');
   });
 
   it('reloads the table on SIGHUP, keeps the old one when the new one is broken, and stops cleanly on SIGTERM', async () => {

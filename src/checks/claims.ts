@@ -1,3 +1,4 @@
+import { partyKey } from '../reference/party.js';
 import {
   coversRange,
   describeRange,
@@ -11,7 +12,7 @@ import {
 } from '../reference/query.js';
 import type { Office, Table, Term } from '../reference/table.js';
 import type { ResolvedArticle } from '../resolve/article.js';
-import { claimTime, isHypothetical, type When } from '../resolve/time.js';
+import { claimTime, isHypothetical, isSpeculative, type When } from '../resolve/time.js';
 import { GENERIC_TITLE_WORDS, SUBNATIONAL_TITLES } from '../scan/lexicon.js';
 import { phraseKeys } from '../util/phrase-keys.js';
 import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
@@ -82,6 +83,8 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
   if (claim.otherOffice) return verdict.unchecked('unknown-office', `“${claim.otherOffice}” is another office`);
   const offices = claim.officeIds.map((id) => table.offices.get(id)).filter((o): o is Office => o !== undefined);
   if (offices.length === 0) return verdict.unchecked('unknown-office', 'no office in the table has this title there');
+  if (claim.party && anotherPartysPost(claim.party, offices, people, date))
+    return verdict.unchecked('unknown-office', `“${claim.party} ${claim.titleText}” is that party’s own post`);
   if (claim.modifier === 'then') return verdict.past(offices[0] ?? null, null, 'then-');
   if (claim.modifier === 'incoming') return verdict.ok(offices[0] ?? null, null);
   if (claim.modifier === 'former') return formerClaim(article, claim, people, offices, context, verdict);
@@ -110,8 +113,32 @@ function judgeClaim(article: ResolvedArticle, claim: TitleClaim, context: ClaimC
       );
 }
 
+/**
+ * "Liberal Democrat shadow chancellor Vince Cable": the party named is not the party of the
+ * office's holder on the date, so the title is that party's own post (its spokesman), not
+ * the office in the table. Only for offices of one holder whose terms say the party.
+ */
+function anotherPartysPost(
+  party: string,
+  offices: readonly Office[],
+  people: readonly string[],
+  date: DayRange,
+): boolean {
+  const key = partyKey(party);
+  let known = false;
+  for (const office of offices) {
+    if (office.concurrent) return false;
+    for (const term of office.terms) {
+      if (!heldDuring([term], date)) continue;
+      if (people.includes(term.personId) || term.party === null || partyKey(term.party) === key) return false;
+      known = true;
+    }
+  }
+  return known;
+}
+
 /** Time signals that put a claim in the article's present (resolve/time.ts). */
-const PRESENT_SIGNALS = new Set(['speech', 'present-verb']);
+const PRESENT_SIGNALS = new Set(['speech', 'present-verb', 'recent time', 'present clause']);
 const DEATH_WORDS = new Set([
   'death',
   'died',
@@ -215,7 +242,8 @@ function formerHolder(
   const office = (mine.find((o) => coversRange(o, date)) ?? mine[0]) as Office;
   if (when.range) {
     // A year written in copy is loose about a handover: the title held a year either side still fits it.
-    const loose = { start: when.range.start - 366, end: when.range.end + 366 };
+    const slack = when.range.end - when.range.start >= 364 ? 366 : 0;
+    const loose = { start: when.range.start - slack, end: when.range.end + slack };
     if (heldDuring(own, loose)) return verdict.past(office, when, `set in ${describeRange(when.range)}`);
     const at = { ...context, date: when.range, dateText: describeRange(when.range) };
     return wrongHolder(article, claim, personId, own, mine, when, at, verdict);
@@ -233,10 +261,14 @@ function formerHolder(
   if (when.time === 'past' && heldBefore) return verdict.past(office, when, when.signal);
   if (heldBefore && inSuccession(article, claim, office, personId, context))
     return verdict.past(office, when, 'a paragraph about earlier holders');
-  if (!mine.some((o) => coversRange(o, date)))
+  // A list marked never complete (complete: false) still gives each listed person's every term.
+  if (!mine.some((o) => coversRange(o, date) || o.complete === null))
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', office);
   if (isCourtesyTitle(claim, office, own, date)) return verdict.ok(office, when);
-  // "Prime Minister Thatcher" with nothing that makes it news: a well-known holder named by surname, maybe historically.
+  // "time to start worrying about President Trump" in a campaign: a future imagined, not a wrong name.
+  if (!heldBefore && isSpeculative(article, claim)) return verdict.ok(office, when);
+  // "Prime Minister Thatcher" with nothing that makes it news: a well-known holder named by
+  // surname, maybe historically.
   const bySurnameOnly =
     claim.mention.form === 'surname' && !PRESENT_SIGNALS.has(when.signal) && when.signal !== 'recent time';
   if ((when.time === 'unclear' || bySurnameOnly) && heldBefore) {
@@ -264,7 +296,7 @@ function wrongHolder(
   const date = context.date as DayRange;
   const office =
     pickOffice(
-      offices.filter((o) => coversRange(o, date)),
+      offices.filter((o) => coversRange(o, date) || o.complete === null),
       own,
     ) ?? (offices[0] as Office);
   const holders = office.concurrent ? [] : holdersDuring(office, date);
@@ -310,8 +342,11 @@ function neverHeld(
   if (meant.length === 0)
     return verdict.unchecked('unknown-office', 'no office with this title in the person’s country');
   const at = when.range ? { ...context, date: when.range, dateText: describeRange(when.range) } : context;
-  // Set in an unnamed past, the claim may be about a time before the table's list begins.
-  if (when.time === 'past' && !when.range && !listedSinceAdulthood(table, personId, meant))
+  // A dead person's claim set in an unnamed past ("President John F. Kennedy's assassination") may be
+  // about a time before the table's list begins; a living person's is judged like any other.
+  const died = table.people.get(personId)?.died;
+  const history = when.time === 'past' && !when.range && died && died.end < (context.date as DayRange).start;
+  if (history && !listedSinceAdulthood(table, personId, meant))
     return verdict.unchecked('unknown-person', 'set in a past the table’s list may not reach');
   // A bare title that states or companies give too ("Attorney General", "Governor") is still
   // judged when the person held another of the country's own offices on that date.
@@ -319,10 +354,11 @@ function neverHeld(
     return verdict.unchecked('unknown-office', 'the title is also used for offices outside the table');
   if (claim.mention.form === 'surname' && !introduced)
     return verdict.unchecked('unknown-person', 'a surname the article does not introduce');
-  // "Gov. X" with fifty governors and no state word: which one is meant cannot be told.
-  if (new Set(meant.map((o) => o.country)).size > 1)
+  // "Gov. X" with fifty governors and no state word: the one in the person's own state, if any.
+  const local = new Set(meant.map((o) => o.country)).size > 1 ? inOwnPlaces(table, personId, meant) : meant;
+  if (new Set(local.map((o) => o.country)).size !== 1)
     return verdict.unchecked('unknown-office', 'the title names offices in several places');
-  const checkable = meant.filter((o) => coversRange(o, at.date as DayRange) && !o.concurrent);
+  const checkable = local.filter((o) => coversRange(o, at.date as DayRange) && !o.concurrent);
   const office = checkable[0];
   if (!office)
     return verdict.unchecked('unknown-person', 'the table’s list of holders is not complete for that date', meant[0]);
@@ -400,7 +436,8 @@ function formerClaim(
   const suggestions: DraftSuggestion[] = formerWord
     ? [{ ...formerWord, text: '', safe: false, description: 'drop “former”: still in office on that date' }]
     : [];
-  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} ${onOrIn(context.dateText)} (${uniqueTerms(terms).join('; ')}): not “former”`;
+  const held = `${onOrIn(context.dateText)} (${uniqueTerms(terms).join('; ')})`;
+  const explanation = `${nameOf(table, personId)} still held the office of ${office.name} ${held}: not “former”`;
   return verdict.finding('present', office, when, explanation, terms, suggestions, personId);
 }
 
@@ -450,7 +487,10 @@ function inSuccession(
 
 const MAX_PARAGRAPH_CLAIMS = 50;
 
-/** A quotation that holds little more than the claim ("cheer for “President Bernie Sanders.”"): words mentioned, not used. */
+/**
+ * A quotation that holds little more than the claim ("cheer for “President Bernie Sanders.”"):
+ * words mentioned, not used.
+ */
 function isQuotedWords(article: ResolvedArticle, claim: TitleClaim): boolean {
   // Quotes are in text order and do not overlap: the first ending at or after the claim is the only candidate.
   const quote = article.quotes[firstIndexAtLeast(article.quotes, claim.mention.end, (q) => q.innerEnd)];
@@ -459,7 +499,7 @@ function isQuotedWords(article: ResolvedArticle, claim: TitleClaim): boolean {
   return outside <= 3;
 }
 
-/** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton, not an error. */
+/** US usage keeps a former president's title as a courtesy: "President Clinton" in 2016 is Bill Clinton. */
 function isCourtesyTitle(claim: TitleClaim, office: Office, own: readonly Term[], date: DayRange): boolean {
   return (
     claim.mention.form === 'surname' &&
@@ -507,8 +547,14 @@ function listedSinceAdulthood(table: Table, personId: string, offices: readonly 
 
 /** The person held a single-holder national office of the claimed offices' country on the date. */
 function inNationalOffice(table: Table, personId: string, range: DayRange, claimed: readonly Office[]): boolean {
-  const countries = new Set(claimed.map((o) => o.country));
-  return heldOn(table, personId, range).some((o) => !o.concurrent && o.country !== null && countries.has(o.country));
+  const countries = new Set(claimed.map((o) => countryOf(o.country)));
+  return heldOn(table, personId, range).some((o) => o.country !== null && countries.has(countryOf(o.country)));
+}
+
+/** "Gov. Dick Durbin": of a title's offices in many places, those in the places of the person's own offices. */
+function inOwnPlaces(table: Table, personId: string, offices: readonly Office[]): Office[] {
+  const places = new Set((table.termsByPerson.get(personId) ?? []).map((t) => table.offices.get(t.officeId)?.country));
+  return offices.filter((o) => places.has(o.country));
 }
 
 /** The offices a person held on any day of the range, single-holder offices first. */
@@ -561,6 +607,8 @@ function nameHolder(claim: TitleClaim, table: Table, holders: readonly Term[]): 
 
 /** "on 2025-06-15 the United States Secretary of State was Marco Rubio (since 2025-01-21)" */
 function onDate(office: Office, holders: readonly Term[], context: ClaimContext): string {
+  // Several people hold it at once (a senate seat, a ministry's ministers): who else held it is no answer.
+  if (office.concurrent) return `${office.name} ${onOrIn(context.dateText)}: not among its holders`;
   if (holders.length === 0) return `${office.name} ${onOrIn(context.dateText)}: no holder recorded`;
   const names = joinNames([...new Set(holders.map((t) => nameOf(context.table, t.personId)))]);
   return `${onOrIn(context.dateText)} the ${office.name} was ${names} (${uniqueTerms(holders).join('; ')})`;

@@ -50,9 +50,11 @@ function articleSettings(path: string, shown: string): { date?: unknown; rules: 
   return { ...(date !== undefined ? { date } : {}), rules: { ...(own.rules ?? {}) } };
 }
 
+export const INIT_OPTIONS = { force: { type: 'boolean' } } as const;
+
 /** `factlint init`: a commented starter `.factlintrc.yml` in the working folder. */
 export function initCommand(args: readonly string[], cwd: string): number {
-  const { values } = parse(args, { force: { type: 'boolean' } });
+  const { values } = parse(args, INIT_OPTIONS);
   const file = join(cwd, '.factlintrc.yml');
   if (existsSync(file) && values.force !== true)
     throw new UsageError('.factlintrc.yml already exists (use --force to overwrite it)');

@@ -1,14 +1,16 @@
 import type { Analysis } from '../engine.js';
 import type { Table } from '../reference/table.js';
 import { describeTerm, heldDuring, termsIn } from '../reference/query.js';
-import { lineStarts, positionAt } from '../util/text.js';
-import type { Finding } from '../types.js';
+import { positionAt } from '../util/text.js';
+import type { ClaimVerdict, Finding } from '../types.js';
+import type { TitleClaim } from '../scan/titles.js';
+import { tally } from '../util/work.js';
 import { parse } from './args.js';
 import { CHECK_OPTIONS, runFromArgs } from './check.js';
 import { standardOutput } from '../runner/output.js';
 
 /**
- * `factlint explain FILE`: every quote and its speaker, every title claim and its table rows,
+ * `factlint explain FILE`: every quote and its speaker, every title claim with its verdict and table rows,
  * every finding with its context.
  */
 export async function explainCommand(args: readonly string[], cwd: string): Promise<number> {
@@ -21,11 +23,10 @@ export async function explainCommand(args: readonly string[], cwd: string): Prom
   return run.report.summary.errors > 0 ? 1 : 0;
 }
 
-function explainArticle(analysis: Analysis, table: Table): string {
+export function explainArticle(analysis: Analysis, table: Table): string {
   const { report, article, date } = analysis;
-  const starts = lineStarts(article.text);
   const at = (offset: number) => {
-    const p = positionAt(starts, offset);
+    const p = positionAt(analysis.lineStarts, fileOffset(analysis, offset));
     return `${p.line}:${p.column}`;
   };
   const out: string[] = [];
@@ -61,42 +62,7 @@ function explainArticle(analysis: Analysis, table: Table): string {
     );
   }
   out.push('');
-  out.push(`Titles (${article.claims.length})`);
-  for (const claim of article.claims) {
-    const entity = article.entities[claim.mention.entity];
-    const who = entity?.personId ?? null;
-    const claimText = article.text.slice(
-      Math.min(claim.start, claim.mention.start),
-      Math.max(claim.end, claim.mention.end),
-    );
-    const modifier = claim.modifier ? ` [${claim.modifier}]` : '';
-    out.push(`  ${at(claim.start)}  “${claimText}”${modifier}`);
-    if (claim.otherOffice) {
-      out.push(`        another office (“${claim.otherOffice}”): not checked`);
-      continue;
-    }
-    if (claim.officeIds.length === 0) {
-      out.push('        no office in the reference table has this title here: not checked');
-      continue;
-    }
-    for (const id of claim.officeIds) {
-      const office = table.offices.get(id);
-      if (!office) continue;
-      const rows = who ? termsIn(table, who, [id]) : [];
-      const holds =
-        date.range && rows.length > 0
-          ? heldDuring(rows, date.range)
-            ? ' ✓ on the article date'
-            : ' ✗ not on the article date'
-          : '';
-      const held = rows.length
-        ? rows.map((t) => `${describeTerm(t)} (${t.file}:${t.line})`).join('; ')
-        : who
-          ? 'never (per the table)'
-          : 'person not in the table';
-      out.push(`        ${office.name} [${id}]: ${who ?? claim.mention.text} ${held}${holds}`);
-    }
-  }
+  out.push(...explainClaims(analysis, table));
   out.push('');
   out.push(`People (${article.entities.length})`);
   for (const entity of article.entities) {
@@ -117,10 +83,75 @@ function explainArticle(analysis: Analysis, table: Table): string {
   return `${out.join('\n')}\n`;
 }
 
+const CLAIM_GROUPS: readonly { heading: string; verdicts: readonly ClaimVerdict[] }[] = [
+  { heading: 'Errors and warnings', verdicts: ['error', 'warning'] },
+  { heading: 'Checked: true on the date, or set in the past', verdicts: ['ok', 'past'] },
+  { heading: 'Not checked', verdicts: ['unknown-office', 'unknown-person'] },
+];
+
+/** Every title claim with its verdict, grouped: findings, then checked, then unchecked with the reason. */
+function explainClaims(analysis: Analysis, table: Table): string[] {
+  const { report, article } = analysis;
+  const checked = report.claims.filter((c) => !UNCHECKED.has(c.verdict)).length;
+  const out = [`Claims (${report.claims.length}): ${checked} checked, ${report.claims.length - checked} not checked`];
+  for (const group of CLAIM_GROUPS) {
+    const members = report.claims
+      .map((claim, index) => ({ claim, scanned: article.claims[index] }))
+      .filter(({ claim }) => group.verdicts.includes(claim.verdict));
+    if (members.length === 0) continue;
+    out.push(`  ${group.heading} (${members.length})`);
+    for (const { claim, scanned } of members) {
+      tally();
+      out.push(`    ${claim.line}:${claim.column}  ${claim.verdict}  “${claim.text}”`);
+      if (claim.reason) out.push(`          ${UNCHECKED.has(claim.verdict) ? 'not checked: ' : ''}${claim.reason}`);
+      if (claim.verifiedThrough)
+        out.push(`          the table is verified through ${claim.verifiedThrough}: a later change is not known`);
+      if (scanned) out.push(...tableRows(analysis, scanned, table));
+    }
+  }
+  return out;
+}
+
+const UNCHECKED: ReadonlySet<ClaimVerdict> = new Set(['unknown-office', 'unknown-person']);
+
+/** The table's rows for the claim's offices: who held each and whether on the article's date. */
+function tableRows(analysis: Analysis, claim: TitleClaim, table: Table): string[] {
+  const { article, date } = analysis;
+  if (claim.otherOffice) return [];
+  const who = article.entities[claim.mention.entity]?.personId ?? null;
+  const out: string[] = [];
+  for (const id of claim.officeIds) {
+    tally();
+    const office = table.offices.get(id);
+    if (!office) continue;
+    const rows = who ? termsIn(table, who, [id]) : [];
+    const holds =
+      date.range && rows.length > 0
+        ? heldDuring(rows, date.range)
+          ? ' ✓ on the article date'
+          : ' ✗ not on the article date'
+        : '';
+    const held = rows.length
+      ? rows.map((t) => `${describeTerm(t)} (${t.file}:${t.line})`).join('; ')
+      : who
+        ? 'never (per the table)'
+        : 'person not in the table';
+    out.push(`          ${office.name} [${id}]: ${who ?? claim.mention.text} ${held}${holds}`);
+  }
+  return out;
+}
+
+/** An offset into the article's text as an offset into the file (they differ for HTML). */
+function fileOffset(analysis: Analysis, offset: number): number {
+  return analysis.offsets ? analysis.offsets.span(offset, offset).start : offset;
+}
+
 function explainFinding(finding: Finding, analysis: Analysis): string[] {
   const { article } = analysis;
   const out = [`  ${finding.line}:${finding.column}  ${finding.severity}  ${finding.message}  ${finding.ruleId}`];
-  const paragraphIndex = article.paragraphs.findIndex((p) => p.start <= finding.offset && finding.offset <= p.end);
+  const paragraphIndex = article.paragraphs.findIndex(
+    (p) => fileOffset(analysis, p.start) <= finding.offset && finding.offset <= fileOffset(analysis, p.end),
+  );
   if (paragraphIndex >= 0 && finding.length > 0) {
     const from = Math.max(0, paragraphIndex - 1);
     for (let i = from; i <= paragraphIndex; i++) {

@@ -26,7 +26,7 @@ export const KINDS = ['ifg', 'popolo', 'wikidata', 'csv', 'congress'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** Which options each kind takes; any other is a usage error rather than silently ignored. */
-const KIND_OPTIONS: Readonly<Record<Kind, readonly string[]>> = {
+export const KIND_OPTIONS: Readonly<Record<Kind, readonly string[]>> = {
   ifg: ['mapping'],
   popolo: ['country'],
   wikidata: ['country'],

@@ -8,6 +8,7 @@ import { tableCommand } from './table.js';
 import { importCommand } from './import.js';
 import { initCommand, printConfigCommand } from './config-commands.js';
 import { serveCommand } from './serve.js';
+import { helpFor } from './help.js';
 import { standardOutput } from '../runner/output.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
@@ -21,7 +22,9 @@ Usage:
   factlint table generate [--check] [--data DIR]   regenerate the tables rules/import/ makes
   factlint import <kind> <source> -o <table.yml>   kind: ifg, popolo, wikidata, csv, congress
   factlint serve [--host H] [--port P] [--token T]  the HTTP API and a page for editors (default 127.0.0.1:8080)
+  factlint lsp [--stdio]                 the language server for code editors (findings, fixes, hovers)
   factlint --version | --help
+  factlint <command> --help              a command's options
 
 Options for check and explain:
   --date D                  article date: YYYY-MM-DD, YYYY-MM, YYYY or A/B (beats front matter)
@@ -58,10 +61,16 @@ const COMMANDS: Record<string, Command> = {
   'print-config': printConfigCommand,
   init: initCommand,
   serve: serveCommand,
+  // A bundle of its own (dist/lsp.js): only the language server loads the protocol library.
+  lsp: async (args, cwd) => {
+    const lsp = (await import(new URL('./lsp.js', import.meta.url).href)) as typeof import('../lsp/command.js');
+    return lsp.lspCommand(args, cwd);
+  },
 };
 
 async function main(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) return main([...rest, '--help'], cwd);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     standardOutput().write(USAGE);
     return name === undefined ? 2 : 0;
@@ -75,6 +84,11 @@ async function main(argv: readonly string[], cwd = process.cwd()): Promise<numbe
     throw new UsageError(
       `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')}; see factlint --help)`,
     );
+  const help = helpFor(name, rest);
+  if (help !== null) {
+    standardOutput().write(help);
+    return 0;
+  }
   return command(rest, cwd);
 }
 

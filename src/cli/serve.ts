@@ -1,18 +1,21 @@
-import { type FSWatcher, statSync, watch } from 'node:fs';
+import { type FSWatcher, readFileSync, statSync, watch } from 'node:fs';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { hostname, networkInterfaces } from 'node:os';
 import { createFactlintServer, hostName } from '../server/http.js';
 import { CheckPool } from '../server/pool.js';
 import { InputError } from '../util/errors.js';
-import { listOption, parse, stringOption, UsageError } from './args.js';
+import { listOption, parse, type Parsed, stringOption, UsageError } from './args.js';
 import { referenceOf, type Settings } from '../runner/settings.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
 import { defaultTableDir, yamlFilesIn } from '../reference/load.js';
+import { plural } from '../reference/tools.js';
 
-const SERVE_OPTIONS = {
+export const SERVE_OPTIONS = {
   host: { type: 'string' },
   port: { type: 'string', short: 'p' },
   token: { type: 'string' },
+  'token-file': { type: 'string' },
   'allow-host': { type: 'string', multiple: true },
   config: CHECK_OPTIONS.config,
   'no-config': CHECK_OPTIONS['no-config'],
@@ -37,9 +40,11 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
   const port = Number(stringOption(values, 'port') ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port ${stringOption(values, 'port')}: use 0 to 65535`);
-  const token = stringOption(values, 'token') ?? process.env.FACTLINT_TOKEN ?? null;
+  const token = tokenOf(values, cwd);
   if (!LOOPBACK.has(host) && !token)
-    throw new UsageError(`refusing to serve on ${host} without --token: only 127.0.0.1 may be served without one`);
+    throw new UsageError(
+      `refusing to serve on ${host} without --token or --token-file: only 127.0.0.1 may be served without one`,
+    );
   if (token !== null && token.length < 16) throw new UsageError('--token: use at least 16 characters');
   let settings = resolveSettings(values, cwd);
   let reference = referenceOf(settings);
@@ -68,14 +73,14 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
       reference = referenceOf(next);
       settings = next;
       checker.reload(next);
-      log(`reloaded the reference table (${why}): ${reference.table.offices.size} offices`);
+      log(`reloaded the reference table (${why}): ${plural(reference.table.offices.size, 'office')}`);
     } catch (error) {
       const problem = error instanceof InputError ? error.describe() : (error as Error).message;
       log(`kept the previous reference table: reload (${why}) failed: ${problem}`);
     }
   };
-  const watchers = watchTables(settings, reload);
-  process.on('SIGHUP', () => reload('SIGHUP'));
+  // Listen first: a watcher would keep the process alive after a failed listen (the check threads
+  // are stopped when it fails).
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       fail(
@@ -85,7 +90,12 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
       ),
     );
     server.listen(port, host, () => done());
+  }).catch(async (error: unknown) => {
+    await checker.close();
+    throw error;
   });
+  const watchers = watchTables(settings, reload);
+  process.on('SIGHUP', () => reload('SIGHUP'));
   const address = server.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const needsToken = token ? ' (every /v1 request needs "Authorization: Bearer <token>")' : '';
@@ -101,6 +111,23 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));
   });
+}
+
+/** --token, else --token-file (its first line; for secrets mounted as files), else FACTLINT_TOKEN. */
+function tokenOf(values: Parsed['values'], cwd: string): string | null {
+  const given = stringOption(values, 'token');
+  const file = stringOption(values, 'token-file');
+  if (given !== undefined && file !== undefined) throw new UsageError('--token and --token-file: choose one');
+  if (file === undefined) return given ?? process.env.FACTLINT_TOKEN ?? null;
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new UsageError(`--token-file ${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  const token = text.split(/\r?\n/)[0]?.trim() ?? '';
+  if (!token) throw new UsageError(`--token-file ${file}: the file is empty`);
+  return token;
 }
 
 /**

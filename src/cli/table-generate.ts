@@ -42,7 +42,8 @@ export function generateCommand(args: readonly string[], cwd: string): number {
   if (values.check === true) {
     for (const table of stale)
       standardOutput().write(
-        `${table.manifest.output}: out of date: \`npm run table:generate\` would change it (manifest ${table.manifest.file})\n`,
+        `${table.manifest.output}: out of date: \`npm run table:generate\` would change it ` +
+          `(manifest ${table.manifest.file})\n`,
       );
     if (stale.length === 0) standardOutput().write(`${count(tables.length, 'generated table')} up to date\n`);
     return stale.length > 0 ? 1 : 0;
@@ -55,7 +56,8 @@ export function generateCommand(args: readonly string[], cwd: string): number {
     }
     const { offices, people, terms } = table.summary;
     process.stderr.write(
-      `factlint: table generate: ${table.manifest.output}: ${count(offices, 'office')}, ${count(people, 'person', 'people')}, ${count(terms, 'term')}${changed ? ' written' : ', unchanged'}\n`,
+      `factlint: table generate: ${table.manifest.output}: ${count(offices, 'office')}, ` +
+        `${count(people, 'person', 'people')}, ${count(terms, 'term')}${changed ? ' written' : ', unchanged'}\n`,
     );
   }
   return 0;
@@ -77,7 +79,8 @@ function importer(cwd: string): RunImporter {
       throw new InputError(`${manifest.file}: importer "${manifest.importer}" is not one of ${KINDS.join(', ')}`);
     if (kind === 'congress' && !manifest.asOf)
       throw new InputError(
-        `${manifest.file}: the congress importer needs asOf: YYYY-MM-DD (the output must not depend on the day it is made)`,
+        `${manifest.file}: the congress importer needs asOf: YYYY-MM-DD ` +
+          '(the output must not depend on the day it is made)',
       );
     const options = {
       ...(mappingPath ? { mapping: mappingPath } : {}),

@@ -16,7 +16,7 @@ import { formatDay, parseDateSpec } from '../util/dates.js';
 import { listOption, parse, stringOption, UsageError } from './args.js';
 import { standardOutput } from '../runner/output.js';
 
-const TABLE_OPTIONS = {
+export const TABLE_OPTIONS = {
   reference: { type: 'string', multiple: true },
   'no-default-reference': { type: 'boolean' },
   date: { type: 'string' },
@@ -82,8 +82,12 @@ function lint(load: () => Table, today: number, gapDays: number, json: boolean):
     const checked = table
       ? `${plural(table.offices.size, 'office')}, ${plural(table.people.size, 'person', 'people')} checked`
       : 'the table does not load';
-    const counts = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}`;
-    print(`${checked}: ${counts}`);
+    const counts = [
+      plural(count('error'), 'error'),
+      plural(count('warning'), 'warning'),
+      plural(count('info'), 'note'),
+    ];
+    print(`${checked}: ${counts.join(', ')}`);
   }
   return problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
@@ -174,7 +178,7 @@ function stats(table: Table, today: number, json: boolean): number {
     print(JSON.stringify(s, null, 2));
     return 0;
   }
-  print(`${s.offices} offices, ${s.people} people, ${s.terms} terms`);
+  print(`${plural(s.offices, 'office')}, ${plural(s.people, 'person', 'people')}, ${plural(s.terms, 'term')}`);
   print('country   offices  people  terms  from');
   for (const c of s.byCountry) {
     const counts = [String(c.offices).padStart(8), String(c.people).padStart(7), String(c.terms).padStart(6)];

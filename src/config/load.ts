@@ -60,8 +60,16 @@ export function loadConfig(file: string, cwd: string): Config {
 function yamlConfig(text: string, shown: string): ConfigDoc {
   const parsed = parseYaml(text, shown);
   if (parsed.value === null || parsed.value === undefined) return {};
-  validateYaml(schema, parsed, shown, 'configuration');
-  return parsed.value as ConfigDoc;
+  const value = withoutEmptyKeys(parsed.value);
+  validateYaml(schema, { ...parsed, value }, shown, 'configuration');
+  return value as ConfigDoc;
+}
+
+/** `key:` with nothing under it (the starter file's keys whose examples are commented out) means the default. */
+function withoutEmptyKeys(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const entries = Object.entries(value).filter(([, v]) => v !== null);
+  return Object.fromEntries(entries.map(([k, v]) => [k, withoutEmptyKeys(v)]));
 }
 
 /** The "factlint" key of a package.json, validated; JSON is YAML, so positions still come out right. */
@@ -105,18 +113,19 @@ function fromDoc(doc: ConfigDoc, file: string, shown: string): Config {
 }
 
 export const STARTER_CONFIG = `# factlint configuration (https://github.com/factlint/factlint)
-# Every key is optional; delete what you do not need.
+# Every key is optional; delete what you do not need. To use an example, delete the "#"
+# in front of it: the file stays valid YAML. A key with nothing under it is left at its default.
 
 # More reference tables (files or folders), relative to this file. Offices here replace
 # shipped offices with the same id; people named the same way are merged.
-reference: []
-#  - newsroom-table.yml
+reference:
+  # - newsroom-table.yml
 
 # Set to false to use only your own tables.
 defaultReference: true
 
 # Severity per rule: error, warning, info or off.
-rules: {}
+rules:
   # title-holder: error
   # title-holder-unclear: warning
   # quote-attribution: error
@@ -125,8 +134,8 @@ rules: {}
   # unintroduced-speaker: warning
 
 # House style: the spelling to use for a person, by any of their names.
-houseStyle: {}
-#  Volodymyr Zelenskyy: Volodymyr Zelensky
+houseStyle:
+  # Volodymyr Zelenskyy: Volodymyr Zelensky
 
 # Where the article date comes from when --date is not given, strongest first:
 # front-matter (date:), filename (a YYYY-MM-DD in the file name), text (a dateline).
@@ -134,12 +143,12 @@ date:
   sources: [front-matter, text]
 
 # Files never to check (gitignore syntax); .factlintignore works too.
-ignorePatterns: []
-#  - drafts/
+ignorePatterns:
+  # - drafts/
 
 # Names (or flagged texts) never to report, per rule.
-allow: {}
-#  unintroduced-speaker: [Beyoncé]
+allow:
+  # unintroduced-speaker: [Beyoncé]
 
 # Larger files are skipped with an error.
 maxFileSize: 5MB

@@ -46,7 +46,9 @@ interface Executive {
 
 const SOURCE = 'unitedstates/congress-legislators executive.yaml (CC0), imported with factlint import congress';
 const LEGISLATORS_SOURCE =
-  'unitedstates/congress-legislators legislators-current.yaml (CC0; github.com/unitedstates/congress-legislators), imported with factlint import congress. Only members serving when the file was made are listed, with all their terms: not a complete list of members';
+  'unitedstates/congress-legislators legislators-current.yaml (CC0; github.com/unitedstates/congress-legislators), ' +
+  'imported with factlint import congress. Only members serving when the file was made are listed, with all ' +
+  'their terms: not a complete list of members';
 
 /** States and territories with a seat in Congress, by postal code. */
 const STATES: Readonly<Record<string, string>> = {

@@ -148,6 +148,14 @@ function surnameSpan(keys: readonly string[], surnameKeys: readonly string[] | n
   return { at, length: end - at };
 }
 
+/** "Roni Bar-On", "Nick Thomas-Symonds": a hyphenated last word is the surname whole, never its last part alone. */
+function hyphenatedSurname(name: string): string[] | null {
+  const words = name.trim().split(/\s+/);
+  while (words.length > 1 && NAME_SUFFIXES.has(phraseKeys(words.at(-1) ?? '').join(' '))) words.pop();
+  const last = words.at(-1) ?? '';
+  return words.length > 1 && /\p{L}-\p{L}/u.test(last) ? phraseKeys(last) : null;
+}
+
 class TableBuilder {
   private readonly offices = new Map<string, Office>();
   private readonly officeRoots = new Map<string, string>();
@@ -432,7 +440,7 @@ class TableBuilder {
     const forms = [person.name, ...person.variants.filter((v) => v !== person.name)];
     if (person.id !== person.name && !forms.includes(person.id)) forms.push(person.id);
     const houseKeys = phraseKeys(person.name);
-    const house = surnameSpan(houseKeys, explicitSurname);
+    const house = surnameSpan(houseKeys, explicitSurname ?? hyphenatedSurname(person.name));
     if (!person.surname) person.surname = surnameText(person.name, house.at, house.length);
     for (const text of forms) {
       const { keys, joined } = memoKeys(text);
@@ -443,7 +451,7 @@ class TableBuilder {
         addSurname(keys);
         continue;
       }
-      const span = surnameSpan(keys, explicitSurname);
+      const span = surnameSpan(keys, explicitSurname ?? hyphenatedSurname(text));
       const form: NameForm = { personId: person.id, text, keys, surnameAt: span.at, surnameLength: span.length };
       phraseAdd(names, keys, (list = []) => [...list, form], joined);
       addSurname(keys.slice(span.at, span.at + span.length));

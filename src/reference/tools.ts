@@ -149,7 +149,8 @@ function overlapsAndGaps(office: Office, gapDays: number): LintProblem[] {
         at(
           current,
           'warning',
-          `${office.id}: no holder for ${plural(gap, 'day')} between ${before} and ${after}: a vacancy (say so under vacancies:), or a missing holder?`,
+          `${office.id}: no holder for ${plural(gap, 'day')} between ${before} and ${after}: ` +
+            'a vacancy (say so under vacancies:), or a missing holder?',
         ),
       );
     }
@@ -223,7 +224,9 @@ function exclusiveOffices(table: Table): LintProblem[] {
           at(
             later,
             'error',
-            `${later.personId} holds ${later.officeId} (${describeTerm(later)}) and ${earlier.officeId} (${describeTerm(earlier)}) at once for ${plural(sharedDays(first, second), 'day')}: ${reason}`,
+            `${later.personId} holds ${later.officeId} (${describeTerm(later)}) and ` +
+              `${earlier.officeId} (${describeTerm(earlier)}) at once for ` +
+              `${plural(sharedDays(first, second), 'day')}: ${reason}`,
           ),
         );
       }
@@ -251,7 +254,9 @@ function sharedTitles(table: Table): LintProblem[] {
       severity: 'info',
       file: last.file,
       line: last.line,
-      message: `title "${title}" names ${plural(offices.length, 'office')} of ${countryGroup(last) || 'no country'}: ${offices.map((o) => o.id).join(', ')} (a claim is right when the person held any of them)`,
+      message:
+        `title "${title}" names ${plural(offices.length, 'office')} of ${countryGroup(last) || 'no country'}: ` +
+        `${offices.map((o) => o.id).join(', ')} (a claim is right when the person held any of them)`,
     });
   }
   return problems;

@@ -1,4 +1,4 @@
-import type { Report } from '../types.js';
+import type { ClaimCounts, Report } from '../types.js';
 
 export interface StylishOptions {
   color: boolean;
@@ -30,16 +30,25 @@ export function formatStylish(report: Report, options: StylishOptions): string {
     out.push('');
   }
   const { errors, warnings, infos, files } = report.summary;
-  const problems = errors + warnings;
+  const problems = errors + warnings + infos;
   const infoCount = infos ? `, ${plural(infos, 'info')}` : '';
   const counts = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infoCount}`;
-  const checked = `${plural(files, 'file')} checked`;
+  const checked = `${plural(files, 'file')} checked${claimCounts(report.summary.claims)}`;
+  const color = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info';
   out.push(
     problems > 0
-      ? paint(errors > 0 ? 'error' : 'warning', `✖ ${plural(problems, 'problem')} (${counts}); ${checked}`)
+      ? paint(color, `✖ ${plural(problems, 'problem')} (${counts}); ${checked}`)
       : `✔ no problems (${counts}); ${checked}`,
   );
   return `${out.join('\n')}\n`;
+}
+
+/** "; 12 claims checked, 3 could not be checked": checked = ok, error, warning, past; not = unknown office, person. */
+function claimCounts(claims: ClaimCounts | undefined): string {
+  if (!claims) return '';
+  const checked = claims.ok + claims.error + claims.warning + claims.past;
+  const unchecked = claims['unknown-office'] + claims['unknown-person'];
+  return `; ${plural(checked, 'claim')} checked, ${unchecked} could not be checked`;
 }
 
 function plural(n: number, word: string): string {

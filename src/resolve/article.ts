@@ -41,7 +41,7 @@ export function resolveArticle(text: string, prose: Prose, table: Table): Resolv
   const mentions = mergeByStart(tableNames, otherNames);
   const mentionAt = new TokenMap(tokens.length, mentions, (m) => m.tokenStart);
   const mentionEndingAt = new TokenMap(tokens.length, mentions, (m) => m.tokenEnd);
-  const claims = attachTitles(tokens, phrases, mentions, mentionAt, mentionEndingAt, prose.text);
+  const claims = attachTitles(tokens, phrases, mentions, mentionAt, mentionEndingAt, prose.text, table);
   const entities = resolveEntities(mentions, claims, table);
   const quoteSpans = scanQuotes(prose.text, paragraphs);
   const speakers = resolveSpeakers(quoteSpans, {

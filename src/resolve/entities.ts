@@ -1,5 +1,6 @@
 import type { Table } from '../reference/table.js';
-import { HONORIFICS } from '../scan/lexicon.js';
+import { FIRST_NAME_GENDER, HONORIFICS } from '../scan/lexicon.js';
+import { phraseKeys } from '../util/phrase-keys.js';
 import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
 import { firstStartAtLeast, sortByStart } from '../util/search.js';
@@ -17,6 +18,8 @@ export interface Entity {
   introduction: Mention | null;
   mentions: Mention[];
   gender: 'male' | 'female' | null;
+  /** The gender is only what the first name usually has ("Terry" may be a woman): a preference, not a fact. */
+  genderFromName: boolean;
 }
 
 /**
@@ -106,6 +109,7 @@ function heldNamedOffice(personId: string, title: string, table: Table): boolean
 function newEntity(id: number, candidates: string[], name: string, introduction: Mention | null, table: Table): Entity {
   const personId = candidates.length === 1 ? (candidates[0] ?? null) : null;
   const person = personId ? table.people.get(personId) : undefined;
+  const guessed = genderOfName(person?.name ?? (introduction ? name : ''));
   return {
     id,
     personId,
@@ -113,15 +117,26 @@ function newEntity(id: number, candidates: string[], name: string, introduction:
     name: person && introduction?.nameForm ? person.name : name,
     introduction,
     mentions: [],
-    gender: person?.gender ?? null,
+    gender: person?.gender ?? guessed,
+    genderFromName: !person?.gender && guessed !== null,
   };
+}
+
+/** The gender a first name usually has ("Theresa" → female), from the build-time lexicon; null when unknown. */
+function genderOfName(name: string): 'female' | 'male' | null {
+  const keys = phraseKeys(name);
+  const first = keys[0];
+  return first === undefined || keys.length < 2 ? null : (FIRST_NAME_GENDER.get(first) ?? null);
 }
 
 function link(entity: Entity, mention: Mention): void {
   mention.entity = entity.id;
   entity.mentions.push(mention);
   const gender = mention.honorific ? HONORIFICS.get(mention.honorific) : null;
-  if (gender && !entity.gender) entity.gender = gender;
+  if (gender && (!entity.gender || entity.genderFromName)) {
+    entity.gender = gender;
+    entity.genderFromName = false;
+  }
 }
 
 /** Of the people introduced with this surname, the one mentioned last before `mention`, else the first after it. */

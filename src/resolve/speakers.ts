@@ -1,11 +1,18 @@
 import type { SpeakerVia } from '../types.js';
-import { AUXILIARIES, FUNCTION_WORDS, HONORIFICS, NOT_PERSON_WORDS, PRONOUNS } from '../scan/lexicon.js';
+import {
+  AUXILIARIES,
+  FULL_PLACE_NAMES,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  NOT_PERSON_WORDS,
+  PRONOUNS,
+} from '../scan/lexicon.js';
 import { spacedText, type Mention, type TokenRole } from '../scan/names.js';
 import type { QuoteSpan } from '../scan/quotes.js';
 import type { TitleClaim } from '../scan/titles.js';
-import type { Token } from '../scan/tokens.js';
+import { ABBREVIATIONS, type Token } from '../scan/tokens.js';
 import { WordFlag } from '../scan/word-flags.js';
-import { isAmbiguousNounForm, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
+import { isAmbiguousNounForm, phrasalSpeechVerb, speechVerb, TRAILING_ONLY, type SpeechVerb } from '../scan/verbs.js';
 import type { Entity } from './entities.js';
 import { firstIndexAtLeast, firstStartAtLeast } from '../util/search.js';
 import type { TokenMap } from '../util/token-map.js';
@@ -65,7 +72,8 @@ interface SubjectEvent {
 
 const ADVERBS = new Set(
   `also then later again once further meanwhile previously earlier recently repeatedly already has
-   had have having was is were would will had never often always long still subsequently reportedly
+   had have having was is were would will could can might must should had never often always long still
+   subsequently reportedly
    publicly privately separately simply flatly quickly angrily defiantly quietly just even only
    however too`.split(/\s+/),
 );
@@ -87,7 +95,24 @@ const GROUP_NOUNS = new Set(
 const TRAILING_TAIL_LIMIT = 8;
 const DASHES = new Set(['—', '–', '―', '-']);
 const OPENING_MARKS = new Set(['“', '"', "''"]);
-const COLON_CUES = new Set(['read', 'reads', 'reading', 'went', 'goes']);
+/** Words that open a clause, so end a subject read leftwards: "…, and Breitbart News responded". */
+const CLAUSE_OPENERS = new Set(
+  'and or but nor yet so as while when because although though if that which whereas'.split(' '),
+);
+
+/** Words that open a noun phrase as "the" does: "one of two witnesses", "some protesters". */
+const QUANTIFIERS = new Set(['one', 'some', 'another', 'several', 'many', 'two', 'three', 'few', 'most', 'other']);
+const PLURAL_COUNTS = new Set(['two', 'three', 'four', 'both', 'several', 'many', 'others', 'all']);
+/** Words that open a noun phrase: "the Kremlin", "her Twitter account", "this source", "my father". */
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'my', 'our', 'this']);
+const OPENING_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its']);
+
+/** What a person or an organisation sends out with words in it: "an email saying …". */
+const DOCUMENT_NOUNS = new Set(
+  'message messages email emails statement letter note tweet tweets post memo text release video ad'.split(' '),
+);
+const INVERTED_TEXT_CUES = new Set(['read', 'reads', 'went', 'goes']);
+const COLON_CUES = new Set(['read', 'reads', 'reading', 'went', 'goes', 'began', 'begins', 'begin', 'wrote', 'writes']);
 const CLOSING_MARKS = new Set(['”', '"', '’', "''"]);
 const QUOTE_MARKS = new Set([...OPENING_MARKS, ...CLOSING_MARKS]);
 const PARTICIPLE_LINKS = new Set(['while', 'by', 'after', 'before', 'when', 'as']);
@@ -226,13 +251,25 @@ function subjectEvents(context: SpeakerContext, quotes: readonly QuoteSpan[], sp
       events.push({ at: token.start, entity, strong: true, mention: subject.mention, cue: verb });
       speech.push({ mention: subject.mention, entity, cue: verb });
       sentenceHasStrong = true;
-    } else if (subject && subject.kind !== 'pronoun') {
+    } else if (subject && subject.kind !== 'pronoun' && !namesNoPerson(tokens, subject)) {
+      // "a spokesman said": someone a later "he" may mean, though not who.
       events.push({ at: token.start, entity: null, strong: true });
       sentenceHasStrong = true;
     }
   }
   flush();
   return events;
+}
+
+/**
+ * "the ministry said", "Berlin would say": a subject that is an organisation or a place, so no
+ * "he" or "she" after it means it.
+ */
+function namesNoPerson(tokens: readonly Token[], subject: Subject): boolean {
+  const words = tokens.slice(subject.start, subject.end).filter((t) => t.isWord && !PHRASE_DETERMINERS.has(t.key));
+  if (words.length === 0 || words.some((t) => ROLE_NOUNS.has(t.key))) return false;
+  if (words.some((t) => GROUP_NOUNS.has(t.key) || NOT_PERSON_WORDS.has(t.key))) return true;
+  return words.every((t) => t.capitalised && FULL_PLACE_NAMES.has(t.key));
 }
 
 function entityOf(context: SpeakerContext, mention: Mention): Entity | null {
@@ -261,8 +298,20 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
       continue;
     }
     if (token.text === ',' || token.text === '—' || token.text === '–') {
+      // "her senior policy adviser, Jake Sullivan, said", "Gov. John Kasich (R-OH), said": an
+      // aside that is a name names the subject.
+      const named = nameEndingAsideAt(context, j);
+      if (named) return named;
       const open = matchingSeparator(tokens, j, token.text);
       if (open === null) return null;
+      j = open - 1;
+      continue;
+    }
+    // "Gov. Kirk Fordice (R) said": a parenthesis after the name.
+    if (token.text === ')') {
+      let open = j - 1;
+      while (open > j - 10 && open >= 0 && tokens[open]?.text !== '(' && tokens[open]?.text !== '.') open--;
+      if (tokens[open]?.text !== '(') return null;
       j = open - 1;
       continue;
     }
@@ -296,11 +345,41 @@ function subjectBefore(context: SpeakerContext, verb: number): Subject | null {
   return nounPhraseEndingAt(tokens, j);
 }
 
+/**
+ * The name that ends right before the separator at `close`, after a comma or the start of
+ * the clause, with at most a parenthesis between ("Jake Sullivan," / "John Kasich (R-OH),").
+ */
+function nameEndingAsideAt(context: SpeakerContext, close: number): Subject | null {
+  const { tokens } = context;
+  let end = close;
+  if (tokens[end - 1]?.text === ')') {
+    let open = end - 2;
+    while (open > close - 8 && open >= 0 && tokens[open]?.text !== '(') open--;
+    if (tokens[open]?.text !== '(') return null;
+    end = open;
+  }
+  const mention = context.mentionEndingAt.get(end);
+  if (!mention) return null;
+  let k = mention.tokenStart - 1;
+  while (k >= 0 && (isTitleOrHonorific(context, k) || tokens[k]?.text === '.')) k--;
+  return tokens[k]?.text === ',' ? { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention } : null;
+}
+
+function isTitleOrHonorific(context: SpeakerContext, k: number): boolean {
+  const role = context.roles[k];
+  const key = context.tokens[k]?.key ?? '';
+  return role === 'title' || role === 'country' || HONORIFICS.has(key) || ABBREVIATIONS.has(key);
+}
+
 /** "Trump, who said …": the relative pronoun is the speaker words, the name before it the speaker. */
 function relativeSubject(context: SpeakerContext, j: number): Subject | null {
   const { tokens } = context;
   const token = tokens[j];
-  if (!token || (token.key !== 'who' && token.key !== 'which') || tokens[j - 1]?.text !== ',') return null;
+  if (!token || (token.key !== 'who' && token.key !== 'which')) return null;
+  // "Rikkie Wells who tweeted": a name right before "who" is its antecedent too.
+  const direct = token.key === 'who' ? context.mentionEndingAt.get(j) : undefined;
+  if (direct) return { kind: 'name', start: j, end: j + 1, mention: direct };
+  if (tokens[j - 1]?.text !== ',') return null;
   const mention = context.mentionEndingAt.get(j - 1);
   if (mention) return { kind: 'name', start: j, end: j + 1, mention };
   return nounPhraseEndingAt(tokens, j - 2);
@@ -332,7 +411,7 @@ function matchingSeparator(tokens: readonly Token[], close: number, mark: string
     const token = tokens[k];
     if (!token || token.paragraph !== tokens[close]?.paragraph) return null;
     if (dash ? token.text === '—' || token.text === '–' : token.text === ',') return k;
-    if (token.text === '.' || QUOTE_MARKS.has(token.text)) return null;
+    if ((token.text === '.' && !isAbbreviationDot(tokens, k)) || QUOTE_MARKS.has(token.text)) return null;
   }
   return null;
 }
@@ -379,17 +458,26 @@ function nounPhraseEndingAt(tokens: readonly Token[], end: number): Subject | nu
     tally();
     const token = tokens[k];
     if (!token?.isWord || token.paragraph !== tokens[end]?.paragraph) break;
+    // "one employee", but "the two nations".
+    const quantifier = QUANTIFIERS.has(token.key) && !['the', 'a', 'an'].includes(tokens[k - 1]?.key ?? '');
+    const determiner = PHRASE_DETERMINERS.has(token.key) || quantifier;
+    // "…, and Breitbart News responded": a conjunction or preposition is no part of the subject.
+    if (!determiner && k < end && (!token.capitalised || token.sentenceStart) && CLAUSE_OPENERS.has(token.key)) break;
     start = k;
-    const determiner = token.key === 'the' || token.key === 'a' || token.key === 'an';
     if (determiner && ['of', 'for', 'at', 'in'].includes(tokens[k - 1]?.key ?? '')) continue;
     if (determiner || token.sentenceStart) break;
   }
   const first = tokens[start];
   const head = tokens[end];
   if (!first || !head || FUNCTION_WORDS.has(head.key)) return null;
-  const determiner = ['the', 'a', 'an'].includes(first.key);
+  const determiner = PHRASE_DETERMINERS.has(first.key) || QUANTIFIERS.has(first.key);
   if (!determiner && !first.capitalised) return null;
-  if (!determiner && start !== end) start = firstCapitalisedRun(tokens, start, end);
+  // "Obama's former campaign strategist": an owner opens the phrase as a determiner would.
+  if (!determiner && start !== end && !first.possessive) {
+    start = firstCapitalisedRun(tokens, start, end);
+    // "Protesters marched downtown": without a determiner, a capitalised word heads the phrase.
+    if (!tokens[start]?.capitalised) return null;
+  }
   return { kind: 'phrase', start, end: end + 1, mention: null };
 }
 
@@ -409,15 +497,96 @@ function firstCapitalisedRun(tokens: readonly Token[], start: number, end: numbe
  */
 function cueAt(tokens: readonly Token[], k: number, place: 'after' | 'before'): Cue | null {
   const token = tokens[k];
-  if (!token?.isWord || token.capitalised || (token.flags & WordFlag.speechVerb) === 0) return null;
-  const verb = speechVerb(token.key);
+  if (!token?.isWord || (token.flags & WordFlag.speechVerb) === 0) return null;
+  // "Clinton Says “We Will Win”": a headline capitalises its verbs.
+  if (token.capitalised && (token.sentenceStart || !headlineParagraphs(tokens).has(token.paragraph))) return null;
+  const next = tokens[k + 1];
+  const phrasal = next?.isWord ? phrasalSpeechVerb(token.key, next.key) : null;
+  const verb = phrasal ?? speechVerb(token.key);
   if (!verb) return null;
-  const afterAuxiliary = AUXILIARIES.has(tokens[k - 1]?.key ?? '');
-  if (verb.tense === 'base' && !afterAuxiliary) return null;
+  if (
+    verb.tense === 'base' &&
+    !AUXILIARIES.has(tokens[auxiliaryAt(tokens, k)]?.key ?? '') &&
+    !isPluralSubject(tokens[k - 1])
+  )
+    return null;
+  // "the claim is disputed", "he was told": a passive, not a speaker's cue.
+  if (verb.tense === 'past' && PASSIVE_AUXILIARIES.has(tokens[k - 1]?.key ?? '')) return null;
   if (place === 'before') {
-    if (TRAILING_ONLY.has(verb.lemma) || (verb.tense === 'present' && isAmbiguousNounForm(token.key))) return null;
+    if (TRAILING_ONLY.has(verb.lemma)) return null;
+    // "reports", "claims": mostly nouns, but a verb when a quote or a colon follows a subject ("The ad claims “…”").
+    if (verb.tense === 'present' && isAmbiguousNounForm(token.key) && !introducesQuote(tokens, k)) return null;
   } else if (verb.tense === 'participle') return null;
-  return { start: token.start, end: token.end, text: token.text, lemma: verb.lemma, tense: verb.tense };
+  const end = phrasal && next ? next.end : token.end;
+  const text = phrasal && next ? `${token.text} ${next.text}` : token.text;
+  return { start: token.start, end, text, lemma: verb.lemma, tense: verb.tense };
+}
+
+/** "Sen.", "Gov.", "J.": a full stop that ends an abbreviation or an initial, not the sentence ("read one."). */
+function isAbbreviationDot(tokens: readonly Token[], j: number): boolean {
+  const word = tokens[j - 1];
+  if (!word?.isWord || word.end !== tokens[j]?.start) return false;
+  return (
+    ABBREVIATIONS.has(word.key) ||
+    (word.text.length === 1 && word.capitalised) ||
+    (word.capitalised && word.text.length <= 3)
+  );
+}
+
+/** A quote mark or a colon right after the word at `k`, whose word before is no determiner or possessive. */
+function introducesQuote(tokens: readonly Token[], k: number): boolean {
+  const next = tokens[k + 1]?.text ?? '';
+  const before = tokens[k - 1];
+  if (!(OPENING_MARKS.has(next) || next === ':') || !before?.isWord || before.possessive) return false;
+  return !DETERMINERS.has(before.key);
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'these', 'those']);
+
+/** Where the auxiliary of a base form would be: "could only quip", "did not say", "will also tell". */
+function auxiliaryAt(tokens: readonly Token[], k: number): number {
+  let j = k - 1;
+  while (j > k - 3 && BETWEEN_AUXILIARY_AND_VERB.has(tokens[j]?.key ?? '')) j--;
+  return j;
+}
+
+const BETWEEN_AUXILIARY_AND_VERB = new Set(['only', 'also', 'just', 'not', 'never', 'still', 'simply', 'then']);
+
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "isn't", "wasn't"]);
+
+const headlines = new WeakMap<readonly Token[], Set<number>>();
+
+/** Paragraphs in title case (short, nearly every word capitalised): headlines, whose verbs are capitalised too. */
+function headlineParagraphs(tokens: readonly Token[]): Set<number> {
+  let found = headlines.get(tokens);
+  if (found) return found;
+  found = new Set<number>();
+  const counts = new Map<number, { words: number; capitals: number }>();
+  for (const token of tokens) {
+    tally();
+    if (!token.isWord || /^\d/.test(token.text)) continue;
+    const count = counts.get(token.paragraph) ?? { words: 0, capitals: 0 };
+    count.words++;
+    if (token.capitalised || SMALL_WORDS.has(token.key)) count.capitals++;
+    counts.set(token.paragraph, count);
+  }
+  for (const [paragraph, { words, capitals }] of counts) {
+    if (words >= 3 && words <= 25 && capitals >= words * 0.9) found.add(paragraph);
+  }
+  headlines.set(tokens, found);
+  return found;
+}
+
+/** Words a title-case headline leaves in lower case. */
+const SMALL_WORDS = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'but', 'by', 'with']);
+
+/** "they conclude", "officials say": a plural subject right before a base form makes it a finite verb. */
+function isPluralSubject(token: Token | undefined): boolean {
+  if (!token?.isWord) return false;
+  if (token.key === 'they' || token.key === 'we' || token.key === 'i' || token.key === 'you') return true;
+  // "the two write", "both say".
+  if (PLURAL_COUNTS.has(token.key)) return true;
+  return token.key.length > 3 && token.key.endsWith('s') && !token.key.endsWith('ss') && !token.capitalised;
 }
 
 /** A copy that says another way it was found; spelled out, not spread, to keep one object shape. */
@@ -449,7 +618,9 @@ class SpeakerResolver {
     // (one in the same sentence, "“…,” she wrote", does).
     const { tokens } = this.context;
     const closesSentence = /^[.!?]$/.test(tokens[lastTokenBefore(tokens, quote.innerEnd)]?.text ?? '');
-    const introduced = tokens[before]?.text === ':' && closesSentence ? this.beforeQuote(quote, before) : null;
+    // "He added, “….” The government refused …": the next sentence's subject is not this quote's speaker.
+    const introducing = tokens[before]?.text === ':' || tokens[before]?.text === ',';
+    const introduced = introducing && closesSentence ? this.beforeQuote(quote, before) : null;
     return (
       introduced ??
       this.afterQuote(quote, after) ??
@@ -469,7 +640,7 @@ class SpeakerResolver {
     if (tokens[k]?.text === ',') k++;
     if (tokens[k]?.key === 'according' && tokens[k + 1]?.key === 'to')
       return this.subjectFrom(k + 2, null, 'according to X');
-    const verbFirst = this.verbAt(k);
+    const verbFirst = this.verbAt(k) ?? this.invertedTextCue(k);
     if (verbFirst) {
       const head = this.headBetween(k + 1, this.clauseEnd(k + 1));
       return head
@@ -477,16 +648,35 @@ class SpeakerResolver {
         : this.subjectFrom(k + 1, verbFirst, '“…,” said X');
     }
     if (this.isInTheWordsOf(k)) return this.subjectFrom(k + 4, null, 'in the words of X');
-    const cueIndex = this.cueWithin(k, 16);
+    const cueIndex = this.cueWithin(k, 16) ?? this.cueAfterLongAside(k);
     const head = cueIndex === null ? null : this.headBetween(k, cueIndex);
     const found = cueIndex === null ? null : this.verbAt(cueIndex);
     if (head && found) return this.toAttribution(head, found, '“…,” X said');
     const subject = this.subjectAfter(k);
     if (!subject) return null;
     const verbAt = this.skipAdverbs(subject.end);
-    const verb = this.verbAt(verbAt) ?? this.unknownCueAt(quote, verbAt, subject) ?? this.cueAfterModifier(subject);
+    const verb =
+      this.verbAt(verbAt) ??
+      this.textCueAt(verbAt) ??
+      this.unknownCueAt(quote, verbAt, subject) ??
+      this.cueAfterModifier(subject);
     if (!verb) return null;
     return this.toAttribution(subject, verb, '“…,” X said');
+  }
+
+  /** “…,” the email read. / “…,” it reads: a verb that attributes written words, after its subject. */
+  private textCueAt(k: number): Cue | null {
+    const token = this.context.tokens[k];
+    if (!token?.isWord || token.capitalised || (token.key !== 'read' && token.key !== 'reads')) return null;
+    return { start: token.start, end: token.end, text: token.text, lemma: 'read', tense: 'past' };
+  }
+
+  /** “…,” read one. / “…,” went the chant: verbs that attribute text, put before their subject. */
+  private invertedTextCue(k: number): Cue | null {
+    const token = this.context.tokens[k];
+    const next = this.context.tokens[k + 1];
+    if (!token?.isWord || token.capitalised || !INVERTED_TEXT_CUES.has(token.key) || !next?.isWord) return null;
+    return { start: token.start, end: token.end, text: token.text, lemma: 'read', tense: 'past' };
   }
 
   /** Where the words after a verb-first cue end: the sentence's end or a new quote. */
@@ -501,10 +691,22 @@ class SpeakerResolver {
       tokens[j]?.text !== ';'
     ) {
       tally();
-      if (tokens[j]?.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) break;
+      if (tokens[j]?.text === '.' && !isAbbreviationDot(tokens, j)) break;
       j++;
     }
     return j;
+  }
+
+  /**
+   * “…,” Melanne Verveer, who served as Hillary Clinton’s chief of staff during the Clinton
+   * administration, said: a name, then an aside between commas too long for the usual reach.
+   */
+  private cueAfterLongAside(k: number): number | null {
+    const { tokens, mentionAt } = this.context;
+    const mention = mentionAt.get(k);
+    if (!mention || tokens[mention.tokenEnd]?.text !== ',') return null;
+    const cue = this.cueWithin(mention.tokenEnd + 1, 32);
+    return cue !== null && tokens[cue - 1]?.text === ',' ? cue : null;
   }
 
   /** The first speech verb from `start` within `limit` words, before the sentence or a new quote begins. */
@@ -522,7 +724,7 @@ class SpeakerResolver {
         OPENING_MARKS.has(token.text)
       )
         return null;
-      if (token.text === '.' && !(tokens[j - 1]?.isWord && (tokens[j - 1]?.text.length ?? 9) <= 3)) return null;
+      if (token.text === '.' && !isAbbreviationDot(tokens, j)) return null;
       if (this.verbAt(j)) return j;
     }
     return null;
@@ -613,9 +815,16 @@ class SpeakerResolver {
         break;
       if (token.key === 'according' && tokens[k + 1]?.key === 'to')
         return this.subjectFrom(k + 2, null, 'according to X, “…”');
+      // "The Times quoted Hillary Clinton as saying that “…”": the one quoted is the speaker.
+      if (token.key === 'quoted' && !token.capitalised) {
+        const quoted = this.quotedAsSaying(k);
+        if (quoted) return quoted;
+      }
+      const fronted = this.frontedSpeechVerb(k);
+      if (fronted) return fronted;
       const verb = this.verbAt(k, 'before') ?? this.cueBeforeColon(k);
       // "…, saying, “…”": a participle after a comma has no subject of its own to its left.
-      const trailingParticiple = verb?.tense === 'participle' && tokens[k - 1]?.text === ',';
+      const trailingParticiple = verb?.tense === 'participle' && (tokens[k - 1]?.text === ',' || this.afterDocument(k));
       const subject = verb && !trailingParticiple ? subjectBefore(this.context, k) : null;
       if (verb && subject) return this.toAttribution(subject, verb, 'X said “…”');
       if (verb && !participle) participle = this.participleSubject(k, verb) ? { at: k, verb } : null;
@@ -632,7 +841,50 @@ class SpeakerResolver {
       const subject = this.participleSubject(participle.at, participle.verb);
       return subject ? this.toAttribution(subject, participle.verb, 'X …, saying “…”') : null;
     }
-    return tokens[i]?.text === ':' ? this.colonSubject(k) : null;
+    // "Trump issued a statement, “…”": a document named right before the quote is its subject's.
+    const documentNamed = tokens[i]?.text === ',' && DOCUMENT_NOUNS.has(tokens[i - 1]?.key ?? '');
+    return tokens[i]?.text === ':' || documentNamed ? this.colonSubject(i) : null;
+  }
+
+  /**
+   * "Said Dorothy Poynter, who grew up with Ali, “…”": a sentence that opens with its speech verb;
+   * "As Vulture put it, “…”": the one whose words they are.
+   */
+  private frontedSpeechVerb(k: number): Attribution | null {
+    const { tokens } = this.context;
+    const token = tokens[k];
+    if (!token?.isWord) return null;
+    if (token.sentenceStart && token.capitalised && speechVerb(token.key)?.tense === 'past') {
+      const cue: Cue = { start: token.start, end: token.end, text: token.text, lemma: token.key, tense: 'past' };
+      return this.context.mentionAt.has(k + 1) ? this.subjectFrom(k + 1, cue, 'Said X, “…”') : null;
+    }
+    if ((token.key === 'put' || token.key === 'puts') && tokens[k + 1]?.key === 'it') {
+      const subject = subjectBefore(this.context, k);
+      if (subject && this.followsAs(subject.start)) {
+        const cue: Cue = { start: token.start, end: token.end, text: token.text, lemma: 'put', tense: 'past' };
+        return this.toAttribution(subject, cue, 'as X put it, “…”');
+      }
+    }
+    return null;
+  }
+
+  /** "as [anti-terrorist prosecutor] X": "as" a few title or description words before the subject. */
+  private followsAs(start: number): boolean {
+    const { tokens } = this.context;
+    for (let j = start - 1; j >= 0 && j >= start - 5; j--) {
+      const token = tokens[j];
+      if (!token?.isWord) return false;
+      if (token.key === 'as') return true;
+    }
+    return false;
+  }
+
+  private quotedAsSaying(k: number): Attribution | null {
+    const subject = this.subjectAfter(k + 1);
+    const { tokens } = this.context;
+    if (!subject || tokens[subject.end]?.key !== 'as') return null;
+    const verb = this.verbAt(subject.end + 1, 'before');
+    return verb ? this.toAttribution(subject, verb, 'quoted X as saying “…”') : null;
   }
 
   /** "Limbaugh continued: “…”", "She continued, “…”": a verb that otherwise only follows a quote may introduce one. */
@@ -652,8 +904,22 @@ class SpeakerResolver {
   /** "Trump attacked Clinton, saying, “…”": the subject of a participle after a comma is the sentence's. */
   private participleSubject(k: number, verb: Cue): Subject | null {
     const before = this.context.tokens[k - 1];
-    if (verb.tense !== 'participle' || !(before?.text === ',' || PARTICIPLE_LINKS.has(before?.key ?? ''))) return null;
-    return this.speakerEarlierInSentence(k) ?? this.sentenceSubject(k);
+    if (verb.tense !== 'participle') return null;
+    // "his campaign sent out a text message to supporters saying: “…”": the sender's words.
+    if (this.afterDocument(k)) return this.sentenceSubject(k) ?? this.openingNounPhrase(k);
+    if (!(before?.text === ',' || PARTICIPLE_LINKS.has(before?.key ?? ''))) return null;
+    return this.speakerEarlierInSentence(k) ?? this.sentenceSubject(k) ?? this.openingNounPhrase(k);
+  }
+
+  /** A message, email or statement a few words before the participle ("a text message to supporters saying"). */
+  private afterDocument(k: number): boolean {
+    const { tokens } = this.context;
+    for (let j = k - 1; j >= 0 && j >= k - 4; j--) {
+      const token = tokens[j];
+      if (!token?.isWord) return false;
+      if (DOCUMENT_NOUNS.has(token.key)) return true;
+    }
+    return false;
   }
 
   /** "Ryan and Trump will meet next week, Spicer said, adding, “…”": who spoke earlier in the sentence. */
@@ -669,9 +935,25 @@ class SpeakerResolver {
   }
 
   /** "President Obama is rolling out a new message: “It's about me.”": the sentence's subject speaks. */
-  private colonSubject(sentenceStart: number): Attribution | null {
-    const subject = this.sentenceSubject(sentenceStart + 1);
+  private colonSubject(colon: number): Attribution | null {
+    const subject = this.sentenceSubject(colon) ?? this.openingNounPhrase(colon);
     return subject ? this.toAttribution(subject, null, 'X …: “…”') : null;
+  }
+
+  /** "The Clinton campaign, in a Q&A, worded it carefully: “…”": a sentence that opens with "the"/"a" and a noun. */
+  private openingNounPhrase(k: number): Subject | null {
+    const { tokens } = this.context;
+    let start = k;
+    while (start > 0 && !tokens[start]?.sentenceStart && tokens[start - 1]?.paragraph === tokens[k]?.paragraph) start--;
+    const first = tokens[start];
+    if (!first?.isWord || !OPENING_DETERMINERS.has(first.key)) return null;
+    // The determiner, any capitalised words, and one common noun: "The Clinton campaign", "His campaign".
+    let end = start + 1;
+    while (end < k && end < start + 6 && tokens[end]?.capitalised) end++;
+    const noun = tokens[end];
+    if (end < k && noun?.isWord && !noun.capitalised && !FUNCTION_WORDS.has(noun.key)) end++;
+    if (end === start + 1) return null;
+    return { kind: 'phrase', start, end, mention: null };
   }
 
   /**
@@ -685,14 +967,16 @@ class SpeakerResolver {
       tally();
       start--;
     }
-    // Skip an opening phrase ("During the speech,", "Faced with doubts,") up to its comma.
-    if (!mentionAt.has(start) && !PRONOUNS.has(tokens[start]?.key ?? '') && !this.isTitleWord(start)) {
+    // Skip opening phrases ("During the speech,", "On Thursday, after remaining neutral,") up to their commas.
+    for (let phrases = 0; phrases < 3; phrases++) {
+      if (mentionAt.has(start) || PRONOUNS.has(tokens[start]?.key ?? '') || this.isTitleWord(start)) break;
       let comma = start;
       while (comma < k && comma < start + 25 && tokens[comma]?.text !== ',') {
         tally();
         comma++;
       }
-      if (tokens[comma]?.text === ',' && comma < k) start = comma + 1;
+      if (tokens[comma]?.text !== ',' || comma >= k) break;
+      start = comma + 1;
     }
     for (let j = start; j < k && j < start + 6; j++) {
       tally();
@@ -825,6 +1109,8 @@ class SpeakerResolver {
   private subjectAfter(from: number): Subject | null {
     const { tokens, mentionAt } = this.context;
     const i = CLOSING_MARKS.has(tokens[from]?.text ?? '') ? from + 1 : from;
+    const described = this.describedName(i);
+    if (described) return described;
     let k = i;
     const paragraph = tokens[i]?.paragraph;
     while (k < tokens.length && k < i + 12) {
@@ -847,6 +1133,19 @@ class SpeakerResolver {
     return this.nounPhraseFrom(i, k);
   }
 
+  /** "an angry Hollande", "a defiant Trump": a determiner and a word or two of description before a name. */
+  private describedName(i: number): Subject | null {
+    const { tokens, mentionAt } = this.context;
+    if (!['a', 'an', 'the'].includes(tokens[i]?.key ?? '')) return null;
+    for (let k = i + 1; k <= i + 2; k++) {
+      const mention = mentionAt.get(k);
+      if (mention) return { kind: 'name', start: mention.tokenStart, end: mention.tokenEnd, mention };
+      const word = tokens[k];
+      if (!word?.isWord || word.capitalised || FUNCTION_WORDS.has(word.key)) return null;
+    }
+    return null;
+  }
+
   private isTitleWord(k: number): boolean {
     const role = this.context.roles[k];
     return role === 'title' || role === 'country';
@@ -857,7 +1156,7 @@ class SpeakerResolver {
     const { tokens } = this.context;
     const first = tokens[k];
     if (!first?.isWord) return null;
-    const determiner = ['the', 'a', 'an'].includes(first.key);
+    const determiner = PHRASE_DETERMINERS.has(first.key) || QUANTIFIERS.has(first.key);
     if (!determiner && !first.capitalised && start === k) return null;
     let end = k + 1;
     while (
@@ -865,6 +1164,7 @@ class SpeakerResolver {
       end < k + 8 &&
       tokens[end]?.isWord &&
       !this.verbAt(end) &&
+      !this.textCueAt(end) &&
       tokens[end]?.paragraph === first.paragraph
     ) {
       tally();
@@ -956,17 +1256,22 @@ class SpeakerResolver {
     if (want !== 'male' && want !== 'female') return { entity: null, via: 'pronoun' };
     const at = token?.start ?? 0;
     const paragraph = token?.paragraph ?? 0;
+    // A gender guessed from a first name only ranks people; the nearest one it excluded is the fallback.
+    let fallback: Entity | null = null;
     for (const event of this.events.before(at, PRONOUN_REACH)) {
       const eventParagraph = this.paragraphAt(event.at);
       if (paragraph - eventParagraph > 3) break;
       if (!event.entity) {
-        if (event.strong) return { entity: null, via: 'pronoun' };
+        if (event.strong) return { entity: fallback, via: 'pronoun' };
         continue;
       }
-      if (event.entity.gender && event.entity.gender !== want) continue;
+      if (event.entity.gender && event.entity.gender !== want) {
+        if (event.entity.genderFromName) fallback ??= event.entity;
+        continue;
+      }
       return { entity: event.entity, via: 'pronoun' };
     }
-    return { entity: null, via: 'unresolved' };
+    return fallback ? { entity: fallback, via: 'pronoun' } : { entity: null, via: 'unresolved' };
   }
 
   private paragraphAt(offset: number): number {

@@ -170,7 +170,7 @@ const MONTHS = [
   'december',
 ];
 /** Words of the article's own days: a claim in their sentence is about the present. */
-const RECENT_WORDS = new Set([
+const RECENT_DAYS = new Set([
   'today',
   'yesterday',
   'tonight',
@@ -182,10 +182,8 @@ const RECENT_WORDS = new Set([
   'friday',
   'saturday',
   'sunday',
-  'now',
-  'currently',
-  'recently',
 ]);
+const RECENT_WORDS = new Set(['now', 'currently', 'recently']);
 const RECENT_UNITS = new Set([
   'week',
   'month',
@@ -300,6 +298,8 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
     earlierTime(article, fronted, date) ??
     (cue ? earlierTime(article, afterCue(article, cue.start), date) : earlierTime(article, clause, date));
   if (explicit) return explicit;
+  // "Chancellor Olaf Scholz, at the time, said …": the phrase dates the sentence, whichever clause holds it.
+  if (atTheTime(article, sentence)) return PAST('at the time');
   if (whenClause(tokens, clause, claim.claimStart))
     return PAST('when-clause', earlierTime(article, sentence, date)?.range);
   if (hasPastMarker(article, clause) || hasPastMarker(article, fronted)) return PAST('past-word');
@@ -310,9 +310,12 @@ export function claimTime(article: ResolvedArticle, claim: TitleClaim, date: Day
   if (speaksFor(tokens, claim.claimStart, mention.tokenEnd)) return PRESENT('speech');
   if (whileInOffice(tokens, mention.tokenEnd, clause)) return PAST('while in office');
   if (tokens[claim.claimStart - 1]?.key === 'new' || presentVerbAfter(tokens, mention)) return PRESENT('present-verb');
+  if (presentInClause(tokens, clause, claim.claimStart)) return PRESENT('present clause');
+  // The article's own day ("on Saturday", "this week") outweighs a when-clause; a bare "now" does not.
+  if (hasWord(article, sentence, RECENT_DAYS) || thisPeriod(article, sentence)) return PRESENT('recent time');
   if (whenClause(tokens, { start: sentence.start, end: claim.claimStart }, claim.claimStart))
     return PAST('when-clause');
-  if (hasWord(article, sentence, RECENT_WORDS) || thisPeriod(article, sentence)) return PRESENT('recent time');
+  if (hasWord(article, sentence, RECENT_WORDS)) return PRESENT('recent time');
   const relation = pastRelation(tokens, claim.claimStart, clause);
   if (relation) return PAST(relation);
   if (afterClause(tokens, clause, claim.claimStart)) return PAST('after-clause');
@@ -439,6 +442,56 @@ export function isHypothetical(article: ResolvedArticle, claim: TitleClaim): boo
   return false;
 }
 
+/** Words that look ahead to an office not yet held: "worrying about President Trump", "a possible President Cruz". */
+const ANTICIPATION = new Set([
+  'worry',
+  'worrying',
+  'worried',
+  'fear',
+  'fearing',
+  'feared',
+  'fears',
+  'flee',
+  'fleeing',
+  'imagine',
+  'imagining',
+  'dread',
+  'prospect',
+  'possible',
+  'possibility',
+  'potential',
+  'hypothetical',
+  'brace',
+  'bracing',
+  'preparing',
+  'scenario',
+  'nightmare',
+  'dream',
+]);
+/**
+ * Conditions of what may be: "if", "once" (not "will": a plan is no dream; nor a modal before
+ * the title: "nobody could picture Lib Dem leader X" still says who the leader is).
+ */
+const CONDITIONAL = new Set(['if', 'once', 'unless', 'whether']);
+const MODALS = new Set(['would', 'could', 'might']);
+
+/**
+ * A claim about an office the person has not yet held, set in a future the sentence imagines:
+ * a condition or a word of anticipation before it in its clause, or a modal right after the
+ * name ("President Trump would …"). "The committee will question President X next week" is a
+ * plan, not a dream: still a claim about who holds the office.
+ */
+export function isSpeculative(article: ResolvedArticle, claim: TitleClaim): boolean {
+  const { tokens } = article;
+  const sentence = sentenceOf(tokens, claim.claimStart);
+  const clause = clauseOf(tokens, claim.claimStart, claim.mention.tokenEnd, sentence);
+  for (let k = clause.start; k < claim.claimStart; k++) {
+    const key = tokens[k]?.key ?? '';
+    if (CONDITIONAL.has(key) || ANTICIPATION.has(key)) return true;
+  }
+  return MODALS.has(tokens[claim.mention.tokenEnd]?.key ?? '');
+}
+
 /** The words between the separators around the claim: a time elsewhere in the sentence may date another event. */
 function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: Range): Range {
   let start = from;
@@ -448,7 +501,7 @@ function clauseOf(tokens: readonly Token[], from: number, to: number, sentence: 
   return { start, end };
 }
 
-/** "In 2003, …", "During the Bush administration, …", "Last year, …": a time at the head of the sentence dates all of it. */
+/** "In 2003, …", "During the Bush administration, …", "Last year, …": a time heading the sentence dates all of it. */
 function frontedTime(tokens: readonly Token[], sentence: Range): Range {
   const first = tokens[sentence.start]?.key;
   if (!FRONTED_TIME_OPENERS.has(first ?? '')) return { start: sentence.start, end: sentence.start };
@@ -457,7 +510,7 @@ function frontedTime(tokens: readonly Token[], sentence: Range): Range {
   return { start: sentence.start, end };
 }
 
-/** Tokens looked at on each side of a claim: real sentences are far shorter; text without full stops is not a sentence. */
+/** Tokens looked at on each side of a claim: real sentences are far shorter; text without stops is no sentence. */
 const MAX_SENTENCE_REACH = 120;
 
 function sentenceOf(tokens: readonly Token[], index: number): Range {
@@ -477,7 +530,7 @@ function insideQuote(article: ResolvedArticle, offset: number): boolean {
   return quote !== undefined && quote.innerStart <= offset;
 }
 
-/** The key of token k, or '' outside the article (read without going out of bounds, which costs V8 a deoptimisation). */
+/** The key of token k, or '' outside the article (no read out of bounds, which costs V8 a deoptimisation). */
 function keyAt(article: ResolvedArticle, k: number): string {
   return k >= 0 && k < article.tokens.length ? (article.tokens[k] as Token).key : '';
 }
@@ -540,6 +593,15 @@ function hasPastMarker(article: ResolvedArticle, words: Range): boolean {
   return false;
 }
 
+function atTheTime(article: ResolvedArticle, words: Range): boolean {
+  for (let k = words.start + 2; k < words.end; k++) {
+    const token = article.tokens[k];
+    if (token?.key !== 'time' || keyAt(article, k - 1) !== 'the' || keyAt(article, k - 2) !== 'at') continue;
+    if (!insideQuote(article, token.start)) return true;
+  }
+  return false;
+}
+
 /** "this week", "this year": the article's own time. */
 function thisPeriod(article: ResolvedArticle, words: Range): boolean {
   for (let k = words.start; k < words.end - 1; k++) {
@@ -591,6 +653,8 @@ function pastVerbSoon(tokens: readonly Token[], from: number, within = 7): boole
     // "when George (W. Bush) was president": an aside in brackets.
     if (token?.text === '(' || token?.text === ')') continue;
     if (!token?.isWord) return false;
+    // "when Trump has faced criticism": a present perfect, not the past.
+    if (token.key === 'has' || token.key === 'have') return false;
     if (PAST_AUXILIARIES.has(token.key) || (!token.capitalised && /[a-z]{2,}ed$/.test(token.key))) return true;
   }
   return false;
@@ -651,7 +715,7 @@ function historyContext(article: ResolvedArticle, sentence: Range, date: DayRang
   return range ? PAST('history context') : null;
 }
 
-/** Up to `count` sentences before this one, across paragraphs: a quote set up by "When the case was argued in December, …". */
+/** Up to `count` sentences before, across paragraphs: a quote set up by "When the case was argued in December, …". */
 function earlierSentences(article: ResolvedArticle, sentence: Range, date: DayRange, count: number): When | null {
   let end = sentence.start;
   for (let n = 0; n < count && end > 0; n++) {
@@ -674,7 +738,7 @@ function speechCue(article: ResolvedArticle, mention: Mention): { start: number 
 type CueOf = (mention: Mention) => { start: number } | null;
 const cueIndexes = new WeakMap<ResolvedArticle, CueOf>();
 
-/** A mention's cue: that of the first quote it explicitly speaks, else of its first reported speech. Indexed once per article. */
+/** A mention's cue: the first quote it explicitly speaks, else its first reported speech (indexed once per article). */
 function cuesOf(article: ResolvedArticle): CueOf {
   let cueOf = cueIndexes.get(article);
   if (cueOf) return cueOf;
@@ -694,6 +758,18 @@ function cuesOf(article: ResolvedArticle): CueOf {
 function afterCue(article: ResolvedArticle, cueStart: number): Range {
   const start = firstTokenAtOrAfter(article.tokens, cueStart);
   return { start, end: Math.min(article.tokens.length, start + 5) };
+}
+
+/** "Pressure is mounting on Home Secretary X", "… will meet X": a progressive or future in the claim's clause. */
+function presentInClause(tokens: readonly Token[], clause: Range, claimStart: number): boolean {
+  for (let k = clause.start; k < claimStart - 1; k++) {
+    const key = tokens[k]?.key ?? '';
+    const next = tokens[k + 1];
+    if (!next?.isWord || next.capitalised) continue;
+    if ((key === 'is' || key === 'are') && /[a-z]{2,}ing$/.test(next.key)) return true;
+    if (key === 'will' && !/(ed|ing)$/.test(next.key)) return true;
+  }
+  return false;
 }
 
 /** "President Trump says", "Chancellor Scholz, who is …, will": a present-tense verb after the name. */

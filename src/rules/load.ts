@@ -78,7 +78,8 @@ export function compileRules(sources: readonly RuleSource[]): Rule[] {
   const missing = [...CHECKS.keys()].filter((kind) => !compiled.some((rule) => rule.kind === kind));
   if (missing.length > 0) {
     throw new InputError(
-      `no rule for check kind ${missing.map((k) => `"${k}"`).join(', ')}: add a rule with that kind (severity: off turns it off)`,
+      `no rule for check kind ${missing.map((k) => `"${k}"`).join(', ')}: ` +
+        'add a rule with that kind (severity: off turns it off)',
     );
   }
   return compiled;
@@ -112,7 +113,8 @@ function checkPlaceholders(message: string, check: Check, parsed: ParsedYaml, fi
     if (name !== undefined && check.messageParams.includes(name)) continue;
     const place = parsed.locate(['message']);
     throw new InputError(
-      `message: unknown placeholder {${name}} for ${check.kind} (it fills ${check.messageParams.map((p) => `{${p}}`).join(', ') || 'none'})`,
+      `message: unknown placeholder {${name}} for ${check.kind} ` +
+        `(it fills ${check.messageParams.map((p) => `{${p}}`).join(', ') || 'none'})`,
       file,
       place.line,
       place.column,

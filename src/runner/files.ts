@@ -6,10 +6,10 @@ import { InputError, reasonOf } from '../util/errors.js';
 import { displayPath } from '../util/paths.js';
 import { filesUnder, isFileEntry } from '../util/walk.js';
 
-const ARTICLE_EXTENSIONS = /\.(md|markdown|txt)$/i;
+const ARTICLE_EXTENSIONS = /\.(md|markdown|txt|html?)$/i;
 const ALWAYS_IGNORED = new Set(['node_modules', '.git']);
 
-/** Files, folders (recursively: *.md, *.markdown, *.txt) and globs → sorted, unique file paths. */
+/** Files, folders (recursively: *.md, *.markdown, *.txt, *.html, *.htm) and globs → sorted, unique file paths. */
 export interface Expanded {
   files: string[];
   /** Folders that could not be listed, each with the one line that says why (their articles are not checked). */

@@ -1,3 +1,5 @@
+import lexicon from './generated/lexicon.json' with { type: 'json' };
+
 /** Small closed word lists the scanners and the resolver share (all folded, lower case). */
 
 const words = (text: string): ReadonlySet<string> => new Set(text.trim().split(/\s+/));
@@ -155,6 +157,12 @@ export const DESCRIPTIONS = words(`
   controversial influential ailing newly beloved defiant
 `);
 
+/** Days and months: "On Tuesday Foreign Secretary …", "In October Tory leader …". */
+export const CALENDAR_WORDS = words(`
+  monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december
+`);
+
 /** Before a title: a different office ("Deputy Foreign Minister", "Shadow Chancellor"). */
 export const OTHER_OFFICE_WORDS = words(`
   deputy vice shadow assistant junior under associate principal co lieutenant lt sub adjunct senior chief first second
@@ -228,3 +236,25 @@ export const AUXILIARIES = new Set([
 ]);
 
 export const NAME_PARTICLES = words('von van der den de del della da di dos du la le bin ibn al el ter zu');
+
+/** First names and the gender they usually have, from compromise's lexicon (build-time, src/scan/build-lexicon.mjs). */
+export const FIRST_NAME_GENDER: ReadonlyMap<string, 'female' | 'male'> = new Map([
+  ...lexicon.firstNames.female.map((name) => [name, 'female'] as const),
+  ...lexicon.firstNames.male.map((name) => [name, 'male'] as const),
+]);
+
+/** Place names written in full ("Washington", "Texas"): before a full stop they end a sentence, unlike "Fla.". */
+export const FULL_PLACE_NAMES: ReadonlySet<string> = new Set(lexicon.places);
+
+/** Organisations compromise's lexicon knows ("Reuters", "Nasa", "Pentagon"): not surnames when they speak. */
+export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(lexicon.organisations);
+
+/**
+ * Capitals news uses for their governments ("Washington said", "Moscow warned"): such a word
+ * before a speech verb is no surname unless the article names a person so ("George Washington").
+ */
+export const METONYMS = words(`
+  washington moscow beijing london paris berlin tokyo kyiv kiev tehran brussels jerusalem ankara delhi pyongyang
+  seoul ottawa canberra havana caracas damascus baghdad kabul islamabad riyadh cairo rome madrid warsaw minsk tbilisi
+  westminster whitehall beirut doha ramallah taipei hanoi manila jakarta bangkok
+`);

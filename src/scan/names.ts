@@ -3,8 +3,19 @@ import type { TrieNode } from '../util/trie.js';
 import type { PhraseIndex } from '../util/phrase-index.js';
 import { mergeByStart, sortByStart } from '../util/search.js';
 import { tally } from '../util/work.js';
-import { FUNCTION_WORDS, HONORIFICS, NAME_PARTICLES, NOT_PERSON_WORDS } from './lexicon.js';
+import {
+  FIRST_NAME_GENDER,
+  FULL_PLACE_NAMES,
+  FUNCTION_WORDS,
+  HONORIFICS,
+  METONYMS,
+  NAME_PARTICLES,
+  NOT_PERSON_WORDS,
+  ORGANISATION_WORDS,
+  PARTY_WORDS,
+} from './lexicon.js';
 import type { Token } from './tokens.js';
+import { speechVerb } from './verbs.js';
 import { WordFlag } from './word-flags.js';
 
 /** A name in the text: a full name (known to the table or not) or a surname alone. */
@@ -256,7 +267,10 @@ export function findOtherNames(
     tally();
     if (i < next || !startsName(tokens, i, roles)) continue;
     const found =
-      surnameAlone(tokens, i, table) ?? articleSurname(tokens, i, articleSurnames) ?? afterHonorific(tokens, i);
+      (inProperNoun(tokens, i, roles) ? null : surnameAlone(tokens, i, table, articleSurnames)) ??
+      articleSurname(tokens, i, articleSurnames) ??
+      afterHonorific(tokens, i) ??
+      speakerSurname(tokens, i);
     if (!found) continue;
     singles.push(found);
     for (let k = found.tokenStart; k < found.tokenEnd; k++) roles[k] = 'name';
@@ -299,6 +313,16 @@ function articleSurname(tokens: readonly Token[], i: number, surnames: ReadonlyS
   return mention(tokens, i, i + 1, 'surname', [], null, i, i + 1);
 }
 
+function opensWithoutName(token: Token): boolean {
+  return FUNCTION_WORDS.has(token.key) || (isFiniteSpeechVerb(token) && speechVerb(token.key)?.tense === 'past');
+}
+
+function isFiniteSpeechVerb(token: Token): boolean {
+  if ((token.flags & WordFlag.speechVerb) === 0) return false;
+  const tense = speechVerb(token.key)?.tense;
+  return tense === 'present' || tense === 'past';
+}
+
 function runEnd(tokens: readonly Token[], start: number, roles: readonly TokenRole[]): number {
   const paragraph = tokens[start]?.paragraph ?? -1;
   let end = start + 1;
@@ -313,6 +337,8 @@ function runEnd(tokens: readonly Token[], start: number, roles: readonly TokenRo
     const particle =
       token?.isWord && (token.flags & WordFlag.nameParticle) !== 0 && isNameWord(tokens[end + 1], paragraph);
     if (!isNameWord(token, paragraph) && !particle) break;
+    // "Clinton Says …" in a title-case headline: a finite speech verb ends the name.
+    if (token && isFiniteSpeechVerb(token)) break;
     if (token?.possessive && !particle) {
       end++;
       break;
@@ -353,16 +379,23 @@ function isAllCapitals(text: string): boolean {
 
 function fullNameRun(tokens: readonly Token[], start: number, end: number, table: Table): Mention | null {
   let first = start;
-  while (first < end && FUNCTION_WORDS.has(tokens[first]?.key ?? '') && tokens[first]?.sentenceStart) first++;
+  // "Meanwhile Merz …", "Said Dorothy Poynter, …": a sentence's first word that is no name.
+  while (first < end && tokens[first]?.sentenceStart && opensWithoutName(tokens[first] as Token)) first++;
   while (end - first > 2 && !looksLikePerson(tokens, first, end)) first++;
   if (end - first < 2 || !looksLikePerson(tokens, first, end)) return null;
+  // "Mr Duncan Smith": the whole run is a table surname of more than one word, not a new person.
+  const whole = matchPhrase(table.surnames, tokens, first);
+  if (whole && whole.end === end) return mention(tokens, first, end, 'surname', whole.value, null, first, end);
   const nameEnd = withoutSuffix(tokens, first, end);
   const surname = findSurnameAtEnd(tokens, first, nameEnd, table);
   const surnameStart = surname?.start ?? nameEnd - 1;
-  // "John G. Roberts" is John Roberts; "Alejandro García Padilla" is not Alejandro Padilla.
+  // "John G. Roberts" is John Roberts; "Alejandro García Padilla" is not Alejandro Padilla,
+  // and "John F. Kennedy" is not the John N. Kennedy of the table.
   const candidates =
     surname && onlyInitialsBetween(tokens, first + 1, surname.start)
-      ? samePerson(tokens[first]?.key ?? '', surname.people, table)
+      ? samePerson(tokens[first]?.key ?? '', surname.people, table).filter((id) =>
+          middleInitialsAgree(tokens, first + 1, surname.start, table.people.get(id)),
+        )
       : [];
   return mention(tokens, first, end, 'full', candidates, null, surnameStart, nameEnd);
 }
@@ -396,6 +429,24 @@ function findSurnameAtEnd(
     if (match && match.end === end) return { start: s, people: match.value };
   }
   return null;
+}
+
+/**
+ * The run's middle initials fit the person: they are unknown to the table, or one of the
+ * person's names has a middle word with that initial.
+ */
+function middleInitialsAgree(tokens: readonly Token[], from: number, to: number, person: Person | undefined): boolean {
+  const initials: string[] = [];
+  for (let k = from; k < to; k++) {
+    const text = tokens[k]?.text ?? '';
+    if (text !== '.') initials.push(...text.replace(/\./g, '').toLowerCase());
+  }
+  if (initials.length === 0 || !person) return true;
+  const middles = [person.name, ...person.variants].flatMap((name) => {
+    const words = name.trim().split(/\s+/);
+    return words.slice(1, -1).map((word) => word.charAt(0).toLowerCase());
+  });
+  return middles.length === 0 || initials.some((initial) => middles.includes(initial));
 }
 
 /** People with that surname whose name begins with the same first name (or initial). */
@@ -473,10 +524,64 @@ function isMonth(tokens: readonly Token[], i: number): boolean {
   return BEFORE_MONTH.has(tokens[i - 1]?.key ?? '') || /^\d/.test(tokens[i + 1]?.text ?? '') || token.sentenceStart;
 }
 
-function surnameAlone(tokens: readonly Token[], i: number, table: Table): Mention | null {
+function surnameAlone(
+  tokens: readonly Token[],
+  i: number,
+  table: Table,
+  articleSurnames: ReadonlySet<string>,
+): Mention | null {
   if (((tokens[i]?.flags ?? 0) & WordFlag.surnameStart) === 0) return null;
   const match = matchPhrase(table.surnames, tokens, i);
   if (!match || isMonth(tokens, i)) return null;
   if (!tokens[match.end - 1]?.capitalised) return null;
+  // "Washington said": a place, unless the article names a person so ("George Washington").
+  const single = match.end === i + 1 ? (tokens[i]?.key ?? '') : '';
+  if (METONYMS.has(single) && !articleSurnames.has(single) && !hasHonorificBefore(tokens, i)) return null;
   return mention(tokens, i, match.end, 'surname', match.value, null, i, match.end);
 }
+
+/** "White House", "Fox News", "Capitol Hill": a capitalised organisation or place word beside the word. */
+function inProperNoun(tokens: readonly Token[], i: number, roles: readonly TokenRole[]): boolean {
+  const token = tokens[i];
+  const next = tokens[i + 1];
+  // A title's own words ("Secretary of State Rubio") are no organisation around the name.
+  const before = roles[i - 1] ? undefined : tokens[i - 1];
+  const joined = (a: Token | undefined, b: Token | undefined) =>
+    a !== undefined && b !== undefined && a.paragraph === b.paragraph && b.start - a.end <= 1;
+  const properWord = (other: Token | undefined) =>
+    other?.isWord === true && other.capitalised && NOT_PERSON_WORDS.has(other.key);
+  if (joined(token, next) && properWord(next)) return true;
+  return joined(before, token) && properWord(before) && !before?.sentenceStart;
+}
+
+function hasHonorificBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return before?.isWord === true && before.capitalised && HONORIFICS.has(before.key);
+}
+
+/**
+ * "“…,” Nowak said." or "“…,” said Nowak." with no Nowak in the table or the article: the one
+ * word in a quote's attribution slot is a surname the article never introduced, unless it is a
+ * first name, a place, an organisation or a plural ("the Tories said").
+ */
+function speakerSurname(tokens: readonly Token[], i: number): Mention | null {
+  const token = tokens[i];
+  if (!token?.capitalised || NOT_PERSON_WORDS.has(token.key) || FUNCTION_WORDS.has(token.key)) return null;
+  if (FULL_PLACE_NAMES.has(token.key) || ORGANISATION_WORDS.has(token.key) || FIRST_NAME_GENDER.has(token.key))
+    return null;
+  if (isAllCapitals(token.text) || PARTY_WORDS.has(token.key) || /s$/.test(token.key)) return null;
+  const next = tokens[i + 1];
+  const speaks = (other: Token | undefined) =>
+    other?.isWord === true && !other.capitalised && (other.flags & WordFlag.speechVerb) !== 0;
+  const closesQuote = (k: number) => CLOSING_QUOTES.has(tokens[k]?.text ?? '');
+  // "“…,” Nowak said": right after the quote (and its comma), before the verb.
+  const before = tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
+  if (closesQuote(before) && speaks(next)) return mention(tokens, i, i + 1, 'surname', [], null, i, i + 1);
+  // "“…,” said Nowak.": after the verb, with nothing capitalised after it (not "said Kristen Day").
+  const verbFirst =
+    speaks(tokens[i - 1]) && (closesQuote(i - 2) || (tokens[i - 2]?.text === ',' && closesQuote(i - 3)));
+  if (verbFirst && !next?.capitalised) return mention(tokens, i, i + 1, 'surname', [], null, i, i + 1);
+  return null;
+}
+
+const CLOSING_QUOTES = new Set(['”', '"', "''", '’']);

@@ -1,10 +1,13 @@
 import type { Table } from '../reference/table.js';
 import {
+  CALENDAR_WORDS,
   DESCRIPTIONS,
+  FULL_PLACE_NAMES,
   FUNCTION_WORDS,
   HONORIFICS,
   OTHER_OFFICE_WORDS,
   PARTY_WORDS,
+  PRONOUNS,
   TIME_MODIFIERS,
   TRAILING_MODIFIERS,
   type TimeModifier,
@@ -33,6 +36,8 @@ export interface TitlePhrase {
   modifierToken: number | null;
   /** "Deputy …", "Shadow …", "Fed President": another office than the title names. */
   otherOffice: string | null;
+  /** The party named before the title ("Republican", "Liberal Democrat"), as written. */
+  party: string | null;
   /** Preceded by "the" or a possessive: may stand in apposition ("X, the German chancellor,"). */
   determined: boolean;
 }
@@ -184,11 +189,17 @@ function describeTitle(
   let modifier: TimeModifier | null = null;
   let modifierToken: number | null = null;
   let otherOffice: string | null = null;
+  let party: string | null = null;
   let determined = false;
   // Left: modifiers, country words, "the", qualifiers naming another organisation.
   for (let j = start - 1; j >= 0 && j >= start - 6; ) {
     // "former Fla. Gov.", "Lt. Gov.": an abbreviation's full stop is part of the word before it.
-    if (j === claimStart - 1 && isAbbreviationStop(tokens, j, countries.byEnd.has(j))) {
+    const sameParagraph = tokens[j]?.paragraph === tokens[start]?.paragraph;
+    if (
+      j === claimStart - 1 &&
+      sameParagraph &&
+      isAbbreviationStop(tokens, j, abbreviatedPlace(tokens, j, countries, table))
+    ) {
       claimStart = j;
       j--;
       continue;
@@ -197,6 +208,12 @@ function describeTitle(
     const token = tokens[j];
     if (!token || token.paragraph !== tokens[start]?.paragraph) break;
     const countryMatch = countries.byEnd.get(j + 1);
+    // "U.S. South Carolina Governor": the country around the region named already.
+    if (countryMatch && country && countryMatch.codes.some((code) => country?.some((c) => c.startsWith(`${code}-`)))) {
+      claimStart = countryMatch.start;
+      j = countryMatch.start - 1;
+      continue;
+    }
     if (countryMatch && !country) {
       country = countryMatch.codes;
       determined ||= tokens[j]?.possessive ?? false;
@@ -222,16 +239,18 @@ function describeTitle(
       j = claimStart - 1;
       continue;
     }
-    if (OTHER_OFFICE_WORDS.has(token.key) && j === claimStart - 1 && !token.possessive) {
+    // "under President Obama": a preposition; "Under Secretary": another office.
+    const preposition = token.key === 'under' && tokens[start]?.key !== 'secretary';
+    if (OTHER_OFFICE_WORDS.has(token.key) && j === claimStart - 1 && !token.possessive && !preposition) {
       otherOffice = `${token.text} ${tokens[start]?.text ?? ''}`;
       claimStart = j;
       j--;
       continue;
     }
     if (PARTY_WORDS.has(token.key) && j === claimStart - 1 && !token.possessive) {
-      // "Liberal Democrat shadow chancellor": a party's own spokesman, not the Opposition's.
-      if (tokens[start]?.key === 'shadow') otherOffice ??= `${token.text} ${tokens[start]?.text ?? ''}`;
-      // "Republican President George W. Bush": a party tag, not another office.
+      // "Republican President George W. Bush", "Liberal Democrat shadow chancellor": the party
+      // named; whether the post is that party's own is for the judge, who knows the date.
+      party = party ? `${token.text} ${party}` : token.text;
       claimStart = j;
       j--;
       continue;
@@ -245,14 +264,21 @@ function describeTitle(
       }
       break;
     }
-    if (token.possessive && j === claimStart - 1 && !countries.byEnd.has(j + 1)) {
+    // "it's", "that's" are contractions, not possessives.
+    const contraction = PRONOUNS.has(token.key) || FUNCTION_WORDS.has(token.key);
+    // "the state's governor": a place the article named before, not another office.
+    if (token.possessive && PLACE_NOUNS.has(token.key)) {
+      determined = true;
+      break;
+    }
+    if (token.possessive && !contraction && j === claimStart - 1 && !countries.byEnd.has(j + 1)) {
       // "her husband's Treasury secretary": the office of whoever owns it, not the country's.
       otherOffice ??= `${token.text}’s ${tokens[start]?.text ?? ''}`;
       determined = true;
       break;
     }
     if (token.key === 'the' || token.possessive) determined = true;
-    else if (token.capitalised && j === claimStart - 1 && !isTitleContext(token)) {
+    else if (j === start - 1 && namesOrganisation(tokens, j, officeIds, table)) {
       otherOffice ??= `${token.text} ${tokens[start]?.text ?? ''}`;
     }
     break;
@@ -292,19 +318,83 @@ function describeTitle(
     modifier,
     modifierToken,
     otherOffice,
+    party,
     determined,
   };
 }
 
 /**
  * Capitalised words before a title that do not make it another organisation's office: a
- * time modifier, an honorific, or a sentence's first word that is a function word or a
- * description ("Yesterday Prime Minister …", "Embattled Prime Minister …").
+ * time modifier, an honorific, a day or month ("On Tuesday Foreign Secretary …"), or a
+ * sentence's first word that is a function word or a description ("Yesterday Prime Minister …",
+ * "Embattled Prime Minister …").
  */
 function isTitleContext(token: Token): boolean {
-  if (TIME_MODIFIERS.has(token.key) || HONORIFICS.has(token.key)) return true;
+  if (TIME_MODIFIERS.has(token.key) || HONORIFICS.has(token.key) || CALENDAR_WORDS.has(token.key)) return true;
   return token.sentenceStart && (FUNCTION_WORDS.has(token.key) || DESCRIPTIONS.has(token.key));
 }
+
+/** The title nouns that end one title where another follows ("Committee Chairman Rep. Jason Chaffetz"). */
+const OFFICE_NOUNS = new Set([
+  'chair',
+  'chairman',
+  'chairwoman',
+  'speaker',
+  'leader',
+  'president',
+  'secretary',
+  'minister',
+  'director',
+  'commissioner',
+  'treasurer',
+]);
+
+/** Common nouns whose possessive names a place the article gave ("the state's governor"). */
+const PLACE_NOUNS = new Set(['state', 'country', 'nation', 'city', 'province', 'county', 'region', 'island']);
+
+/**
+ * A capitalised word right before a title names another organisation ("Electoral Commission
+ * chairman", "Fed President", "DNC Chair"), unless it is context, the end of another title
+ * ("Committee Chairman Rep. X"), a word of the office's own name ("House Rep."), a run of
+ * capitals that is no acronym ("ISTANBUL EXPLOSION Turkish President"), or a word of a
+ * title-case headline ("Trump Finally Endorses House Speaker Paul Ryan").
+ */
+function namesOrganisation(tokens: readonly Token[], at: number, officeIds: readonly string[], table: Table): boolean {
+  const token = tokens[at];
+  if (!token?.capitalised || isTitleContext(token) || OFFICE_NOUNS.has(token.key)) return false;
+  if (token.text.length > 5 && token.text === token.text.toUpperCase()) return false;
+  if (officeIds.some((id) => officeWords(table, id).has(token.key))) return false;
+  return !inTitleCaseHeadline(tokens, at);
+}
+
+/** The sentence so far is four or more capitalised words: a title-case headline, where capitals say nothing. */
+function inTitleCaseHeadline(tokens: readonly Token[], at: number): boolean {
+  let words = 0;
+  for (let k = at; k >= 0; k--) {
+    tally();
+    const token = tokens[k];
+    if (!token?.isWord || !token.capitalised || token.paragraph !== tokens[at]?.paragraph) return false;
+    words++;
+    if (token.sentenceStart) return words >= 4;
+  }
+  return false;
+}
+
+/** The words of an office's name and titles, folded; worked out once per office. */
+function officeWords(table: Table, id: string): ReadonlySet<string> {
+  const office = table.offices.get(id);
+  if (!office) return EMPTY_WORDS;
+  let found = officeWordCache.get(office);
+  if (!found) {
+    const text = [office.name, ...office.titles].join(' ').toLowerCase();
+    found = new Set(text.split(/[^\p{L}]+/u).filter((word) => word.length > 0));
+    officeWordCache.set(office, found);
+  }
+  return found;
+}
+
+const EMPTY_WORDS: ReadonlySet<string> = new Set();
+const officeWordCache = new WeakMap<object, ReadonlySet<string>>();
 
 /** An office's place is one of the places named, or inside one ("US-TX" is in "US"; "US" is not in "US-TX"). */
 function inPlaces(officePlace: string | null, places: readonly string[]): boolean {
@@ -320,13 +410,15 @@ export function attachTitles(
   mentionAt: TokenMap<Mention>,
   mentionEndingAt: TokenMap<Mention>,
   prose: string,
+  table: Table,
 ): TitleClaim[] {
   const claims: TitleClaim[] = [];
   const titleEnds = new Set(phrases.map((p) => p.tokenEnd));
   for (const phrase of phrases) {
     tally();
     const claim =
-      nameAfter(tokens, phrase, mentionAt, prose, titleEnds) ?? nameBefore(tokens, phrase, mentionEndingAt, prose);
+      nameAfter(tokens, phrase, mentionAt, prose, titleEnds, table) ??
+      nameBefore(tokens, phrase, mentionEndingAt, prose);
     if (claim) claims.push(claim);
   }
   for (const mention of mentions) {
@@ -346,6 +438,7 @@ export function attachTitles(
       modifier: 'late',
       modifierToken: at,
       otherOffice: null,
+      party: null,
       determined: true,
       // In toClaim's order: claims of both kinds then share one object shape.
       mention,
@@ -379,6 +472,7 @@ function toClaim(
     modifier: phrase.modifier,
     modifierToken: phrase.modifierToken,
     otherOffice: phrase.otherOffice,
+    party: phrase.party,
     determined: phrase.determined,
     mention,
     form,
@@ -394,6 +488,7 @@ function nameAfter(
   mentionAt: TokenMap<Mention>,
   prose: string,
   titleEnds: ReadonlySet<number>,
+  table: Table,
 ): TitleClaim | null {
   let i = phrase.claimEnd;
   const last = tokens[phrase.claimEnd - 1];
@@ -413,9 +508,21 @@ function nameAfter(
     if (tokens[i]?.text === '.') i++;
   }
   const mention = mentionAt.get(i);
-  if (!mention) return null;
+  // A headline's last word is no title for the next paragraph's first name.
+  if (!mention || tokens[mention.tokenStart]?.paragraph !== tokens[phrase.tokenStart]?.paragraph) return null;
   if (comma && !/^[,.;:)]$/.test(tokens[mention.tokenEnd]?.text ?? '.')) return null;
-  return toClaim(tokens, phrase, mention, 'before-name', prose);
+  return toClaim(tokens, placedAfterName(tokens, phrase, mention, table), mention, 'before-name', prose);
+}
+
+/** "Gov. Tammy Baldwin of Ohio": a place after the name narrows a title that named none. */
+function placedAfterName(tokens: readonly Token[], phrase: TitlePhrase, mention: Mention, table: Table): TitlePhrase {
+  if (phrase.country || tokens[mention.tokenEnd]?.key !== 'of') return phrase;
+  const place = matchTrie(table.countryWords, tokens, mention.tokenEnd + 1);
+  if (!place || !tokens[mention.tokenEnd + 1]?.capitalised) return phrase;
+  const officeIds = phrase.officeIds.filter((id) => inPlaces(table.offices.get(id)?.country ?? null, place.value));
+  // "White House chief of staff Mike Pence of Indiana": the place is the person's, not the office's.
+  if (officeIds.length === 0) return phrase;
+  return { ...phrase, officeIds, country: place.value[0] ?? null };
 }
 
 /** Within a few words before "and": the time modifier of the first of two coordinated titles. */
@@ -438,13 +545,27 @@ function sharedModifier(
 
 /**
  * A full stop that closes an abbreviation ("Sen.", "Lt. Gov.", "Fla. Gov.") rather than a
- * sentence: right after a known abbreviation, an initial, or (with `placeWord`) a place.
+ * sentence: right after a known abbreviation, an initial, or an abbreviated place.
  */
-function isAbbreviationStop(tokens: readonly Token[], i: number, placeWord = false): boolean {
+function isAbbreviationStop(tokens: readonly Token[], i: number, placeAbbreviation = false): boolean {
   const stop = tokens[i];
   const word = tokens[i - 1];
   if (stop?.text !== '.' || !word?.isWord || word.end !== stop.start) return false;
-  return placeWord || ABBREVIATIONS.has(word.key) || word.text.length === 1;
+  return ABBREVIATIONS.has(word.key) || word.text.length === 1 || placeAbbreviation;
+}
+
+/**
+ * "Fla. Gov.": a place the table writes with a full stop, or a short place word that is no
+ * place's full name; "in Washington. Vice President …" ends a sentence.
+ */
+function abbreviatedPlace(tokens: readonly Token[], stop: number, countries: CountryIndex, table: Table): boolean {
+  const place = countries.byEnd.get(stop);
+  const word = tokens[stop - 1];
+  if (!place || !word) return false;
+  const written = `${word.key}.`;
+  if (place.codes.some((code) => table.countries.get(code)?.some((name) => name.toLowerCase() === written)))
+    return true;
+  return word.text.length <= 5 && !FULL_PLACE_NAMES.has(word.key);
 }
 
 /** "the president, the vice president, Susan Rice": a list of people, not "the title, Name". */

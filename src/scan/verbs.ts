@@ -1,4 +1,9 @@
-/** Verbs that attribute speech, in every inflection, with their tense. */
+/**
+ * Verbs that attribute speech, in every inflection, with their tense. The forms come from
+ * compromise's conjugations, compiled at build time (src/scan/build-lexicon.mjs); phrasal
+ * verbs ("shot back", "blurted out") are looked up by their first word and their particle.
+ */
+import lexicon from './generated/lexicon.json' with { type: 'json' };
 
 export interface SpeechVerb {
   lemma: string;
@@ -6,22 +11,7 @@ export interface SpeechVerb {
   tense: 'present' | 'past' | 'participle' | 'base';
 }
 
-const REGULAR = `
-  add warn insist argue claim note explain continue suggest state declare announce ask reply respond answer remark
-  comment observe acknowledge admit agree concede contend maintain recall report quip joke sigh grumble complain
-  lament boast predict promise vow urge caution stress emphasise emphasize tweet post shout yell scream whisper
-  murmur mutter exclaim testify confirm deny assert counter retort conclude describe call repeat reiterate allege
-  accuse charge fume scoff snap thunder affirm estimate recount pledge signal characterise characterize proclaim
-  opine muse wonder point cry plead demand concur interject chime interrupt declare tell chant sing tweet
-`;
-
-const IRREGULAR: Record<string, string[]> = {
-  say: ['said'],
-  tell: ['told'],
-  write: ['wrote', 'written'],
-  speak: ['spoke', 'spoken'],
-};
-
+/** Present-tense forms that are far more often nouns ("the states", "reports"): not a cue on their own. */
 const NOT_VERBS = new Set([
   'states',
   'calls',
@@ -41,53 +31,56 @@ const NOT_VERBS = new Set([
   'pledges',
   'estimates',
   'counters',
+  'texts',
+  'emails',
+  'tweets',
+  'protests',
+  'hints',
+  'reveals',
+  'disputes',
+  'laughs',
+  'sighs',
+  'cries',
+  'taunts',
+  'rants',
+  'jokes',
+  'shouts',
+  'gasps',
+  'groans',
 ]);
 
-function inflect(base: string): { present: string[]; past: string[]; participle: string[] } {
-  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
-  const doubled = /^(snap|quip|chat)$/.test(base) ? `${base}${base.slice(-1)}` : base;
-  const y = base.endsWith('y') && !/[aeiou]y$/.test(base);
-  const present = y ? [`${base.slice(0, -1)}ies`] : /(s|sh|ch|x|z)$/.test(base) ? [`${base}es`] : [`${base}s`];
-  const past = y ? [`${base.slice(0, -1)}ied`] : base.endsWith('e') ? [`${base}d`] : [`${doubled}ed`];
-  return { present, past, participle: [`${stem}ing`, `${doubled}ing`] };
+const VERBS = new Map<string, SpeechVerb>();
+/** First word of a phrasal form → particle → the verb ("shot" → "back" → shoot back, past). */
+const PHRASAL = new Map<string, Map<string, SpeechVerb>>();
+
+for (const [form, verb] of Object.entries(lexicon.speechVerbs as Record<string, SpeechVerb>)) {
+  const space = form.indexOf(' ');
+  if (space < 0) {
+    VERBS.set(form, verb);
+    continue;
+  }
+  const head = form.slice(0, space);
+  const particles = PHRASAL.get(head) ?? new Map<string, SpeechVerb>();
+  particles.set(form.slice(space + 1), verb);
+  PHRASAL.set(head, particles);
 }
 
-function buildTable(): Map<string, SpeechVerb> {
-  const table = new Map<string, SpeechVerb>();
-  const add = (form: string, lemma: string, tense: SpeechVerb['tense']) => {
-    if (!table.has(form)) table.set(form, { lemma, tense });
-  };
-  for (const base of new Set(REGULAR.trim().split(/\s+/))) {
-    if (IRREGULAR[base]) continue;
-    const forms = inflect(base);
-    for (const f of forms.past) add(f, base, 'past');
-    for (const f of forms.present) add(f, base, 'present');
-    for (const f of forms.participle) add(f, base, 'participle');
-    add(base, base, 'base');
-  }
-  for (const [base, pasts] of Object.entries(IRREGULAR)) {
-    const forms = inflect(base);
-    for (const f of pasts) add(f, base, 'past');
-    for (const f of forms.present) add(f, base, 'present');
-    add(`${base.replace(/e$/, '')}ing`, base, 'participle');
-    add(base, base, 'base');
-  }
-  return table;
-}
-
-const VERBS = buildTable();
-
-/** Every form of every speech verb. */
+/** Every word that is a speech verb or may start one ("shot" of "shot back"). */
 export function speechVerbForms(): Iterable<string> {
-  return VERBS.keys();
+  return [...VERBS.keys(), ...PHRASAL.keys()];
 }
 
 export function speechVerb(key: string): SpeechVerb | null {
   return VERBS.get(key) ?? null;
 }
 
+/** A phrasal speech verb whose first word is `key` and particle `next` ("shot" "back"). */
+export function phrasalSpeechVerb(key: string, next: string): SpeechVerb | null {
+  return PHRASAL.get(key)?.get(next) ?? null;
+}
+
 /** Verbs that attribute a quote only after it ("“…,” he continued"), never before. */
-export const TRAILING_ONLY = new Set(['continue', 'conclude', 'counter', 'interrupt', 'chime']);
+export const TRAILING_ONLY = new Set(['continue', 'conclude', 'counter', 'interrupt', 'chime', 'laugh', 'chuckle']);
 
 /** Present-tense forms that are far more often nouns ("the states", "reports"): not a cue on their own. */
 export function isAmbiguousNounForm(key: string): boolean {

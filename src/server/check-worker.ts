@@ -51,6 +51,7 @@ function answer(job: CheckJob): { status: number; body: string; log?: string } {
     if (error instanceof InputError) return { status: 422, body: safeJson({ error: { message: error.describe() } }) };
     return internal(`the check failed: ${(error as Error).message}`);
   }
+  if (job.date) for (const file of report.files) file.date.source = 'request';
   const validate = validatorFor(reportSchema);
   if (!validate(report)) return internal(`the report does not match its schema: ${validate.errors?.[0]?.message}`);
   return { status: 200, body: answerJson(report) };

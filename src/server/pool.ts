@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
+import type { ArticleFormat } from '../engine.js';
 import type { Settings } from '../runner/settings.js';
 import { workerThreadsLib } from '../util/libraries.js';
 import { safeJson } from './answer.js';
@@ -7,7 +8,7 @@ import { safeJson } from './answer.js';
 /** One article to check, as the API takes it. */
 export interface CheckJob {
   text: string;
-  format?: 'markdown' | 'text';
+  format?: ArticleFormat;
   date?: string;
   filename?: string;
 }

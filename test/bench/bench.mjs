@@ -1,7 +1,8 @@
 // factlint benchmark: factlint, the I/O floor and a peer prose linter (textlint) over the
 // same shared corpora in one run, plus single-article latency cold (fresh process) and
 // warm (HTTP server).
-// First the hostile inputs, timed (test/bench/adversarial.mjs: no corpus needed, a miss printed).
+// First the hostile inputs, timed (test/bench/adversarial.mjs: no corpus needed, a miss printed),
+// and the language server's warm re-check (test/bench/lsp.mjs).
 // Usage: node test/bench/bench.mjs [--short]
 // Needs ../shared (skips with a message when it is absent) and a built dist/ (npm run build).
 // textlint is installed on first use into test/bench/textlint/ (npm registry needed).
@@ -36,6 +37,11 @@ const adversarial = spawnSync(
   { stdio: 'inherit' },
 );
 if (adversarial.status !== 0) process.exit(adversarial.status ?? 2);
+// The language server's warm re-check of a 5 KB article (test/bench/lsp.mjs: no corpus needed, a miss printed).
+const lsp = spawnSync(process.execPath, [join(root, 'test/bench/lsp.mjs'), ...(short ? ['--short'] : [])], {
+  stdio: 'inherit',
+});
+if (lsp.status !== 0) process.exit(lsp.status ?? 2);
 
 if (!existsSync(shared)) {
   console.log('bench: ../shared is absent, so there is nothing to measure (the corpora are not shipped); skipping.');

@@ -8,6 +8,8 @@ import { importPopolo } from '../../src/import/popolo.js';
 import { importWikidata } from '../../src/import/wikidata.js';
 import { tableYaml } from '../../src/import/write.js';
 import { compileTable } from '../../src/reference/compile.js';
+import { analyze } from '../../src/engine.js';
+import { loadRules } from '../../src/rules/load.js';
 import { ROOT } from '../helpers.js';
 import { errorOf, expected, fixture, FIXTURE_IMPORTS, HEADER, ifgFixtureFiles } from './helpers.js';
 
@@ -176,7 +178,9 @@ offices:
 
   it('reports a mapping mistake with its place', () => {
     const text = 'offices:\n  gb-x:\n    name: X\n    titles: [X]\n    post: [X]\n';
-    expect(errorOf(() => parseIfgMapping({ file: 'm.yml', text }))).toBe('m.yml:3:5: offices.gb-x: missing "posts"');
+    expect(errorOf(() => parseIfgMapping({ file: 'm.yml', text }))).toBe(
+      'm.yml:5:5: unknown key "post" in offices.gb-x: did you mean "posts"?',
+    );
   });
 
   it('names the file and column when one is missing', () => {
@@ -211,6 +215,28 @@ describe('import csv', () => {
     const { doc } = importCsv({ file: 'envoys.csv', text });
     expect(doc.offices.envoy?.concurrent).toBeUndefined();
     expect(doc.offices.envoy?.holders).toHaveLength(5);
+  });
+
+  it('takes a titles column (the title as copy writes it), so "Mayor Jane Roe" is checked', () => {
+    const text = [
+      'position,person,start,end,titles',
+      'Mayor of Springfield,Jane Roe,2019-01-01,,Mayor',
+      'Mayor of Springfield,Joe Poe,2011-01-01,2019-01-01,Mayor; Springfield Mayor',
+    ].join('\n');
+    const { doc } = importCsv({ file: 'mayors.csv', text }, { country: 'US-IL' });
+    expect(doc.offices['us-il-mayor-of-springfield']?.titles).toEqual([
+      'Mayor of Springfield',
+      'Mayor',
+      'Springfield Mayor',
+    ]);
+    const table = compileTable([{ file: 'mayors.yml', text: tableYaml(doc, HEADER), root: 'import' }]);
+    const reference = { table, rules: loadRules() };
+    const article = 'Mayor Joe Poe opened the bridge on Monday.\n\nMayor Jane Roe spoke.\n';
+    const report = analyze(article, { reference, format: 'text', date: '2026-06-01' }).report;
+    expect(report.claims.map((c) => [c.text, c.verdict])).toEqual([
+      ['Mayor Joe Poe', 'error'],
+      ['Mayor Jane Roe', 'ok'],
+    ]);
   });
 
   it('names the file and column when one is missing', () => {

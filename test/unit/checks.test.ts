@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findings, run } from '../helpers.js';
+import { compileTable } from '../../src/reference/compile.js';
+import type { Table } from '../../src/reference/table.js';
+import type { RuleOverrides } from '../../src/rules/rule.js';
+import { findings, run, shipped } from '../helpers.js';
 
 interface Case {
   text: string;
@@ -7,13 +10,22 @@ interface Case {
   /** The flagged words, in order; empty for a valid text. */
   flagged: string[];
   message?: RegExp;
+  /** Instead of the fixture table. */
+  table?: Table;
+  /** Rule levels for this case (a rule that is off by default turned on). */
+  rules?: RuleOverrides;
 }
 
 function tester(ruleId: string, cases: Record<string, Case>): void {
   describe(ruleId, () => {
     for (const [name, c] of Object.entries(cases)) {
       it(name, () => {
-        const found = findings(run(c.text, c.date === undefined ? {} : { date: c.date }), ruleId);
+        const options = {
+          ...(c.date === undefined ? {} : { date: c.date }),
+          ...(c.table ? { table: c.table } : {}),
+          ...(c.rules ? { rules: c.rules } : {}),
+        };
+        const found = findings(run(c.text, options), ruleId);
         expect(found.map((f) => f.text)).toEqual(c.flagged);
         if (c.message) expect(found[0]?.message).toMatch(c.message);
       });
@@ -495,6 +507,172 @@ tester('unintroduced-speaker', {
   },
 });
 
+const ON = { 'unknown-office': 'info' } as const;
+
+tester('unknown-office', {
+  'off by default': { text: 'Irish President Michael D. Higgins spoke.', date: '2026-01-07', flagged: [] },
+  'a title with a country word whose office the table lacks': {
+    text: 'Irish President Michael D. Higgins spoke.',
+    date: '2026-01-07',
+    rules: ON,
+    flagged: ['Irish President Michael D. Higgins'],
+    message:
+      /^“Irish President” in “Irish President Michael D\. Higgins” was not checked: no office in the table has this title there$/,
+  },
+  'another office: Deputy …': {
+    text: 'Deputy Secretary of State Christopher Landau spoke.',
+    date: '2026-01-07',
+    rules: ON,
+    flagged: ['Deputy Secretary of State Christopher Landau'],
+    message:
+      /^“Deputy Secretary of State” in “Deputy Secretary of State Christopher Landau” was not checked: “Deputy Secretary” is another office$/,
+  },
+  'an abbreviated title keeps its full stop (shipped table)': {
+    text: 'Lt. Gov. Dan Patrick spoke.',
+    date: '2026-01-07',
+    table: shipped(),
+    rules: ON,
+    flagged: ['Lt. Gov. Dan Patrick'],
+    message: /^“Lt\. Gov\.” in “Lt\. Gov\. Dan Patrick” was not checked: “Lt Gov” is another office$/,
+  },
+  'each unchecked title once, in order': {
+    text: 'Shadow Chancellor George Osborne met Irish President Michael D. Higgins.',
+    date: '2026-01-07',
+    rules: ON,
+    flagged: ['Shadow Chancellor George Osborne', 'Irish President Michael D. Higgins'],
+  },
+  'a known office is checked, not reported here': {
+    text: 'German Chancellor Friedrich Merz spoke.',
+    date: '2026-01-07',
+    rules: ON,
+    flagged: [],
+  },
+  'a name the table does not know is unknown-person, not unknown-office': {
+    text: 'Secretary of State Jane Nelson spoke.',
+    date: '2026-01-07',
+    rules: ON,
+    flagged: [],
+  },
+  'without a date nothing is judged': { text: 'Irish President Michael D. Higgins spoke.', rules: ON, flagged: [] },
+});
+
+/** Two files checked on different days: Germany through 2026-06-01, the US through 2026-03-01, Ireland never said. */
+const dated = compileTable([
+  {
+    file: 'de.yml',
+    root: 'test',
+    text: `verifiedThrough: 2026-06-01
+countries:
+  DE: {names: [Germany, German]}
+offices:
+  de-chancellor:
+    name: Chancellor of Germany
+    country: DE
+    titles: [Chancellor]
+    source: test
+    holders:
+      - {person: Olaf Scholz, start: 2021-12-08, end: 2025-05-06}
+      - {person: Friedrich Merz, start: 2025-05-06}
+  de-foreign-minister:
+    name: Federal Minister for Foreign Affairs
+    country: DE
+    titles: [Foreign Minister]
+    source: test
+    holders:
+      - {person: Johann Wadephul, start: 2025-05-06}
+`,
+  },
+  {
+    file: 'us.yml',
+    root: 'test',
+    text: `verifiedThrough: 2026-03-01
+countries:
+  US: {names: [United States, U.S., American]}
+offices:
+  us-secretary-of-state:
+    name: United States Secretary of State
+    country: US
+    titles: [Secretary of State]
+    source: test
+    holders:
+      - {person: Marco Rubio, start: 2025-01-21}
+`,
+  },
+  {
+    file: 'ie.yml',
+    root: 'test',
+    text: `countries:
+  IE: {names: [Ireland, Irish]}
+offices:
+  ie-taoiseach:
+    name: Taoiseach
+    country: IE
+    titles: [Taoiseach]
+    source: test
+    holders:
+      - {person: Micheál Martin, start: 2025-01-23}
+`,
+  },
+]);
+
+tester('table-currency', {
+  'dated after the table was checked: one info at the claim': {
+    text: 'German Chancellor Friedrich Merz spoke.',
+    date: '2026-07-01',
+    table: dated,
+    flagged: ['German Chancellor Friedrich Merz'],
+    message:
+      /^The reference table is verified through 2026-06-01 for Chancellor of Germany; a change after that is not known \(article dated 2026-07-01\)$/,
+  },
+  'once per file, at the first claim, naming every office by day': {
+    text: 'German Chancellor Friedrich Merz met U.S. Secretary of State Marco Rubio and German Foreign Minister Johann Wadephul. Chancellor Merz spoke.',
+    date: '2026-07-01',
+    table: dated,
+    flagged: ['German Chancellor Friedrich Merz'],
+    message:
+      /^The reference table is verified through 2026-03-01 for United States Secretary of State, and through 2026-06-01 for Chancellor of Germany and Federal Minister for Foreign Affairs; a change after that is not known \(article dated 2026-07-01\)$/,
+  },
+  'only the offices checked before the date': {
+    text: 'German Chancellor Friedrich Merz met U.S. Secretary of State Marco Rubio.',
+    date: '2026-04-01',
+    table: dated,
+    flagged: ['U.S. Secretary of State Marco Rubio'],
+    message: /^The reference table is verified through 2026-03-01 for United States Secretary of State; /,
+  },
+  'dated on the day the table was checked': {
+    text: 'German Chancellor Friedrich Merz spoke.',
+    date: '2026-06-01',
+    table: dated,
+    flagged: [],
+  },
+  'a date interval that ends after it': {
+    text: 'German Chancellor Friedrich Merz spoke.',
+    date: '2026-05/2026-06',
+    table: dated,
+    flagged: ['German Chancellor Friedrich Merz'],
+  },
+  'an office whose file does not say when it was checked': {
+    text: 'Taoiseach Micheál Martin spoke.',
+    date: '2026-07-01',
+    table: dated,
+    flagged: [],
+  },
+  'a claim set in the past is about a time the table covers': {
+    text: 'In 2023, Chancellor Olaf Scholz spoke.',
+    date: '2026-07-01',
+    table: dated,
+    flagged: [],
+  },
+  'a title the table lacks': {
+    text: 'German President Frank-Walter Steinmeier spoke.',
+    date: '2026-07-01',
+    table: dated,
+    flagged: [],
+  },
+  'no claim, no finding': { text: 'Friedrich Merz spoke.', date: '2026-07-01', table: dated, flagged: [] },
+  'without a date it is skipped': { text: 'German Chancellor Friedrich Merz spoke.', table: dated, flagged: [] },
+});
+
 describe('findings', () => {
   it('carry evidence rows and a suggestion at exact offsets', () => {
     const text = 'German Chancellor Friedrich Merz spoke.\n“Germany will engage,” Scholz said.';
@@ -512,9 +690,10 @@ describe('findings', () => {
     const report = run('Secretary of State Antony Blinken spoke.').report;
     expect(report.findings).toHaveLength(1);
     expect(report.findings[0]).toMatchObject({ ruleId: 'article-date', severity: 'info' });
-    for (const rule of ['title-holder', 'quote-attribution', 'deceased-speaker'])
+    for (const rule of ['title-holder', 'quote-attribution', 'deceased-speaker', 'table-currency'])
       expect(report.findings[0]?.message).toContain(rule);
     expect(report.findings[0]?.message).not.toContain('name-consistency');
+    expect(report.findings[0]?.message).not.toContain('unknown-office'); // off
   });
 
   it('a rule can be switched off or change severity', () => {
@@ -524,4 +703,78 @@ describe('findings', () => {
       'warning',
     );
   });
+});
+
+// What stands before a title: an organisation makes it another office; a day, another title,
+// a party, a preposition or a headline's capitals do not.
+tester('title-holder', {
+  'a day before the title is no organisation: the claim is judged': {
+    text: 'On Friday Defence Secretary John Reid said the troops would return.',
+    date: '2005-03-01',
+    table: shipped(),
+    flagged: ['John Reid'],
+  },
+  'the end of another title before it ("Campaign Chair Gov. X")': {
+    text: 'Campaign Chair Gov. Scott Walker of Ohio spoke on Thursday.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Scott Walker'],
+  },
+  '"under President X" dates the sentence to that presidency': {
+    text: 'Unemployment fell under President George W. Bush, his critics conceded on Monday.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: [],
+  },
+  'the Official Opposition’s shadow post, held by someone else': {
+    text: 'Conservative shadow chancellor Michael Ancram said on Friday that taxes would fall.',
+    date: '2004-06-01',
+    table: shipped(),
+    flagged: ['Michael Ancram'],
+  },
+  'another party’s "shadow" spokesman is that party’s own post': {
+    text: 'Liberal Democrat shadow home secretary Mark Oaten said on Friday that the bill was flawed.',
+    date: '2004-06-01',
+    table: shipped(),
+    flagged: [],
+  },
+  'a future holder in a sentence that imagines the future': {
+    text: 'Diplomats are already preparing for President Donald Trump, officials said.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: [],
+  },
+  'a future holder spoken of as holding the office now': {
+    text: 'President Donald Trump told reporters on Friday that the wall would be built.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Donald Trump'],
+  },
+  'a middle initial that is not the table person’s: another person': {
+    text: 'President John F. Kennedy’s speech was read aloud on Friday.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: [],
+  },
+  'an abbreviated state before the title ("Fla. Gov.")': {
+    text: 'Fla. Gov. Jeb Bush told donors on Monday that he would not endorse anyone.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Jeb Bush'],
+  },
+  'a headline’s last title does not take the next paragraph’s first name': {
+    text: 'Ministers clash over a new Commons speaker\n\nBetty Boothroyd spoke on Wednesday.',
+    date: '2005-02-10',
+    table: shipped(),
+    flagged: [],
+  },
+});
+
+tester('title-holder', {
+  'a future holder in a plan for next week is still a wrong title': {
+    text: 'The committee will question Vice-President Kamala Harris about energy prices next week.',
+    date: '2016-03-10',
+    table: shipped(),
+    flagged: ['Kamala Harris'],
+  },
 });

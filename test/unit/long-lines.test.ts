@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { longLines } from '../../scripts/long-lines.mjs';
+import { longLines } from '../lint/long-lines.mjs';
 import { ROOT } from '../helpers.js';
 
 describe('the line-length check of npm run lint', () => {

@@ -42,8 +42,36 @@ describe('markdown to prose', () => {
     try {
       readFrontMatter(text, 'a.md');
     } catch (error) {
-      expect((error as InputError).describe()).toMatch(/^a\.md:\d+:\d+: invalid YAML/);
+      expect((error as InputError).describe()).toBe(
+        'a.md:3:1: front matter, line 3: a [ opens a value that is never closed: end it with ] on the same line',
+      );
     }
+  });
+
+  it("says what is wrong with front matter in plain words, at the line to fix, not in the YAML parser's", () => {
+    const said = (frontMatter: string) => {
+      try {
+        readFrontMatter(`---\n${frontMatter}\n---\nBody.`, 'a.md');
+      } catch (error) {
+        return (error as InputError).describe();
+      }
+      return 'accepted';
+    };
+    expect(said('date: 2026-01-07\nheadline: Merz: the chancellor')).toBe(
+      'a.md:3:11: front matter, line 3: the value has ": " in it, which reads as another key: put it in quotes, ' +
+        'headline: "Merz: the chancellor"',
+    );
+    expect(said('title: "Merz speaks\ndate: 2026-01-07')).toBe(
+      'a.md:2:1: front matter, line 2: a " opens a value that is never closed: end it with " on the same line',
+    );
+    expect(said('date: 2026-01-07\n  author: Ann')).toBe(
+      'a.md:3:1: front matter, line 3: this line is indented under a whole "key: value": remove the spaces before it',
+    );
+    expect(said('date: 2026-01-07\ndate: 2026-01-08')).toBe(
+      'a.md:3:1: front matter, line 3: "date" is given twice: keep one',
+    );
+    for (const bad of ['x: @home', 'a:\n  - b\n c: 1', 'just words\nx: 1', 'x: 1\n\ty: 2'])
+      expect(said(bad)).toMatch(/^a\.md:\d+:\d+: front matter, line \d+: (?!.*(YAML|mapping|implicit))/i);
   });
 
   it('reports front matter that is never closed', () => {

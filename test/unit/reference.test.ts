@@ -37,8 +37,17 @@ people:
 
   it('names the unknown key with file:line:column', () => {
     expect(errorOf(`${OFFICE}      - {person: Olaf Scholz, start: 2021-12-08, ends: 2025-05-06}\n`)).toBe(
-      'bad.yml:7:50: unknown key "ends" in offices.de-chancellor.holders.0',
+      'bad.yml:7:50: unknown key "ends" in offices.de-chancellor.holders.0: did you mean "end"?',
     );
+  });
+
+  it('a misspelt required key is unknown (and the key meant is named), not missing', () => {
+    expect(errorOf(`${OFFICE.replace('name:', 'nmae:')}      - {person: Olaf Scholz, start: 2021-12-08}\n`)).toBe(
+      'bad.yml:3:5: unknown key "nmae" in offices.de-chancellor: did you mean "name"?',
+    );
+    expect(
+      errorOf(`${OFFICE.replace('    name: Chancellor of Germany\n', '')}      - {person: A B, start: 2021}\n`),
+    ).toBe('bad.yml:3:5: offices.de-chancellor: missing "name"');
   });
 
   it('rejects a malformed date and a date that does not exist', () => {

@@ -256,6 +256,18 @@ describe('factlint table lint (command)', () => {
     );
   });
 
+  it('calls a misspelt key unknown and names the key meant, not a missing one', () => {
+    const { code, stdout } = lintCommand({
+      'table.yml':
+        'offices:\n  x-pm:\n    nmae: PM\n    titles: [PM]\n    holders:\n      - {person: Ann Alpha, start: 2005-01-01}\n',
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe(
+      'table.yml:3  error    unknown key "nmae" in offices.x-pm: did you mean "name"?\n' +
+        'the table does not load: 1 error, 0 warnings, 0 notes\n',
+    );
+  });
+
   it('counts in words that agree with the numbers', () => {
     const { code, stdout } = lintCommand({
       'table.yml':
@@ -263,5 +275,26 @@ describe('factlint table lint (command)', () => {
     });
     expect(code).toBe(0);
     expect(stdout).toBe('1 office, 1 person checked: 0 errors, 0 warnings, 0 notes\n');
+  });
+
+  it('table stats says "1 office, 1 person, 1 term"', () => {
+    const dir = workdir(
+      {
+        'table.yml':
+          'offices:\n  x-pm:\n    name: PM\n    titles: [PM]\n    holders:\n      - {person: Ann Alpha, start: 2005-01-01}\n',
+      },
+      'factlint-stats-',
+    );
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      out.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(tableCommand(['stats', '--no-default-reference', '--reference', 'table.yml'], dir)).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(out[0]).toBe('1 office, 1 person, 1 term\n');
   });
 });

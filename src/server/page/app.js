@@ -5,6 +5,23 @@
 const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/;
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 const FRONT_MATTER_DATE = /^date:[ \t]*["']?(\d{4}(?:-\d{2}(?:-\d{2})?)?(?:\/\d{4}(?:-\d{2}(?:-\d{2})?)?)?)/m;
+// The publication dates an HTML export carries, as the server reads them (src/article/html.ts).
+const PUBLISHED_META = [
+  'article:published_time',
+  'og:article:published_time',
+  'date',
+  'dc.date',
+  'dc.date.issued',
+  'dcterms.date',
+  'dcterms.created',
+  'pubdate',
+  'publish-date',
+  'publication_date',
+  'datepublished',
+  'parsely-pub-date',
+  'sailthru.date',
+];
+const DATE_PREFIX = /^\s*(\d{4}(?:-\d{2}(?:-\d{2})?)?)(?!\d)/;
 const TOKEN_KEY = 'factlint.token';
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
@@ -18,15 +35,20 @@ const DOCUMENTED_RULES = new Set([
   'name-consistency',
   'deceased-speaker',
   'party-state',
+  'title-holder-unknown-person',
   'unknown-office',
+  'table-currency',
   'article-date',
   'unused-directive',
 ]);
 // Spans starting and ending at the same place nest in this order, outermost first,
 // so a finding is always the innermost element and gets the click.
-const KIND_ORDER = { quote: 0, speaker: 1, finding: 2 };
+const KIND_ORDER = { quote: 0, speaker: 1, claim: 2, finding: 3 };
+// Claims the reference table could not check: shown quietly, not as findings.
+const UNCHECKED_VERDICTS = new Set(['unknown-office', 'unknown-person']);
 const DATE_SOURCE_LABELS = {
   cli: 'from the date field',
+  request: 'from the date field',
   'front-matter': 'from the front matter',
   filename: 'from the file name',
   inferred: 'inferred from the text',
@@ -37,7 +59,11 @@ const el = {
   form: byId('check-form'),
   article: byId('article'),
   date: byId('date'),
+  dateNote: byId('date-note'),
   format: byId('format'),
+  pasteNote: byId('paste-note'),
+  pasteNoteText: byId('paste-note-text'),
+  pasteAsText: byId('paste-as-text'),
   file: byId('file'),
   fileName: byId('file-name'),
   checkButton: byId('check'),
@@ -50,6 +76,7 @@ const el = {
   sumWarnings: byId('sum-warnings'),
   sumQuotes: byId('sum-quotes'),
   sumSpeakers: byId('sum-speakers'),
+  sumClaims: byId('sum-claims'),
   sumDate: byId('sum-date'),
   sumDateSource: byId('sum-date-source'),
   copyButton: byId('copy-report'),
@@ -72,6 +99,12 @@ const state = {
   checkedText: '',
   fileName: null,
   dateIsAuto: true,
+  /** The date field holds today's date because the article gives none. */
+  dateIsToday: false,
+  checkedDateIsToday: false,
+  checkedFormat: 'markdown',
+  /** The clipboard's plain text and the format before an HTML paste, to undo it. */
+  pasted: null,
   checkController: null,
   checks: 0,
   opener: null,
@@ -85,6 +118,12 @@ init();
 function init() {
   el.form.addEventListener('submit', onSubmit);
   el.article.addEventListener('input', onArticleInput);
+  el.article.addEventListener('paste', onPaste);
+  el.pasteAsText.addEventListener('click', pasteAsPlainText);
+  el.format.addEventListener('change', () => {
+    syncDate();
+    markStale();
+  });
   el.article.addEventListener('dragenter', onDragOver);
   el.article.addEventListener('dragover', onDragOver);
   el.article.addEventListener('dragleave', onDragLeave);
@@ -111,19 +150,121 @@ function init() {
 // ---------- input: text, file, date, format ----------
 
 function onArticleInput() {
-  if (el.article.value === '') state.fileName = null;
-  syncDateFromFrontMatter();
+  if (el.article.value === '') {
+    state.fileName = null;
+    hidePasteNote();
+  }
+  syncDate();
   markStale();
 }
 
 function onDateInput() {
   state.dateIsAuto = el.date.value.trim() === '';
+  state.dateIsToday = false;
+  showDateNote(null);
   el.date.removeAttribute('aria-invalid');
 }
 
-function syncDateFromFrontMatter() {
+/** The date field follows the article: its own date, else today for a draft that gives none (and says so). */
+function syncDate() {
   if (!state.dateIsAuto) return;
-  el.date.value = frontMatterDate(el.article.value) ?? '';
+  const text = el.article.value;
+  const own = articleDate(text, el.format.value);
+  const today = own === null && text.trim() !== '' ? todayText() : null;
+  el.date.value = own ?? today ?? '';
+  state.dateIsToday = today !== null;
+  showDateNote(
+    today ? `The article gives no date, so it is checked as of today, ${today}. Change the date if it is older.` : null,
+  );
+}
+
+function showDateNote(message) {
+  el.dateNote.textContent = message ?? '';
+  el.dateNote.hidden = message === null;
+}
+
+/** Today in the browser's time zone, as YYYY-MM-DD. */
+function todayText() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The date the article itself gives: Markdown front matter, or an HTML export's publication date. */
+function articleDate(text, format) {
+  if (format === 'markdown') return frontMatterDate(text);
+  if (format === 'html') return htmlDate(text);
+  return null;
+}
+
+/**
+ * A publication <meta>, else the first <time datetime>. Read from the tags' text: a DOMParser
+ * document would try to apply the article's inline styles, which the page's CSP blocks (and logs).
+ */
+function htmlDate(text) {
+  let timeDate = null;
+  for (const tag of text.matchAll(/<(meta|time)\b([^>]*)>/gi)) {
+    const attributes = attributesOf(tag[2]);
+    if (tag[1].toLowerCase() === 'time') {
+      timeDate ??= dateOf(attributes.datetime);
+      continue;
+    }
+    const key = (attributes.property ?? attributes.name ?? attributes.itemprop ?? '').toLowerCase().trim();
+    const date = PUBLISHED_META.includes(key) ? dateOf(attributes.content) : null;
+    if (date) return date;
+  }
+  return timeDate;
+}
+
+function attributesOf(source) {
+  const attributes = {};
+  for (const match of source.matchAll(/([^\s"'>/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g))
+    attributes[match[1].toLowerCase()] ??= match[2] ?? match[3] ?? match[4] ?? '';
+  return attributes;
+}
+
+function dateOf(value) {
+  const date = value ? DATE_PREFIX.exec(value)?.[1] : undefined;
+  return date && DATE_PATTERN.test(date) ? date : null;
+}
+
+/**
+ * HTML paste mode: formatted text pasted into an empty box (from a CMS, a web page, a word
+ * processor) comes in as its HTML, so headings, paragraphs and captions keep their structure.
+ */
+function onPaste(event) {
+  const html = event.clipboardData?.getData('text/html') ?? '';
+  const whole = el.article.selectionStart === 0 && el.article.selectionEnd === el.article.value.length;
+  if (html.trim() === '' || !whole) return;
+  event.preventDefault();
+  state.pasted = { plain: event.clipboardData.getData('text/plain'), format: el.format.value };
+  el.article.value = html;
+  el.format.value = 'html';
+  state.fileName = null;
+  el.fileName.hidden = true;
+  state.dateIsAuto = true;
+  el.pasteNoteText.textContent =
+    'Pasted as HTML: headings, paragraphs and captions keep their structure; positions are in this HTML.';
+  el.pasteNote.hidden = false;
+  syncDate();
+  markStale();
+}
+
+function pasteAsPlainText() {
+  const pasted = state.pasted;
+  hidePasteNote();
+  if (!pasted) return;
+  el.article.value = pasted.plain;
+  el.format.value = pasted.format === 'html' ? 'text' : pasted.format;
+  state.dateIsAuto = true;
+  syncDate();
+  markStale();
+  el.article.focus();
+}
+
+function hidePasteNote() {
+  state.pasted = null;
+  el.pasteNote.hidden = true;
 }
 
 /** The `date:` of the text's YAML front matter, when it is a date factlint accepts. */
@@ -134,7 +275,9 @@ function frontMatterDate(text) {
 }
 
 function formatForFileName(name) {
-  return /\.txt$/i.test(name) ? 'text' : /\.(md|markdown)$/i.test(name) ? 'markdown' : el.format.value;
+  if (/\.txt$/i.test(name)) return 'text';
+  if (/\.html?$/i.test(name)) return 'html';
+  return /\.(md|markdown)$/i.test(name) ? 'markdown' : el.format.value;
 }
 
 function onDragOver(event) {
@@ -182,7 +325,8 @@ async function loadFile(file) {
     el.format.value = formatForFileName(file.name);
     state.fileName = file.name;
     state.dateIsAuto = true;
-    syncDateFromFrontMatter();
+    hidePasteNote();
+    syncDate();
     showFileName(`Loaded ${file.name} (${formatBytes(file.size)}).`);
     hideAlert();
     markStale();
@@ -266,14 +410,16 @@ function buildCheckRequest(text) {
   }
   el.date.removeAttribute('aria-invalid');
   const request = { text, format: el.format.value };
-  if (date !== '' && !isFrontMatterDate(date, text)) request.date = date;
+  if (date !== '' && !isArticlesOwnDate(date, text)) request.date = date;
   if (state.fileName) request.filename = state.fileName;
+  state.checkedDateIsToday = state.dateIsToday && request.date === date;
+  state.checkedFormat = request.format;
   return request;
 }
 
-/** A date copied from Markdown front matter is left to the server, so the report names its real source. */
-function isFrontMatterDate(date, text) {
-  return state.dateIsAuto && el.format.value === 'markdown' && frontMatterDate(text) === date;
+/** A date copied from the article (front matter, HTML metadata) is left to the server: the report names its source. */
+function isArticlesOwnDate(date, text) {
+  return state.dateIsAuto && articleDate(text, el.format.value) === date;
 }
 
 async function postCheck(request, signal) {
@@ -297,7 +443,7 @@ function showReport(report, text, announcePrefix) {
   const file = report?.files?.[0];
   if (!file)
     throw new Error(
-      report?.errors?.map((e) => e.message).join('\n') || 'The server sent a report without the article.',
+      report?.errors?.map((e) => pageWording(e.message)).join('\n') || 'The server sent a report without the article.',
     );
   state.report = report;
   state.checkedText = text;
@@ -372,7 +518,11 @@ function httpErrorText(response) {
 }
 
 function describeError(error) {
-  if (error instanceof ApiError) return `${statusLabel(error.status)}${error.message}`;
+  if (error instanceof ApiError) {
+    // "article:2:1: front matter, line 2: …" says its line in words; the page shows no file name.
+    const message = error.status === 422 ? error.message.replace(/^[^:\n]*:\d+(?::\d+)?: /, '') : error.message;
+    return `${statusLabel(error.status)}${pageWording(message)}`;
+  }
   if (error instanceof TypeError) return 'Could not reach the factlint server (network error). Is it still running?';
   return error?.message || String(error);
 }
@@ -469,7 +619,18 @@ function countBy(file) {
     infos: count('info'),
     quotes: file.quotes.length,
     speakers: file.quotes.filter((q) => q.speaker && q.speaker.name !== null).length,
+    claimsChecked: claimsOf(file).filter((c) => !UNCHECKED_VERDICTS.has(c.verdict)).length,
+    claimsUnchecked: claimsOf(file).filter((c) => UNCHECKED_VERDICTS.has(c.verdict)).length,
   };
+}
+
+function claimsOf(file) {
+  return Array.isArray(file.claims) ? file.claims : [];
+}
+
+/** "5 claims checked, 2 not checked": title claims the table checked, and those it could not. */
+function claimsSentence(counts) {
+  return `${plural(counts.claimsChecked, 'claim')} checked, ${counts.claimsUnchecked} not checked`;
 }
 
 function renderSummary(file) {
@@ -478,8 +639,15 @@ function renderSummary(file) {
   el.sumWarnings.textContent = String(counts.warnings);
   el.sumQuotes.textContent = String(counts.quotes);
   el.sumSpeakers.textContent = String(counts.speakers);
+  el.sumClaims.textContent = claimsSentence(counts);
   el.sumDate.textContent = formatReportDate(file.date) ?? 'none';
-  el.sumDateSource.textContent = `(${DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source'})`;
+  // For HTML, the report's "front matter" is the export's publication <meta> or <time>.
+  const fromHtml = file.date?.source === 'front-matter' && state.checkedFormat === 'html';
+  const source = fromHtml
+    ? 'from the HTML’s publication date'
+    : (DATE_SOURCE_LABELS[file.date?.source] ?? file.date?.source ?? 'unknown source');
+  const today = file.date?.source === 'request' && state.checkedDateIsToday ? ': today, as the article gives none' : '';
+  el.sumDateSource.textContent = `(${source}${today})`;
   el.copyStatus.textContent = '';
   el.summary.querySelector('.copy-fallback')?.remove();
 }
@@ -490,7 +658,7 @@ function summarySentence(file) {
   return (
     `Check complete: ${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}` +
     (c.infos ? `, ${plural(c.infos, 'info finding')}` : '') +
-    `, ${plural(c.quotes, 'quote')} checked, ${plural(c.speakers, 'speaker')} resolved; ` +
+    `, ${plural(c.quotes, 'quote')} checked, ${plural(c.speakers, 'speaker')} resolved, ${claimsSentence(c)}; ` +
     (date ? `article date ${date}.` : 'no article date.')
   );
 }
@@ -526,7 +694,7 @@ function findingListButton(finding, index) {
       attrs: { type: 'button', 'data-finding-index': String(index) },
     },
     head,
-    h('span', { text: finding.message }),
+    h('span', { text: pageWording(finding.message) }),
   );
 }
 
@@ -547,7 +715,7 @@ function renderArticle(text, file) {
   el.view.replaceChildren(buildHighlightedText(text, spans, file));
 }
 
-/** Every span to mark: findings, quotes, and the words naming each quote's speaker. */
+/** Every span to mark: findings, quotes, the words naming each quote's speaker, and unchecked claims. */
 function collectSpans(file, textLength) {
   const spans = [];
   const add = (kind, index, offset, length, extra = {}) => {
@@ -559,6 +727,12 @@ function collectSpans(file, textLength) {
   for (const [index, quote] of file.quotes.entries()) add('quote', index, quote.offset, quote.length);
   for (const [index, s] of speakerSpans(file.quotes).entries()) {
     add('speaker', index, s.offset, s.length, { quotes: s.quotes });
+  }
+  // A finding on exactly the claim's words (the unknown-office rule, when on) already says it.
+  const findingAt = new Set(file.findings.map((f) => `${f.offset}:${f.length}`));
+  for (const [index, claim] of claimsOf(file).entries()) {
+    if (UNCHECKED_VERDICTS.has(claim.verdict) && !findingAt.has(`${claim.offset}:${claim.length}`))
+      add('claim', index, claim.offset, claim.length);
   }
   return spans.sort(compareSpans);
 }
@@ -620,6 +794,7 @@ function coveringSpans(boundaries, spans) {
 function createPiece(span, isFirst, file) {
   if (span.kind === 'finding') return findingPiece(file.findings[span.index], span.index, isFirst);
   if (span.kind === 'quote') return quotePiece(file.quotes[span.index], span.index, isFirst);
+  if (span.kind === 'claim') return claimPiece(file.claims[span.index], span.index, isFirst);
   return h('span', { className: 'speaker', attrs: { 'data-speaker-for': span.quotes.join(' ') } });
 }
 
@@ -630,7 +805,7 @@ function findingPiece(finding, index, isFirst) {
   });
   if (isFirst) {
     piece.classList.add('is-first');
-    makeButton(piece, `${capitalise(finding.severity)}, ${finding.ruleId}: ${finding.message}`);
+    makeButton(piece, `${capitalise(finding.severity)}, ${finding.ruleId}: ${pageWording(finding.message)}`);
   }
   return piece;
 }
@@ -640,6 +815,16 @@ function quotePiece(quote, index, isFirst) {
   if (isFirst) {
     piece.classList.add('is-first');
     makeButton(piece, `Quote ${truncate(quote.text, 80)}. Speaker: ${speakerLine(quote)}`);
+  }
+  return piece;
+}
+
+/** An unchecked claim: a quiet dotted underline, with "not checked: why" on hover, focus and click. */
+function claimPiece(claim, index, isFirst) {
+  const piece = h('span', { className: 'claim-unchecked', attrs: { 'data-claim': String(index) } });
+  if (isFirst) {
+    piece.classList.add('is-first');
+    makeButton(piece, `Not checked: “${truncate(claim.text, 80)}”: ${claim.reason}`);
   }
   return piece;
 }
@@ -656,11 +841,14 @@ function firstPiece(kind, index) {
 }
 
 function targetOf(event) {
-  const target = event.target instanceof Element ? event.target.closest('[data-finding], [data-quote]') : null;
+  const target =
+    event.target instanceof Element ? event.target.closest('[data-finding], [data-claim], [data-quote]') : null;
   if (!target || !el.view.contains(target)) return null;
-  return target.dataset.finding !== undefined
-    ? { kind: 'finding', index: Number(target.dataset.finding), element: target }
-    : { kind: 'quote', index: Number(target.dataset.quote), element: target };
+  if (target.dataset.finding !== undefined)
+    return { kind: 'finding', index: Number(target.dataset.finding), element: target };
+  if (target.dataset.claim !== undefined)
+    return { kind: 'claim', index: Number(target.dataset.claim), element: target };
+  return { kind: 'quote', index: Number(target.dataset.quote), element: target };
 }
 
 function onViewClick(event) {
@@ -680,31 +868,39 @@ function onViewKeydown(event) {
 function openTarget({ kind, index }) {
   const opener = firstPiece(kind, index);
   if (kind === 'finding') openFinding(index, opener);
+  else if (kind === 'claim') openClaim(index, opener);
   else openQuote(index, opener);
 }
 
-// ---------- quote tooltip ----------
+// ---------- quote and claim tooltip ----------
+
+/** The quote or unchecked claim a node lies in (the innermost), as {kind, index, element}. */
+function hoverTargetOf(node) {
+  const start = node instanceof Element ? node : node?.parentElement;
+  const element = start?.closest('[data-claim], [data-quote]');
+  if (!element || !el.view.contains(element)) return null;
+  return element.dataset.claim !== undefined
+    ? { kind: 'claim', index: Number(element.dataset.claim), element }
+    : { kind: 'quote', index: Number(element.dataset.quote), element };
+}
 
 function onViewPointerOver(event) {
-  const quote = event.target instanceof Element ? event.target.closest('[data-quote]') : null;
-  if (quote && el.view.contains(quote)) showQuoteTooltip(Number(quote.dataset.quote), quote, event);
+  const target = hoverTargetOf(event.target);
+  if (target) showTooltipFor(target, event);
 }
 
 function onViewPointerOut(event) {
   const next = event.relatedTarget;
-  if (next instanceof Node && (el.tooltip.contains(next) || sameQuote(event.target, next))) return;
+  if (next instanceof Node && (el.tooltip.contains(next) || sameTarget(event.target, next))) return;
   const focused = document.activeElement;
-  if (focused instanceof HTMLElement && el.view.contains(focused) && focused.dataset.quote !== undefined) {
-    showQuoteTooltip(Number(focused.dataset.quote), focused, null);
-  } else {
-    hideTooltip();
-  }
+  const target = focused instanceof HTMLElement && el.view.contains(focused) ? hoverTargetOf(focused) : null;
+  if (target && target.element === focused) showTooltipFor(target, null);
+  else hideTooltip();
 }
 
 function onViewFocusIn(event) {
-  const target = event.target;
-  if (target instanceof HTMLElement && target.dataset.quote !== undefined)
-    showQuoteTooltip(Number(target.dataset.quote), target, null);
+  const target = hoverTargetOf(event.target);
+  if (target && target.element === event.target) showTooltipFor(target, null);
   else hideTooltip();
 }
 
@@ -712,20 +908,28 @@ function onViewFocusOut() {
   hideTooltip();
 }
 
-function sameQuote(from, to) {
-  const quoteOf = (node) =>
-    node instanceof Element ? node.closest('[data-quote]') : node.parentElement?.closest('[data-quote]');
-  const a = quoteOf(from);
-  return Boolean(a) && a?.dataset.quote === quoteOf(to)?.dataset.quote;
+function sameTarget(from, to) {
+  const a = hoverTargetOf(from);
+  const b = hoverTargetOf(to);
+  return Boolean(a && b) && a.kind === b.kind && a.index === b.index;
 }
 
-function showQuoteTooltip(index, element, pointerEvent) {
-  const quote = state.report?.files[0]?.quotes[index];
-  if (!quote) return;
-  setActiveQuote(index);
-  el.tooltip.textContent = speakerLine(quote);
+function showTooltipFor({ kind, index, element }, pointerEvent) {
+  const file = state.report?.files[0];
+  const text = kind === 'claim' ? claimTooltip(file?.claims?.[index]) : quoteTooltip(file?.quotes[index]);
+  if (text === null) return;
+  setActiveQuote(kind === 'quote' ? index : null);
+  el.tooltip.textContent = text;
   el.tooltip.hidden = false;
   positionTooltip(anchorRect(element, pointerEvent));
+}
+
+function quoteTooltip(quote) {
+  return quote ? speakerLine(quote) : null;
+}
+
+function claimTooltip(claim) {
+  return claim ? `not checked: ${claim.reason}` : null;
 }
 
 function hideTooltip() {
@@ -792,6 +996,13 @@ function openQuote(index, opener) {
   markSelected(`[data-quote="${index}"]`);
 }
 
+function openClaim(index, opener) {
+  const claim = state.report?.files[0]?.claims?.[index];
+  if (!claim) return;
+  showDetails('Not checked', 'claim-details', claimDetails(claim), opener);
+  markSelected(`[data-claim="${index}"]`);
+}
+
 function showDetails(title, className, body, opener) {
   hideTooltip();
   state.opener = opener ?? null;
@@ -817,10 +1028,10 @@ function keepAboveSheet(element) {
   if (top < 0 || top > sheetTop - 48) window.scrollBy({ top: top - window.innerHeight * 0.15 });
 }
 
-/** Scrolls the details' top into view only when it is off screen (the side column scrolls on its own). */
+/** Brings the whole panel into view when part of it is off screen (it is never taller than the viewport). */
 function revealDetails() {
-  const top = el.details.getBoundingClientRect().top;
-  if (top < 0 || top > window.innerHeight * 0.75) el.details.scrollIntoView({ block: 'start' });
+  const { top, bottom } = el.details.getBoundingClientRect();
+  if (top < 0 || bottom > window.innerHeight) el.details.scrollIntoView({ block: 'start' });
 }
 
 function closeDetails({ restoreFocus }) {
@@ -840,8 +1051,9 @@ function markSelected(selector) {
 
 function findingDetails(finding) {
   const officeId = finding.office?.id ?? finding.evidence[0]?.office ?? null;
+  // Suggestions right under the message: Apply stays in view however long the evidence is.
   return [
-    h('p', { className: 'details-message', text: finding.message }),
+    h('p', { className: 'details-message', text: pageWording(finding.message) }),
     h(
       'p',
       { className: 'details-meta' },
@@ -850,9 +1062,9 @@ function findingDetails(finding) {
       `, severity ${finding.severity}; line ${finding.line}, column ${finding.column}` +
         (finding.text ? `: “${truncate(finding.text, 60)}”` : ''),
     ),
+    ...suggestionsSection(finding.suggestions ?? []),
     ...evidenceSection(finding.evidence),
     ...(officeId ? whoSection(officeId, finding.office?.name ?? finding.evidence[0]?.officeName ?? officeId) : []),
-    ...suggestionsSection(finding.suggestions ?? []),
   ];
 }
 
@@ -1052,6 +1264,32 @@ function quoteDetails(quote) {
   ];
 }
 
+function claimDetails(claim) {
+  const rows = [
+    ['Title', claim.title],
+    ['Office', claim.office ? `${claim.office.name} (${claim.office.id})` : 'none in the reference table'],
+    ['Person', claim.person?.name ?? 'not in the reference table'],
+    ['Verdict', claim.verdict],
+    ['Position', `line ${claim.line}, column ${claim.column}`],
+  ];
+  if (claim.verifiedThrough) rows.push(['Table verified through', claim.verifiedThrough]);
+  return [
+    h('p', { className: 'quote-text', text: claim.text }),
+    h('p', { className: 'details-message', text: `not checked: ${claim.reason}` }),
+    h(
+      'dl',
+      { className: 'kv' },
+      ...rows.flatMap(([term, value]) => [h('dt', { text: term }), h('dd', { text: value })]),
+    ),
+    h('p', {
+      className: 'help',
+      text:
+        'Not a finding: the reference table cannot tell whether this claim is right. ' +
+        'Add the office or the person to a reference table to have it checked.',
+    }),
+  ];
+}
+
 // ---------- copying the report ----------
 
 async function copyReport() {
@@ -1130,6 +1368,13 @@ function formatReportDate(date) {
 function dateParam(date) {
   if (!date?.start) return null;
   return date.end && date.end !== date.start ? `${date.start}/${date.end}` : date.start;
+}
+
+/** The engine speaks of the command line's --date; on the page, the date is the Article date field. */
+function pageWording(message) {
+  return message
+    .replace(/\bgive --date\b/g, 'fill in the Article date field')
+    .replace(/--date\b/g, 'the Article date field');
 }
 
 function plural(count, noun) {

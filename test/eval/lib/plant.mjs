@@ -617,7 +617,14 @@ export class Planter {
       const terms = [...office.terms].sort((a, b) => a.range.start - b.range.start);
       const at = terms.indexOf(term);
       for (const t of [terms[at - 1], terms[at + 1]]) {
-        if (t && t.personId !== personId && !personMentioned(this.index, text, t.personId)) found.push(t.personId);
+        // A neighbour who also held the office on some day of the article's date is no error (BBC's two-year range).
+        if (
+          t &&
+          t.personId !== personId &&
+          !overlapsDays(t.range, range) &&
+          !personMentioned(this.index, text, t.personId)
+        )
+          found.push(t.personId);
       }
     }
     return found;
@@ -707,7 +714,13 @@ export class Planter {
         const terms = [...office.terms].sort((a, b) => a.range.start - b.range.start);
         const at = terms.indexOf(holder);
         const near = [terms[at - 1], terms[at + 1]]
-          .filter((t) => t && t.personId !== speaker && !personMentioned(this.index, article.text, t.personId))
+          .filter(
+            (t) =>
+              t &&
+              t.personId !== speaker &&
+              !overlapsDays(t.range, range) &&
+              !personMentioned(this.index, article.text, t.personId),
+          )
           .map((t) => this.surnameOf(t.personId))
           .filter((s) => s !== surname);
         wrong = rnd.pick(near);

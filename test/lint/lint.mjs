@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { longLines } from './long-lines.mjs';
 
-const ROOT = join(import.meta.dirname, '..');
+const ROOT = join(import.meta.dirname, '..', '..');
 const MAX_LINE = 120;
 
 const biome = spawnSync(join(ROOT, 'node_modules', '.bin', 'biome'), ['check', '.'], {
