@@ -583,10 +583,15 @@ function formerSuggestion(
 ): DraftSuggestion {
   const atSentenceStart = article.tokens[claim.claimStart]?.sentenceStart ?? false;
   const title = article.text.slice(claim.start, claim.end);
+  const shouting = /\p{Lu}/u.test(title) && title === title.toUpperCase();
+  // "Britain’s foreign secretary" becomes "Britain’s former foreign secretary", not "Former Britain’s …".
+  const owner = article.text.slice(claim.start, titleStart(article, claim));
+  const afterOwner = /['’]s\s+$/u.test(owner) ? owner.length : 0;
+  const former = shouting ? 'FORMER ' : atSentenceStart && afterOwner === 0 ? 'Former ' : 'former ';
   return {
     start: claim.start,
     end: claim.end,
-    text: atSentenceStart ? `Former ${title}` : `former ${title}`,
+    text: `${title.slice(0, afterOwner)}${former}${title.slice(afterOwner)}`,
     safe: false,
     description: `call ${nameOf(table, personId)} a former ${claim.titleText}`,
   };

@@ -1,6 +1,6 @@
 /** `factlint <command> --help`: each command's usage and options. */
 
-const CHECK_OPTIONS_HELP = `Options:
+export const CHECK_OPTIONS_HELP = `\
   --date D                  article date: YYYY-MM-DD, YYYY-MM, YYYY or A/B (beats front matter)
   -f, --format F            stylish (default), json, sarif, github or junit
   -o, --output-file FILE    write the report to FILE (whole or not at all); the exit code is unchanged
@@ -41,6 +41,7 @@ const HELP: Record<string, string> = {
 
 Checks articles: files, folders (searched recursively) and globs; - or --stdin for standard input.
 ${FORMATS}
+Options:
 ${CHECK_OPTIONS_HELP}
 ${EXIT}`,
   explain: `Usage: factlint explain <paths...> [options]
@@ -48,12 +49,14 @@ ${EXIT}`,
 Every quote and its speaker, every title claim and its table rows, every finding with its context.
 Takes the options of factlint check (the report options -f, -o, -q, --fix do not apply).
 
+Options:
 ${CHECK_OPTIONS_HELP}`,
   'print-config': `Usage: factlint print-config <file> [options]
 
 Prints, as JSON, the configuration that applies to the file: the config file, flags and its front matter.
 Takes the options of factlint check; those that choose the configuration matter here.
 
+Options:
 ${CHECK_OPTIONS_HELP}`,
   init: `Usage: factlint init [--force]
 

@@ -8,7 +8,7 @@ import { tableCommand } from './table.js';
 import { importCommand } from './import.js';
 import { initCommand, printConfigCommand } from './config-commands.js';
 import { serveCommand } from './serve.js';
-import { helpFor } from './help.js';
+import { CHECK_OPTIONS_HELP, helpFor } from './help.js';
 import { standardOutput } from '../runner/output.js';
 
 const USAGE = `factlint ${VERSION}: checks quotes, speakers and officeholder titles in news articles
@@ -27,26 +27,7 @@ Usage:
   factlint <command> --help              a command's options
 
 Options for check and explain:
-  --date D                  article date: YYYY-MM-DD, YYYY-MM, YYYY or A/B (beats front matter)
-  -f, --format F            stylish (default), json, sarif, github or junit
-  -o, --output-file FILE    write the report to FILE (whole or not at all); the exit code is unchanged
-  -c, --config FILE         use this config file (default: .factlintrc.yml etc. found upward); --no-config: none
-  --reference PATH          another reference table file or folder (repeatable); --no-default-reference
-  --rules PATH              another rule file or folder (repeatable)
-  --rule ID=LEVEL           set a rule to error, warning, info or off (repeatable)
-  --ignore-pattern P        skip matching files (gitignore syntax, repeatable); --no-ignore: skip .factlintignore
-  --stdin [--stdin-filename NAME]   read one article from standard input
-  --cache [--cache-location F]      reuse results of unchanged files (default .factlintcache)
-  -q, --quiet               report errors only
-  --max-warnings N          exit 1 when there are more than N warnings
-  --fail-on LEVEL           exit 1 on findings of this level or worse: error (default), warning, info
-  --fix | --fix-dry-run     apply safe fixes (house-style spellings) in place, or print them as a diff
-  --report-unused-directives   report factlint-disable comments that silence nothing
-  -j, --jobs N              worker threads (default: one per spare core for runs of
-                            2,000+ files on 4+ cores; otherwise none)
-  --max-file-size SIZE      skip larger files with an error (default 5MB)
-  --max-table-size SIZE     refuse a reference table whose files add up to more (default 64MB)
-
+${CHECK_OPTIONS_HELP}
 Exit codes: 0 no errors, 1 error-level findings (or as --fail-on / --max-warnings say),
 2 usage, configuration or input error.
 `;

@@ -132,6 +132,10 @@ rules:
   # deceased-speaker: error
   # name-consistency: warning
   # unintroduced-speaker: warning
+  # title-holder-unknown-person: warning
+  # party-state: warning
+  # table-currency: info
+  # unknown-office: info   # off by default: every title the table cannot check
 
 # House style: the spelling to use for a person, by any of their names.
 houseStyle:

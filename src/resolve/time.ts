@@ -2,7 +2,7 @@ import type { Mention } from '../scan/names.js';
 import type { TitleClaim } from '../scan/titles.js';
 import type { Token } from '../scan/tokens.js';
 import { speechVerb } from '../scan/verbs.js';
-import { dayOf, yearOf, type DayRange } from '../util/dates.js';
+import { dayOf, MONTH_NAMES, yearOf, type DayRange } from '../util/dates.js';
 import { firstIndexAtLeast } from '../util/search.js';
 import type { ResolvedArticle } from './article.js';
 import { firstTokenAtOrAfter } from './speakers.js';
@@ -155,20 +155,6 @@ const YEAR_PREPOSITIONS = new Set([
   'around',
   'circa',
 ]);
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
 /** Words of the article's own days: a claim in their sentence is about the present. */
 const RECENT_DAYS = new Set([
   'today',
@@ -559,7 +545,7 @@ function earlierTime(article: ResolvedArticle, words: Range, date: DayRange): Wh
     }
     if (key === 'time' && before === 'the' && keyAt(article, k - 2) === 'at') return PAST('at the time');
     if (key === 'ago' && /^(years|decades|months)$/.test(before)) return PAST('ago');
-    const month = MONTHS.indexOf(key);
+    const month = MONTH_NAMES.indexOf(key);
     if (
       month >= 0 &&
       token.capitalised &&

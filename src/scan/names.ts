@@ -3,6 +3,7 @@ import type { TrieNode } from '../util/trie.js';
 import type { PhraseIndex } from '../util/phrase-index.js';
 import { mergeByStart, sortByStart } from '../util/search.js';
 import { tally } from '../util/work.js';
+import { MONTH_NAMES } from '../util/dates.js';
 import {
   FIRST_NAME_GENDER,
   FULL_PLACE_NAMES,
@@ -481,20 +482,7 @@ function firstNamesOf(person: Person): string[] {
 
 const firstNames = new WeakMap<Person, string[]>();
 
-const MONTH_NAMES = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]);
+const MONTHS = new Set(MONTH_NAMES);
 const BEFORE_MONTH = new Set([
   'in',
   'last',
@@ -520,7 +508,7 @@ const BEFORE_MONTH = new Set([
 /** "last May", "in May", "May 5": a month, not Theresa May. */
 function isMonth(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
-  if (!token || !MONTH_NAMES.has(token.key)) return false;
+  if (!token || !MONTHS.has(token.key)) return false;
   return BEFORE_MONTH.has(tokens[i - 1]?.key ?? '') || /^\d/.test(tokens[i + 1]?.text ?? '') || token.sentenceStart;
 }
 

@@ -12,6 +12,22 @@ export interface DayRange {
 const MS_PER_DAY = 86_400_000;
 const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/** Month names in lower case, January first. */
+export const MONTH_NAMES: readonly string[] = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
 export const FAR_FUTURE: Day = dayOf(9999, 12, 31);
 
 export function dayOf(year: number, month: number, day: number): Day {

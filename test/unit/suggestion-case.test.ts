@@ -37,4 +37,13 @@ describe('suggestions keep the case of the text they replace (issue 18: "Former 
       'Prime Minister → former Prime Minister',
     ]);
   });
+
+  it('"former" goes after an owner’s possessive, and a title in capitals gets it in capitals', () => {
+    expect(titleSuggestions('Britain’s foreign secretary James Cleverly flew to Kyiv.')).toEqual([
+      'Britain’s foreign secretary → Britain’s former foreign secretary',
+    ]);
+    expect(titleSuggestions('PRIME MINISTER BORIS JOHNSON VISITS PARIS\n\nHe arrived on Monday.')).toEqual([
+      'PRIME MINISTER → FORMER PRIME MINISTER',
+    ]);
+  });
 });
