@@ -121,13 +121,14 @@ async function post(base: string, body: string, headers: Record<string, string> 
 describe('HTTP API', () => {
   let open: Started;
   let guarded: Started;
+  // Two pools of two threads, each loading the shipped table: seconds on a busy machine.
   beforeAll(async () => {
     open = await start(null);
     guarded = await start(TOKEN);
-  });
+  }, 60_000);
   afterAll(async () => {
-    await open.close();
-    await guarded.close();
+    await open?.close();
+    await guarded?.close();
   });
 
   it('GET /healthz says ok, with the table it serves', async () => {
