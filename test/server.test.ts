@@ -67,7 +67,7 @@ interface RawOptions {
   method?: string;
   path?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
   /** Another loopback address to send from: another client. */
   localAddress?: string;
 }
@@ -169,6 +169,19 @@ describe('HTTP API', () => {
       expect(json.error?.message, body).toMatch(message);
       expect(JSON.stringify(json)).not.toContain('<script>');
     }
+  });
+
+  it('refuses a body that is not UTF-8 (400) and takes one that starts with a byte order mark', async () => {
+    const send = (body: Buffer) => raw(open.port, { method: 'POST', path: '/v1/check', headers: JSON_HEADERS, body });
+    const json = Buffer.from(JSON.stringify({ text: ARTICLE, date: '2026-01-07' }));
+    const bad = await send(Buffer.concat([Buffer.from('{"text": "'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]));
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ error: { message: 'the request body is not UTF-8' } });
+    const surrogate = await send(
+      Buffer.concat([Buffer.from('{"text": "'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+    );
+    expect(surrogate.status).toBe(400);
+    expect((await send(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]))).status).toBe(200);
   });
 
   it('never sends request text back as raw markup: <, > and & leave as JSON escapes', async () => {

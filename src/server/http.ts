@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -367,11 +368,13 @@ function readBody(request: IncomingMessage, timeoutMs: number, hold: (bytes: num
     request.on('end', () => {
       finished = true;
       clearInterval(pace);
-      try {
-        done(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
-      } catch {
-        fail(new HttpError(400, 'the request body is not UTF-8'));
-      }
+      // isUtf8 and toString are native and fast; the fatal TextDecoder took ~15 ms per 2 MB body
+      // on the thread that answers connections.
+      const body = Buffer.concat(chunks);
+      const text = isUtf8(body) ? body.toString('utf8') : null;
+      // A leading byte order mark is dropped, as the TextDecoder did.
+      if (text !== null) done(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      else fail(new HttpError(400, 'the request body is not UTF-8'));
     });
     request.on('close', () => {
       finished = true;
