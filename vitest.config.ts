@@ -14,6 +14,7 @@ const SLOW = [
   'test/reliability/faults.test.ts',
   'test/reliability/encodings.test.ts',
   'test/reliability/hostile-yaml-cli.test.ts',
+  'test/reliability/hardening.test.ts',
 ];
 
 export default defineConfig({

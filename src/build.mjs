@@ -1,5 +1,5 @@
 // `npm run build` and `prepare`: the lexicon from compromise (when it is installed; the generated
-// file is committed), the four bundles with esbuild, then the type declarations with tsc.
+// file is committed), the five bundles with esbuild, then the type declarations with tsc.
 // esbuild is an optional dependency rather than a dev one, so an install that leaves out dev
 // dependencies (a pre-commit hook's, `npm install --omit=dev` of a clone) still builds a
 // working CLI; only the declarations, which the CLI does not need, wait for typescript.
@@ -38,6 +38,7 @@ const entries = {
   'src/runner/worker.ts': 'dist/worker.js',
   'src/lsp/command.ts': 'dist/lsp.js',
   'src/index.ts': 'dist/index.js',
+  'src/server/check-worker.ts': 'dist/server-worker.js',
 };
 for (const [entry, outfile] of Object.entries(entries)) {
   await esbuild.build({

@@ -104,6 +104,11 @@ export interface FileReport {
   quotes: QuoteReport[];
   /** Every title claim, checked or not: an editor sees what the table does not cover. */
   claims: ClaimReport[];
+  /**
+   * Server answers only: the findings, quotes or claims were cut to the first 1,000 each (the
+   * summary still counts them all). Never set by the command line or the library.
+   */
+  truncated?: true;
 }
 
 export type ClaimCounts = Record<ClaimVerdict, number>;

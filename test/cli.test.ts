@@ -112,7 +112,8 @@ describe('factlint check', () => {
     const { code, stderr } = factlint(['check', 'a.md'], { cwd: dir });
     expect(code).toBe(2);
     expect(stderr).toBe(
-      'factlint: a.md:2:1: front matter date "someday" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B\n',
+      'factlint: a.md:2:1: front matter date "someday" is not a date: ' +
+        'use YYYY-MM-DD, YYYY-MM, YYYY, an interval A/B or a timestamp\n',
     );
   });
 

@@ -1,34 +1,106 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFactlintServer, MAX_BODY_BYTES } from '../src/server/http.js';
+import { defaultConfig } from '../src/config/config.js';
+import { MAX_ANSWER_BYTES } from '../src/server/answer.js';
+import { createFactlintServer, MAX_BODY_BYTES, type ServerOptions } from '../src/server/http.js';
+import { CheckPool, type PoolOptions } from '../src/server/pool.js';
 import { validatorFor } from '../src/util/validate.js';
 import reportSchema from '../src/report/schema.json' with { type: 'json' };
 import { ROOT, rules, shipped } from './helpers.js';
 
 const TOKEN = 'correct-horse-battery-staple';
 const ARTICLE = 'German Chancellor Friedrich Merz spoke in Berlin.\n\n“Germany will engage,” Scholz said.\n';
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-function start(token: string | null): Promise<{ server: Server; base: string }> {
+interface Started {
+  server: Server;
+  base: string;
+  port: number;
+  pool: CheckPool;
+  close: () => Promise<void>;
+}
+
+/** A server in this process, its checks on worker threads from the build (dist/server-worker.js). */
+async function start(
+  token: string | null,
+  options: Partial<ServerOptions> = {},
+  poolOptions: Partial<PoolOptions> = {},
+): Promise<Started> {
   const reference = { table: shipped(), rules: rules() };
+  const pool = new CheckPool({
+    script: join(ROOT, 'dist/server-worker.js'),
+    settings: { config: defaultConfig(), cwd: ROOT, date: null, reportUnusedDirectives: false },
+    size: 2,
+    checkTimeoutMs: 10_000,
+    queueTimeoutMs: 15_000,
+    log: () => {},
+    ...poolOptions,
+  });
+  await pool.ready();
   const server = createFactlintServer({
     reference: () => reference,
-    checkOptions: () => ({}),
+    checker: pool,
     token,
+    allowedHosts: LOOPBACK_NAMES,
     requestTimeoutMs: 5_000,
     maxConcurrent: 64,
+    maxPerClient: 32,
     log: () => {},
+    ...options,
   });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () =>
-      done({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
-    ),
-  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  const port = (server.address() as AddressInfo).port;
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+    await pool.close();
+  };
+  return { server, base: `http://127.0.0.1:${port}`, port, pool, close };
 }
+
+interface RawOptions {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** Another loopback address to send from: another client. */
+  localAddress?: string;
+}
+
+/** One request with headers fetch would not send (Host, a raw target); the status and body, or the error code. */
+function raw(port: number, options: RawOptions = {}): Promise<{ status: number | string; body: string; ms: number }> {
+  const started = performance.now();
+  return new Promise((done) => {
+    const req = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/healthz',
+        headers: options.headers ?? {},
+        ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+        agent: false,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => done({ status: res.statusCode ?? 0, body, ms: performance.now() - started }));
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      done({ status: error.code ?? 'error', body: '', ms: performance.now() - started }),
+    );
+    req.end(options.body);
+  });
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
 
 async function post(base: string, body: string, headers: Record<string, string> = {}) {
   const response = await fetch(`${base}/v1/check`, {
@@ -47,22 +119,27 @@ async function post(base: string, body: string, headers: Record<string, string> 
 }
 
 describe('HTTP API', () => {
-  let open: { server: Server; base: string };
-  let guarded: { server: Server; base: string };
+  let open: Started;
+  let guarded: Started;
+  // Two pools of two threads, each loading the shipped table: seconds on a busy machine.
   beforeAll(async () => {
     open = await start(null);
     guarded = await start(TOKEN);
-  });
-  afterAll(() => {
-    open.server.close();
-    guarded.server.close();
+  }, 60_000);
+  afterAll(async () => {
+    await open?.close();
+    await guarded?.close();
   });
 
   it('GET /healthz says ok, with the table it serves', async () => {
     const response = await fetch(`${open.base}/healthz`);
     expect(response.status).toBe(200);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(await response.json()).toMatchObject({ status: 'ok', table: { offices: shipped().offices.size } });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      table: { offices: shipped().offices.size },
+      checks: { workers: 2, busy: 0, queued: 0 },
+    });
   });
 
   it('POST /v1/check returns the JSON report, valid against the report schema', async () => {
@@ -92,6 +169,19 @@ describe('HTTP API', () => {
       expect(json.error?.message, body).toMatch(message);
       expect(JSON.stringify(json)).not.toContain('<script>');
     }
+  });
+
+  it('refuses a body that is not UTF-8 (400) and takes one that starts with a byte order mark', async () => {
+    const send = (body: Buffer) => raw(open.port, { method: 'POST', path: '/v1/check', headers: JSON_HEADERS, body });
+    const json = Buffer.from(JSON.stringify({ text: ARTICLE, date: '2026-01-07' }));
+    const bad = await send(Buffer.concat([Buffer.from('{"text": "'), Buffer.from([0xc0, 0xaf]), Buffer.from('"}')]));
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toEqual({ error: { message: 'the request body is not UTF-8' } });
+    const surrogate = await send(
+      Buffer.concat([Buffer.from('{"text": "'), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('"}')]),
+    );
+    expect(surrogate.status).toBe(400);
+    expect((await send(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), json]))).status).toBe(200);
   });
 
   it('never sends request text back as raw markup: <, > and & leave as JSON escapes', async () => {
@@ -156,6 +246,7 @@ describe('HTTP API', () => {
     const response = await fetch(`${open.base}/v1/check`, {
       method: 'POST',
       body: stream,
+      headers: JSON_HEADERS,
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
@@ -198,6 +289,197 @@ describe('HTTP API', () => {
     );
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.text()).toContain('<script type="module" src="/app.js">');
+  });
+});
+
+describe('HTTP API under hostile requests (issue 17)', () => {
+  /** About 1.5 MB of one paragraph: a check of a second or more, on any machine. */
+  const HOSTILE = JSON.stringify({
+    text: 'German Chancellor Friedrich Merz said the plan “works”, he said. Scholz disagreed; '.repeat(18_000),
+    date: '2026-01-07',
+  });
+
+  it('answers /healthz within 100 ms while a check runs past its time budget; that check gets 503', async () => {
+    const logged: string[] = [];
+    const budget = await start(
+      null,
+      { log: (line) => logged.push(line) },
+      {
+        checkTimeoutMs: 500,
+        log: (line) => logged.push(line),
+      },
+    );
+    try {
+      const hostile = raw(budget.port, { method: 'POST', path: '/v1/check', headers: JSON_HEADERS, body: HOSTILE });
+      let answered: { status: number | string; body: string; ms: number } | null = null;
+      void hostile.then((result) => (answered = result));
+      // The body is sent and parsed in this process; the probes measure from when the check is on its thread.
+      while (budget.pool.stats().busy === 0 && answered === null) await new Promise((done) => setTimeout(done, 5));
+      const health: number[] = [];
+      while (answered === null) {
+        const probe = await raw(budget.port);
+        expect(probe.status).toBe(200);
+        health.push(probe.ms);
+        await new Promise((done) => setTimeout(done, 20));
+      }
+      const result = await hostile;
+      expect(result.status).toBe(503);
+      expect(JSON.parse(result.body)).toEqual({
+        error: { message: 'the check took longer than the 0.5 s limit; the text was not checked' },
+      });
+      expect(result.ms).toBeLessThan(3_000);
+      expect(health.length).toBeGreaterThan(5);
+      expect(Math.max(...health), health.map((ms) => ms.toFixed(0)).join(' ')).toBeLessThan(100);
+      expect(logged).toContain('a check ran past the 0.5 s limit; its thread is replaced');
+      // The thread was replaced: the next check is answered.
+      const next = await raw(budget.port, {
+        method: 'POST',
+        path: '/v1/check',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ text: ARTICLE, date: '2026-01-07' }),
+      });
+      expect(next.status).toBe(200);
+    } finally {
+      await budget.close();
+    }
+  }, 30_000);
+
+  it('cuts an answer to at most 1,000 findings, quotes and claims and 1 MB, marked truncated, the summary counting all', async () => {
+    const server = await start(null);
+    try {
+      const text = 'Chancellor Olaf Scholz said “no”. '.repeat(45_000);
+      const answer = await raw(server.port, {
+        method: 'POST',
+        path: '/v1/check',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ text, date: '2026-01-07' }),
+      });
+      expect(answer.status).toBe(200);
+      expect(Buffer.byteLength(answer.body)).toBeLessThanOrEqual(MAX_ANSWER_BYTES);
+      const report = JSON.parse(answer.body) as {
+        files: { truncated?: boolean; findings: unknown[]; quotes: unknown[]; claims: unknown[] }[];
+        summary: { errors: number };
+      };
+      expect(validatorFor(reportSchema)(report)).toBe(true);
+      const [file] = report.files;
+      expect(file?.truncated).toBe(true);
+      // Cut to 1,000 each, then halved until the answer fits in 1 MB (test/unit/answer.test.ts).
+      const kept = file?.findings.length ?? 0;
+      expect(kept).toBeGreaterThan(100);
+      expect(kept).toBeLessThanOrEqual(1000);
+      expect(file?.quotes).toHaveLength(kept);
+      expect(file?.claims).toHaveLength(kept);
+      expect(report.summary.errors).toBeGreaterThan(10_000);
+    } finally {
+      await server.close();
+    }
+  }, 60_000);
+
+  it('refuses a Host not naming it (DNS rebinding), a foreign Origin, and a body that is not JSON', async () => {
+    const server = await start(null);
+    const check = (headers: Record<string, string>) =>
+      raw(server.port, { method: 'POST', path: '/v1/check', headers, body: JSON.stringify({ text: ARTICLE }) });
+    try {
+      const port = server.port;
+      expect((await raw(port, { headers: { host: 'attacker.example' } })).status).toBe(421);
+      expect((await raw(port, { headers: { host: `attacker.example:${port}` } })).status).toBe(421);
+      expect((await check({ ...JSON_HEADERS, host: `evil.localhost.example:${port}` })).status).toBe(421);
+      for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `LOCALHOST:${port}`, 'localhost'])
+        expect((await raw(port, { headers: { host } })).status, host).toBe(200);
+      const foreign = await check({ ...JSON_HEADERS, origin: 'http://attacker.example' });
+      expect(foreign.status).toBe(403);
+      expect(JSON.parse(foreign.body)).toEqual({ error: { message: 'requests from another origin are refused' } });
+      expect((await check({ ...JSON_HEADERS, origin: `http://localhost:${port + 1}` })).status).toBe(403);
+      expect((await check({ ...JSON_HEADERS, origin: 'null' })).status).toBe(403);
+      expect((await check({ ...JSON_HEADERS, origin: `http://127.0.0.1:${port}` })).status).toBe(200);
+      expect((await check({ 'content-type': 'text/plain' })).status).toBe(415);
+      expect((await check({ 'content-type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+      expect((await check({})).status).toBe(415);
+      expect((await check({ 'content-type': 'application/json; charset=latin1' })).status).toBe(415);
+      expect((await check({ 'content-type': 'Application/JSON; charset=UTF-8' })).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers a request target no URL parser takes (`//[`) with a 4xx, not 500', async () => {
+    const server = await start(null);
+    try {
+      for (const path of ['//[', '//', '/%', '//x/healthz']) {
+        const answer = await raw(server.port, { path });
+        expect(answer.status, path).not.toBe(500);
+        expect(typeof answer.status === 'number' && answer.status < 500, path).toBe(true);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('cuts off a trickling body, and one outlasting the request timeout, within a second of the limit', async () => {
+    const server = await start(null, { requestTimeoutMs: 8_000 });
+    try {
+      const trickle = (bytesPerTick: number, tickMs: number) =>
+        new Promise<{ status: number | string; ms: number }>((done) => {
+          const started = performance.now();
+          const req = httpRequest(
+            {
+              host: '127.0.0.1',
+              port: server.port,
+              method: 'POST',
+              path: '/v1/check',
+              headers: { ...JSON_HEADERS, 'content-length': '1000000' },
+              agent: false,
+            },
+            (res) => {
+              res.resume();
+              done({ status: res.statusCode ?? 0, ms: performance.now() - started });
+              clearInterval(timer);
+            },
+          );
+          req.on('error', (error: NodeJS.ErrnoException) => {
+            clearInterval(timer);
+            done({ status: error.code ?? 'error', ms: performance.now() - started });
+          });
+          const timer = setInterval(() => req.write('x'.repeat(bytesPerTick)), tickMs);
+        });
+      // 8 bytes a second: under the 64 B/s minimum once the 5 s grace has passed.
+      const slow = await trickle(4, 500);
+      expect(slow.status).toBe(408);
+      expect(slow.ms).toBeGreaterThan(4_900);
+      expect(slow.ms).toBeLessThan(6_500);
+      // 2 KB a second is fast enough, but the 1 MB body would take minutes: the 8 s request timeout ends it.
+      const long = await trickle(1024, 500);
+      expect(long.status).toBe(408);
+      expect(long.ms).toBeGreaterThan(7_900);
+      expect(long.ms).toBeLessThan(9_000);
+    } finally {
+      await server.close();
+    }
+  }, 30_000);
+
+  it('limits the requests one client has in flight (429), without holding back other clients', async () => {
+    const server = await start(null, { maxPerClient: 3 });
+    try {
+      const hold = () =>
+        httpRequest({
+          host: '127.0.0.1',
+          port: server.port,
+          method: 'POST',
+          path: '/v1/check',
+          headers: { ...JSON_HEADERS, 'content-length': '100' },
+          agent: false,
+        }).on('error', () => {});
+      const held = [hold(), hold(), hold()];
+      for (const request of held) request.write('{');
+      await new Promise((done) => setTimeout(done, 200));
+      const fourth = await raw(server.port, { path: '/healthz' });
+      expect(fourth.status).toBe(429);
+      const other = await raw(server.port, { path: '/healthz', localAddress: '127.0.0.2' });
+      expect(other.status).toBe(200);
+      for (const request of held) request.destroy();
+    } finally {
+      await server.close();
+    }
   });
 });
 
@@ -308,6 +590,48 @@ describe('factlint serve', () => {
     expect(await exited).toBe(0);
     expect(readFileSync(join(dir, 'zed.yml'), 'utf8')).toContain('broken');
   });
+});
+
+describe('factlint serve: the table watcher', () => {
+  it('does not adopt a table while it is still being written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factlint-serve-'));
+    const office = (id: string, holder: string) =>
+      `  ${id}:\n    name: Mayor of ${id}\n    country: ZZ\n    titles: [Mayor]\n    holders:\n` +
+      `      - {person: ${holder}, start: 2020-01-01}\n`;
+    const head = 'countries:\n  ZZ: {names: [Zed]}\noffices:\n';
+    writeFileSync(join(dir, 'zed.yml'), head + office('zz-a', 'Ann Alpha') + office('zz-b', 'Bob Beta'));
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'dist/cli.js'), 'serve', '--port', '0', '--no-default-reference', '--reference', 'zed.yml'],
+      { cwd: dir },
+    );
+    let log = '';
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    await waitFor(() => /serving on/.test(log), 15_000);
+    const base = `http://127.0.0.1:${/serving on http:\/\/127\.0\.0\.1:(\d+)/.exec(log)?.[1]}`;
+    const offices = async () =>
+      ((await (await fetch(`${base}/healthz`)).json()) as { table: { offices: number } }).table.offices;
+    try {
+      expect(await offices()).toBe(2);
+      // An editor that writes in place: the first office (a valid table of one), then the rest 400 ms later.
+      writeFileSync(join(dir, 'zed.yml'), head + office('zz-a', 'Ann Alpha'));
+      const seen = new Set<number>();
+      const until = performance.now() + 400;
+      while (performance.now() < until) {
+        seen.add(await offices());
+        await new Promise((done) => setTimeout(done, 25));
+      }
+      appendFileSync(join(dir, 'zed.yml'), office('zz-b', 'Bob Beta') + office('zz-c', 'Cy Gamma'));
+      await waitFor(async () => {
+        const count = await offices();
+        seen.add(count);
+        return count === 3;
+      }, 10_000);
+      expect([...seen].sort()).toEqual([2, 3]);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 30_000);
 });
 
 async function waitFor(condition: () => Promise<boolean> | boolean, ms = 5_000): Promise<void> {

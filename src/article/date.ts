@@ -43,6 +43,29 @@ export function dateFromSpec(spec: string, source: DateSource): ArticleDate | nu
 const parsedSpecs = new Map<string, DayRange | null>();
 const MAX_PARSED_SPECS = 1000;
 
+/**
+ * The day of a front-matter timestamp as Hugo and Jekyll write them (`2026-01-07T09:30:00+01:00`,
+ * `2026-01-07 09:30:00 +0100`, `2026-01-07T09:30Z`): the day written, which is the day in the
+ * timestamp's own offset (converting to UTC would move a late-evening article to the next day).
+ * Null when the text is not such a timestamp, or its time or offset is out of range.
+ */
+export function timestampDay(text: string): string | null {
+  const match = TIMESTAMP.exec(text.trim());
+  if (!match) return null;
+  const [, day, hour, minute, second, offsetHours, offsetMinutes] = match;
+  if (Number(hour) > 23 || Number(minute) > 59 || Number(second ?? 0) > 60) return null;
+  if (Number(offsetHours ?? 0) > 14 || Number(offsetMinutes ?? 0) > 59) return null;
+  return day ?? null;
+}
+
+const TIMESTAMP = new RegExp(
+  [
+    '^(\\d{4}-\\d{2}-\\d{2})', // the day
+    '(?:[Tt]|[ \\t]+)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:\\.\\d{1,9})?)?', // the time
+    '[ \\t]*(?:Z|z|[+-](\\d{1,2})(?::?(\\d{2}))?)?$', // the offset
+  ].join(''),
+);
+
 export function noDate(): ArticleDate {
   return { range: null, source: 'none', text: 'unknown' };
 }

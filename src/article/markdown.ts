@@ -211,13 +211,95 @@ function blankInlineCode(text: string, chars: Chars): void {
 
 /** `[text](url)`, `![alt](url)`, `[text][ref]`: keep the text, blank the rest. */
 function blankLinks(text: string, chars: Chars): void {
-  for (const match of text.matchAll(/!?\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g)) {
-    tally();
-    const start = match.index;
-    const textEnd = start + match[0].length - (match[2]?.length ?? 0);
-    blankRange(chars, start, start + (match[0].startsWith('!') ? 2 : 1));
-    blankRange(chars, textEnd - 1, start + match[0].length);
+  for (const link of linkSpans(text)) {
+    blankRange(chars, link.start, link.textStart);
+    blankRange(chars, link.textEnd, link.end);
   }
+}
+
+export interface LinkSpan {
+  start: number;
+  /** Where the link text starts (after `[` or `![`) and ends (at its `]`). */
+  textStart: number;
+  textEnd: number;
+  end: number;
+}
+
+const BACKSLASH_N = 10;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const BANG = 33;
+
+/**
+ * The links `!?\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])` matches, left to
+ * right, in time linear in the text: what follows a `]` is worked out once per `]` and shared by
+ * every `[` before it (the regular expression read to the end of the line from each `[`, so a
+ * line of 200,000 `[` took a minute).
+ */
+export function linkSpans(text: string): LinkSpan[] {
+  const links: LinkSpan[] = [];
+  if (!text.includes('[')) return links;
+  const nextClose = nextOnLine(text, CLOSE_BRACKET);
+  const destinationEnd = destinationEnds(text);
+  let i = text.indexOf('[');
+  while (i !== -1 && i < text.length) {
+    tally();
+    const start = i > 0 && text.charCodeAt(i - 1) === BANG ? i - 1 : i;
+    const close = nextClose[i + 1] ?? -1;
+    const end = close === -1 ? -1 : linkEnd(text, close, nextClose, destinationEnd);
+    if (end === -1) {
+      i = text.indexOf('[', i + 1);
+      continue;
+    }
+    links.push({ start, textStart: i + 1, textEnd: close, end });
+    i = text.indexOf('[', end);
+  }
+  return links;
+}
+
+/** After the link text's `]`: `(destination)` or `[label]`; the end of the link, or -1. */
+function linkEnd(text: string, close: number, nextClose: Int32Array, destinationEnd: Int32Array): number {
+  const after = text.charCodeAt(close + 1);
+  if (after === OPEN_PAREN) return destinationEnd[close + 2] ?? -1;
+  if (after !== OPEN_BRACKET) return -1;
+  const labelClose = nextClose[close + 2] ?? -1;
+  return labelClose === -1 ? -1 : labelClose + 1;
+}
+
+/** For each offset, the next offset on the same line holding `code` (the offset itself included), or -1. */
+function nextOnLine(text: string, code: number): Int32Array {
+  tally(text.length);
+  const next = new Int32Array(text.length + 1).fill(-1);
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    next[i] = c === code ? i : c === BACKSLASH_N ? -1 : (next[i + 1] ?? -1);
+  }
+  return next;
+}
+
+/**
+ * For each offset just after a `(`, the end of `(?:[^()\n]|\([^()\n]*\))*\)` read from it (a
+ * destination with parentheses one level deep), or -1: filled from the end of the text, so
+ * every offset is decided once.
+ */
+function destinationEnds(text: string): Int32Array {
+  tally(text.length);
+  const end = new Int32Array(text.length + 1).fill(-1);
+  let nextParen = -1;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === CLOSE_PAREN) end[i] = i + 1;
+    else if (c === BACKSLASH_N) end[i] = -1;
+    else if (c === OPEN_PAREN) {
+      // A nested `(…)` must close before any other parenthesis or the line's end.
+      end[i] = nextParen !== -1 && text.charCodeAt(nextParen) === CLOSE_PAREN ? (end[nextParen + 1] ?? -1) : -1;
+    } else end[i] = end[i + 1] ?? -1;
+    if (c === OPEN_PAREN || c === CLOSE_PAREN) nextParen = i;
+    else if (c === BACKSLASH_N) nextParen = -1;
+  }
+  return end;
 }
 
 function blankEmphasis(text: string, chars: Chars): void {

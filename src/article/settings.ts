@@ -1,4 +1,4 @@
-import { dateFromSpec, inferDate, noDate, type ArticleDate } from './date.js';
+import { dateFromSpec, inferDate, noDate, timestampDay, type ArticleDate } from './date.js';
 import type { Prose } from './markdown.js';
 import type { DateSourceName } from '../config/config.js';
 import type { RuleOverrides } from '../rules/rule.js';
@@ -33,10 +33,10 @@ export function articleDate(
 function fromFrontMatter(value: unknown, filename: string): ArticleDate | null {
   if (value === undefined || value === null || value === '') return null;
   const spec = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  const date = dateFromSpec(spec, 'front-matter');
+  const date = dateFromSpec(timestampDay(spec) ?? spec, 'front-matter');
   if (!date)
     throw new InputError(
-      `front matter date "${spec}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY or an interval A/B`,
+      `front matter date "${spec}" is not a date: use YYYY-MM-DD, YYYY-MM, YYYY, an interval A/B or a timestamp`,
       filename,
       2,
       1,

@@ -8,7 +8,7 @@ import { formatStylish } from '../report/stylish.js';
 import { defaultRulesDir } from '../rules/load.js';
 import type { Report } from '../types.js';
 import { parse, stringOption, UsageError, type Parsed } from './args.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { whileWriting, writeFileAtomic } from '../util/atomic-write.js';
 import { isTerminal, standardOutput } from '../runner/output.js';
 import { runCheck, type Run } from '../runner/run.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
@@ -115,7 +115,7 @@ export async function checkCommand(args: readonly string[], cwd: string): Promis
   const color =
     !outputFile && !values['no-color'] && (values.color === true || (!process.env.NO_COLOR && isTerminal(1)));
   const output = formatter(report, run, color);
-  if (outputFile) writeFileAtomic(resolve(cwd, outputFile), output);
+  if (outputFile) await whileWriting(() => writeFileAtomic(resolve(cwd, outputFile), output));
   else standardOutput().write(output);
   return exitCode(report, run, failOn, maxWarnings === undefined ? null : Number(maxWarnings));
 }

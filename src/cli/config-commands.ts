@@ -35,6 +35,7 @@ export function printConfigCommand(args: readonly string[], cwd: string): number
     allow: config.allow,
     ignorePatterns: config.ignorePatterns,
     maxFileSize: config.maxFileSize,
+    maxTableSize: config.maxTableSize,
   };
   standardOutput().write(`${JSON.stringify(effective, null, 2)}\n`);
   return 0;

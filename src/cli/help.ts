@@ -19,6 +19,7 @@ export const CHECK_OPTIONS_HELP = `\
   -j, --jobs N              worker threads (default: one per spare core for runs of
                             2,000+ files on 4+ cores; otherwise none)
   --max-file-size SIZE      skip larger files with an error (default 5MB)
+  --max-table-size SIZE     refuse a reference table whose files add up to more (default 64MB)
   --color | --no-color      force colours on or off (default: on for a terminal, off with NO_COLOR)
 `;
 
@@ -74,9 +75,12 @@ Options:
   --token T                 require "Authorization: Bearer T" on /v1 requests (at least 16 characters;
                             default: the FACTLINT_TOKEN environment variable)
   --token-file FILE         read the token from FILE's first line (a mounted secret)
+  --allow-host NAME         also answer requests whose Host is NAME (repeatable; default: loopback
+                            names and the address served on)
   -c, --config FILE, --no-config              the configuration, as for check
   --reference PATH, --no-default-reference    more tables, or none of the shipped one
   --rules PATH, --rule ID=LEVEL               more rule files, rule levels
+  --max-table-size SIZE     refuse a larger reference table (default 64MB)
 
 The table reloads on SIGHUP or when its files change; SIGTERM finishes requests in flight, then stops.
 Exit codes: 0 stopped, 2 usage error or the port cannot be used.

@@ -1,14 +1,14 @@
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
+import { type FSWatcher, readFileSync, statSync, watch } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createFactlintServer } from '../server/http.js';
+import { hostname, networkInterfaces } from 'node:os';
+import { createFactlintServer, hostName } from '../server/http.js';
+import { CheckPool } from '../server/pool.js';
 import { InputError } from '../util/errors.js';
-import { parse, type Parsed, stringOption, UsageError } from './args.js';
+import { listOption, parse, type Parsed, stringOption, UsageError } from './args.js';
 import { referenceOf, type Settings } from '../runner/settings.js';
-import { settleTable } from '../reference/compact.js';
-import type { Reference } from '../engine.js';
 import { CHECK_OPTIONS, resolveSettings } from './settings.js';
-import { defaultTableDir } from '../reference/load.js';
+import { defaultTableDir, yamlFilesIn } from '../reference/load.js';
 import { plural } from '../reference/tools.js';
 
 export const SERVE_OPTIONS = {
@@ -16,15 +16,21 @@ export const SERVE_OPTIONS = {
   port: { type: 'string', short: 'p' },
   token: { type: 'string' },
   'token-file': { type: 'string' },
+  'allow-host': { type: 'string', multiple: true },
   config: CHECK_OPTIONS.config,
   'no-config': CHECK_OPTIONS['no-config'],
   reference: CHECK_OPTIONS.reference,
   'no-default-reference': CHECK_OPTIONS['no-default-reference'],
   rules: CHECK_OPTIONS.rules,
   rule: CHECK_OPTIONS.rule,
+  'max-table-size': CHECK_OPTIONS['max-table-size'],
 } as const;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+/** A check may run this long on its thread; past it the answer is 503 and the thread is replaced. */
+const CHECK_TIMEOUT_MS = 10_000;
+/** Table files must have been still this long before a change is adopted (a half-written file is not). */
+const QUIET_MS = 1_000;
 
 /** `factlint serve`: the HTTP API and the editors' page; reloads the table on SIGHUP or when its files change. */
 export async function serveCommand(args: readonly string[], cwd: string): Promise<number> {
@@ -41,33 +47,41 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
     );
   if (token !== null && token.length < 16) throw new UsageError('--token: use at least 16 characters');
   let settings = resolveSettings(values, cwd);
-  // A server answers many requests: the whole table now, not on the first requests (see run.ts).
-  let reference = settled(referenceOf(settings));
+  // Checks run on the pool's threads (each settles its own table); this one answers /healthz and who.
+  let reference = referenceOf(settings);
   const log = (line: string) => process.stderr.write(`factlint: ${new Date().toISOString()} ${line}\n`);
+  const checker = new CheckPool({
+    script: new URL('./server-worker.js', import.meta.url),
+    settings,
+    checkTimeoutMs: CHECK_TIMEOUT_MS,
+    queueTimeoutMs: 15_000,
+    log,
+  });
+  await checker.ready();
   const server = createFactlintServer({
     reference: () => reference,
-    checkOptions: () => ({
-      rules: settings.config.rules,
-      allow: settings.config.allow,
-      dateSources: settings.config.dateSources,
-    }),
+    checker,
     token,
+    allowedHosts: allowedHosts(host, listOption(values, 'allow-host')),
     requestTimeoutMs: 15_000,
-    maxConcurrent: 256,
+    maxConcurrent: 1024,
+    maxPerClient: 16,
     log,
   });
   const reload = (why: string) => {
     try {
       const next = resolveSettings(values, cwd);
-      reference = settled(referenceOf(next));
+      reference = referenceOf(next);
       settings = next;
+      checker.reload(next);
       log(`reloaded the reference table (${why}): ${plural(reference.table.offices.size, 'office')}`);
     } catch (error) {
       const problem = error instanceof InputError ? error.describe() : (error as Error).message;
       log(`kept the previous reference table: reload (${why}) failed: ${problem}`);
     }
   };
-  // Listen first: a watcher would keep the process alive after a failed listen.
+  // Listen first: a watcher would keep the process alive after a failed listen (the check threads
+  // are stopped when it fails).
   await new Promise<void>((done, fail) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
       fail(
@@ -77,6 +91,9 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
       ),
     );
     server.listen(port, host, () => done());
+  }).catch(async (error: unknown) => {
+    await checker.close();
+    throw error;
   });
   const watchers = watchTables(settings, reload);
   process.on('SIGHUP', () => reload('SIGHUP'));
@@ -88,7 +105,7 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
     const stop = (signal: string) => {
       log(`${signal}: finishing requests in flight, then stopping`);
       for (const watcher of watchers) watcher.close();
-      server.close(() => done(0));
+      server.close(() => void checker.close().then(() => done(0)));
       server.closeIdleConnections();
       setTimeout(() => server.closeAllConnections(), 10_000).unref();
     };
@@ -114,12 +131,28 @@ function tokenOf(values: Parsed['values'], cwd: string): string | null {
   return token;
 }
 
-/** Watch the table folders and files and the config; reload shortly after a change settles. */
-function settled(reference: Reference): Reference {
-  settleTable(reference.table);
-  return reference;
+/**
+ * The Host names a request may use: loopback names, the address served on (for an unspecified
+ * address such as 0.0.0.0, this machine's name and every address of its interfaces), and the
+ * --allow-host names.
+ */
+function allowedHosts(host: string, extra: readonly string[]): Set<string> {
+  const bracketed = (address: string) => (address.includes(':') ? `[${address}]` : address);
+  const names = new Set(['localhost', '127.0.0.1', '[::1]', hostName(bracketed(host))]);
+  if (host === '0.0.0.0' || host === '::') {
+    names.add(hostname().toLowerCase());
+    for (const addresses of Object.values(networkInterfaces()))
+      for (const address of addresses ?? []) names.add(bracketed(address.address.toLowerCase()));
+  }
+  for (const name of extra) names.add(hostName(name));
+  return names;
 }
 
+/**
+ * Watch the table folders and files and the config; reload once a change has settled: no event
+ * and no file touched for QUIET_MS, so an editor still writing a file (a valid but half-written
+ * table) is not adopted. SIGHUP reloads at once.
+ */
 function watchTables(settings: Settings, reload: (why: string) => void): FSWatcher[] {
   const { config } = settings;
   const paths = [
@@ -128,17 +161,37 @@ function watchTables(settings: Settings, reload: (why: string) => void): FSWatch
     ...(config.file ? [config.file] : []),
   ];
   let timer: NodeJS.Timeout | null = null;
-  const changed = () => {
+  let waited = 0;
+  const settle = () => {
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => reload('table files changed'), 200);
+    timer = setTimeout(() => {
+      timer = null;
+      // A clock that disagrees with the file system's cannot hold a reload back for more than 10 rounds.
+      if (Date.now() - newestChange(paths) < QUIET_MS && ++waited < 10) return settle();
+      waited = 0;
+      reload('table files changed');
+    }, QUIET_MS);
   };
   const watchers: FSWatcher[] = [];
   for (const path of paths) {
     try {
-      watchers.push(watch(path, { recursive: true }, changed));
+      watchers.push(watch(path, { recursive: true }, settle));
     } catch {
       // A path that cannot be watched still reloads on SIGHUP.
     }
   }
   return watchers;
+}
+
+/** The latest modification time of the watched table files and the config, in ms. */
+function newestChange(paths: readonly string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    try {
+      for (const file of yamlFilesIn(path)) newest = Math.max(newest, statSync(file).mtimeMs);
+    } catch {
+      // a path that went away: the reload says why
+    }
+  }
+  return newest;
 }

@@ -18,6 +18,7 @@ export const CHECK_OPTIONS = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   'max-file-size': { type: 'string' },
+  'max-table-size': { type: 'string' },
   'output-file': { type: 'string', short: 'o' },
   'ignore-pattern': { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean' },
@@ -47,6 +48,12 @@ export function resolveSettings(values: Parsed['values'], cwd: string): Settings
     const bytes = parseSize(size);
     if (bytes === null) throw new UsageError(`--max-file-size "${size}": use a size like 5MB or 500KB`);
     config.maxFileSize = bytes;
+  }
+  const tableSize = stringOption(values, 'max-table-size');
+  if (tableSize !== undefined) {
+    const bytes = parseSize(tableSize);
+    if (bytes === null) throw new UsageError(`--max-table-size "${tableSize}": use a size like 64MB or 200MB`);
+    config.maxTableSize = bytes;
   }
   const date = stringOption(values, 'date') ?? null;
   if (date !== null && !parseDateSpec(date))

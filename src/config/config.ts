@@ -15,10 +15,13 @@ export interface Config {
   ignorePatterns: string[];
   allow: Record<string, string[]>;
   maxFileSize: number;
+  /** The reference table's files may add up to this many bytes; a larger table is refused. */
+  maxTableSize: number;
 }
 
 export const DEFAULT_DATE_SOURCES: DateSourceName[] = ['front-matter', 'text'];
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export const DEFAULT_MAX_TABLE_SIZE = 64 * 1024 * 1024;
 
 export function defaultConfig(): Config {
   return {
@@ -32,6 +35,7 @@ export function defaultConfig(): Config {
     ignorePatterns: [],
     allow: {},
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    maxTableSize: DEFAULT_MAX_TABLE_SIZE,
   };
 }
 

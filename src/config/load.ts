@@ -19,6 +19,7 @@ interface ConfigDoc {
   ignorePatterns?: string[];
   allow?: Record<string, string[]>;
   maxFileSize?: string | number;
+  maxTableSize?: string | number;
 }
 
 /** The config file that applies to `cwd`: the nearest one found upward, or a "factlint" key in a package.json. */
@@ -101,6 +102,12 @@ function fromDoc(doc: ConfigDoc, file: string, shown: string): Config {
     if (size === null)
       throw new InputError(`maxFileSize "${String(doc.maxFileSize)}": use a size like 5MB or 500KB`, shown);
     config.maxFileSize = size;
+  }
+  if (doc.maxTableSize !== undefined) {
+    const size = parseSize(doc.maxTableSize);
+    if (size === null)
+      throw new InputError(`maxTableSize "${String(doc.maxTableSize)}": use a size like 64MB or 200MB`, shown);
+    config.maxTableSize = size;
   }
   return config;
 }

@@ -11,8 +11,8 @@ export interface ArticleResult {
   /** One line for stderr: why the file could not be checked. */
   error?: string;
   analysis?: Analysis;
-  /** With --fix or --fix-dry-run, when safe fixes changed the text. */
-  fixed?: { text: string; diff: string };
+  /** With --fix or --fix-dry-run, when safe fixes changed the text; `before`: the report of the text as read. */
+  fixed?: { text: string; diff: string; before: FileReport };
 }
 
 function resultOf(analysis: Analysis, keepAnalysis: boolean): ArticleResult {
@@ -36,7 +36,7 @@ export function checkArticle(
     const fixed = applySafeFixes(decoded.text, analysis.report.findings);
     if (fixed.applied === 0) return resultOf(analysis, keepAnalysis);
     const after = resultOf(analyzeFile(fixed.text, options, path), keepAnalysis);
-    after.fixed = { text: fixed.text, diff: lineDiff(path, decoded.text, fixed.text) };
+    after.fixed = { text: fixed.text, diff: lineDiff(path, decoded.text, fixed.text), before: analysis.report };
     return after;
   } catch (error) {
     if (error instanceof InputError) return { error: error.file ? error.describe() : `${path}: ${error.message}` };

@@ -2,8 +2,9 @@ import { existsSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore from 'ignore';
 import picomatch from 'picomatch';
-import { InputError } from '../util/errors.js';
-import { filesUnder } from '../util/walk.js';
+import { InputError, reasonOf } from '../util/errors.js';
+import { displayPath } from '../util/paths.js';
+import { filesUnder, isFileEntry } from '../util/walk.js';
 
 const ARTICLE_EXTENSIONS = /\.(md|markdown|txt|html?)$/i;
 const ALWAYS_IGNORED = new Set(['node_modules', '.git']);
@@ -11,6 +12,8 @@ const ALWAYS_IGNORED = new Set(['node_modules', '.git']);
 /** Files, folders (recursively: *.md, *.markdown, *.txt, *.html, *.htm) and globs → sorted, unique file paths. */
 export interface Expanded {
   files: string[];
+  /** Folders that could not be listed, each with the one line that says why (their articles are not checked). */
+  unreadable: { path: string; message: string }[];
   /** Files named on the command line that an ignore pattern covers (skipped, with a warning). */
   ignoredExplicitly: string[];
 }
@@ -25,22 +28,29 @@ export function expandPaths(
 ): Expanded {
   const files = new Set<string>();
   const explicit = new Set<string>();
+  const unreadable: Expanded['unreadable'] = [];
+  const onUnreadable = (folder: string, error: NodeJS.ErrnoException) =>
+    unreadable.push({
+      path: displayPath(folder, cwd),
+      message: `${displayPath(folder, cwd)}: cannot read folder (${reasonOf(error)}); its articles were not checked`,
+    });
   for (const pattern of patterns) {
     const parts = globParts(pattern, cwd);
     if (!parts) {
       const path = resolve(cwd, literalPath(pattern, cwd));
-      addPath(path, pattern, files, ignored, cwd);
+      addPath(path, pattern, files, ignored, cwd, onUnreadable);
       if (files.has(path)) explicit.add(path);
       continue;
     }
-    const matches = glob(parts, cwd).filter((f) => ARTICLE_EXTENSIONS.test(f));
+    const matches = glob(parts, cwd, pattern).filter((f) => ARTICLE_EXTENSIONS.test(f));
     if (matches.length === 0) throw new InputError(`no article files match ${pattern}`);
     for (const file of matches) files.add(file);
   }
   const all = [...files].sort();
-  if (ignored === NOTHING_IGNORED) return { files: all, ignoredExplicitly: [] };
+  if (ignored === NOTHING_IGNORED) return { files: all, unreadable, ignoredExplicitly: [] };
   return {
     files: all.filter((f) => !ignored(relative(cwd, f))),
+    unreadable,
     ignoredExplicitly: all.filter((f) => explicit.has(f) && ignored(relative(cwd, f))),
   };
 }
@@ -85,12 +95,13 @@ function addPath(
   files: Set<string>,
   ignored: (path: string) => boolean,
   cwd: string,
+  onUnreadable: (folder: string, error: NodeJS.ErrnoException) => void,
 ): void {
   let stats: Stats;
   try {
     stats = statSync(path);
-  } catch {
-    throw new InputError(`${given}: no such file or directory`);
+  } catch (error) {
+    throw new InputError(`${given}: ${reasonOf(error as NodeJS.ErrnoException)}`);
   }
   if (!stats.isDirectory()) {
     files.add(path);
@@ -100,20 +111,26 @@ function addPath(
     skip: (child, entry) =>
       ALWAYS_IGNORED.has(entry.name) ||
       (ignored !== NOTHING_IGNORED && ignored(relative(cwd, child) + (entry.isDirectory() ? '/' : ''))),
-    keep: (_child, entry) => entry.isFile() && ARTICLE_EXTENSIONS.test(entry.name),
+    keep: (child, entry) => ARTICLE_EXTENSIONS.test(entry.name) && isFileEntry(child, entry),
+    onUnreadable,
   });
   for (const file of found) files.add(file);
 }
 
 /** The files under the glob's folder whose paths below it match the glob. */
-function glob({ base, glob }: GlobParts, cwd: string): string[] {
+function glob({ base, glob }: GlobParts, cwd: string, pattern: string): string[] {
   const root = resolve(cwd, base);
   const below = root.endsWith(sep) ? root.length : root.length + 1;
-  const matches = picomatch(glob, { ...MATCH_OPTIONS, windows: WINDOWS });
+  let matches: (path: string) => boolean;
+  try {
+    matches = picomatch(glob, { ...MATCH_OPTIONS, windows: WINDOWS });
+  } catch (error) {
+    throw new InputError(`${pattern}: not a glob pattern factlint can read (${(error as Error).message})`);
+  }
   return filesUnder(root, {
     skipUnreadable: true,
     skip: (_file, entry) => ALWAYS_IGNORED.has(entry.name),
-    keep: (file, entry) => entry.isFile() && matches(file.slice(below)),
+    keep: (file, entry) => matches(file.slice(below)) && isFileEntry(file, entry),
   });
 }
 

@@ -4,15 +4,18 @@ let standardOutputReady = false;
 
 /**
  * Standard output, where a reader that stops early (`factlint … | head`) ends the run
- * quietly instead of failing it. Built on first use: for a pipe the stream loads Node's
- * net code (about 4 ms), which a run writing its report to a file never needs.
+ * quietly instead of failing it, and any other failure to write (`> /dev/full`) is one line
+ * and exit 2. Built on first use: for a pipe the stream loads Node's net code (about 4 ms),
+ * which a run writing its report to a file never needs.
  */
 export function standardOutput(): NodeJS.WriteStream {
   if (!standardOutputReady) {
     standardOutputReady = true;
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      const reason = error.code === 'ENOSPC' ? 'disk full' : (error.code ?? error.message);
+      process.stderr.write(`factlint: cannot write to standard output: ${reason}\n`);
+      process.exit(2);
     });
   }
   return process.stdout;

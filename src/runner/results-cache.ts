@@ -6,7 +6,9 @@ import { readChecksummed, writeChecksummed } from '../util/checksummed-file.js';
  * Results of earlier runs, findings included, reused when a file's content and
  * everything else that decides its report (config, rules, table contents, factlint's
  * version: the settings key) are unchanged. The cache is a checksummed file
- * (util/checksummed-file.ts): a truncated or edited cache is detected and ignored, never trusted.
+ * (util/checksummed-file.ts): a truncated or garbled cache is detected and ignored. The checksum
+ * is no seal (anyone who can edit the file can recompute it), so each entry's shape is checked
+ * too and an entry of the wrong shape is dropped; a well-formed forged entry is believed.
  */
 interface Entry {
   key: string;
@@ -66,9 +68,59 @@ export class ResultsCache {
 function readEntries(location: string): Map<string, Entry> {
   const body = readChecksummed(location, KIND);
   if (!body) return new Map();
+  let parsed: unknown;
   try {
-    return new Map(Object.entries(JSON.parse(body.toString('utf8')) as Record<string, Entry>));
+    parsed = JSON.parse(body.toString('utf8'));
   } catch {
     return new Map();
   }
+  const entries = new Map<string, Entry>();
+  if (!isObject(parsed)) return entries;
+  for (const [path, entry] of Object.entries(parsed)) if (isEntry(entry, path)) entries.set(path, entry);
+  return entries;
+}
+
+/** The shape the report formatters rely on, checked field by field (a forged or stale entry may differ). */
+function isEntry(value: unknown, path: string): value is Entry {
+  if (!isObject(value) || typeof value.key !== 'string' || !isObject(value.report)) return false;
+  const { report } = value;
+  return (
+    report.path === path &&
+    isObject(report.date) &&
+    ['start', 'end'].every(
+      (k) => isObject(report.date) && (report.date[k] === null || typeof report.date[k] === 'string'),
+    ) &&
+    typeof report.date.source === 'string' &&
+    Array.isArray(report.findings) &&
+    report.findings.every(isFinding) &&
+    Array.isArray(report.quotes) &&
+    report.quotes.every(isPosition) &&
+    Array.isArray(report.claims) &&
+    report.claims.every(isObject)
+  );
+}
+
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+function isFinding(value: unknown): boolean {
+  return (
+    isPosition(value) &&
+    typeof value.ruleId === 'string' &&
+    typeof value.message === 'string' &&
+    SEVERITIES.has(value.severity as string) &&
+    Array.isArray(value.evidence) &&
+    (value.suggestions === undefined || Array.isArray(value.suggestions))
+  );
+}
+
+function isPosition(value: unknown): value is Record<string, unknown> {
+  return (
+    isObject(value) &&
+    typeof value.text === 'string' &&
+    ['line', 'column', 'endLine', 'endColumn', 'offset', 'length'].every((k) => Number.isSafeInteger(value[k]))
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { formatSize } from '../article/decode.js';
@@ -6,7 +6,8 @@ import { reportOf, type Analysis, type CheckOptions, type Reference } from '../e
 import type { FileError, FileReport, Report } from '../types.js';
 import { checkArticle, type ArticleResult, type FixMode } from './article-check.js';
 import { expandPaths, ignoreFilter } from './files.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { FileChangedError, whileWriting, WriteError, writeFileAtomic } from '../util/atomic-write.js';
+import { InputError, reasonOf } from '../util/errors.js';
 import { isTerminal } from './output.js';
 import { workerThreadsLib } from '../util/libraries.js';
 import { displayPath } from '../util/paths.js';
@@ -115,10 +116,11 @@ function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {
   const { settings } = request;
   const { cwd, config } = settings;
   const inputs: Input[] = [];
-  if (request.stdinName !== null)
-    inputs.push({ path: request.stdinName, absolute: null, bytes: readFileSync(0), error: null });
+  if (request.stdinName !== null) inputs.push(readStandardInput(request.stdinName, config.maxFileSize));
   const ignored = ignoreFilter(cwd, config.ignorePatterns, request.useIgnoreFile);
   const expanded = expandPaths(request.paths, cwd, ignored);
+  for (const folder of expanded.unreadable)
+    inputs.push({ ...folder, absolute: null, bytes: null, error: folder.message });
   for (const file of expanded.files) {
     inputs.push(readInput(displayPath(file, cwd), isAbsolute(file) ? file : resolve(cwd, file), config.maxFileSize));
   }
@@ -128,35 +130,50 @@ function readInputs(request: RunRequest): { inputs: Input[]; notes: string[] } {
   return { inputs, notes };
 }
 
+/** Standard input, read until its end or until it passes the size limit (`< /dev/zero` stops there). */
+function readStandardInput(path: string, maxSize: number): Input {
+  try {
+    const bytes = readToEnd(0, maxSize);
+    if (bytes) return { path, absolute: null, bytes, error: null };
+    return { path, absolute: null, bytes: null, error: `${path}: ${overLimit(0, maxSize)}` };
+  } catch (error) {
+    const reason = reasonOf(error as NodeJS.ErrnoException);
+    return { path, absolute: null, bytes: null, error: `${path}: cannot read standard input (${reason})` };
+  }
+}
+
+/** A file opened without blocking: a named pipe with no writer would otherwise wait forever. */
+const OPEN_NONBLOCKING = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
 function readInput(path: string, absolute: string, maxSize: number): Input {
   let fd: number | null = null;
   try {
-    fd = openSync(absolute, 'r');
-    const bytes = readToEnd(fd, maxSize);
-    if (bytes) return { path, absolute, bytes, error: null };
-    // Over the limit: stat only now, for the size in the message (devices and pipes report none).
-    const size = fstatSync(fd).size;
-    const what = size > maxSize ? `file is ${formatSize(size)}, over` : 'input goes past';
-    return {
-      path,
-      absolute,
-      bytes: null,
-      error: `${path}: ${what} the ${formatSize(maxSize)} limit (raise it with --max-file-size)`,
-    };
+    fd = openSync(absolute, OPEN_NONBLOCKING);
+    const bytes = readToEnd(fd, maxSize, true);
+    if (bytes && (bytes.length > 0 || !isPipe(fd))) return { path, absolute, bytes, error: null };
+    if (bytes) return { path, absolute, bytes: null, error: `${path}: ${PIPE_REFUSED}` };
+    return { path, absolute, bytes: null, error: `${path}: ${overLimit(fd, maxSize)}` };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'EACCES'
-        ? 'permission denied'
-        : code === 'EISDIR'
-          ? 'is a folder'
-          : code === 'ENOENT'
-            ? 'no such file'
-            : (code ?? 'unknown error');
-    return { path, absolute, bytes: null, error: `${path}: cannot read (${why})` };
+    if (fd !== null && (error as NodeJS.ErrnoException).code === 'EAGAIN')
+      return { path, absolute, bytes: null, error: `${path}: ${isPipe(fd) ? PIPE_REFUSED : 'not ready to be read'}` };
+    return { path, absolute, bytes: null, error: `${path}: cannot read (${reasonOf(error as NodeJS.ErrnoException)})` };
   } finally {
     if (fd !== null) closeSync(fd);
   }
+}
+
+const PIPE_REFUSED = 'is a named pipe or socket, not a file: not read (give a pipe with --stdin)';
+
+function isPipe(fd: number): boolean {
+  const stats = fstatSync(fd);
+  return stats.isFIFO() || stats.isSocket();
+}
+
+/** Over the limit: stat only now, for the size in the message (devices and pipes report none). */
+function overLimit(fd: number, maxSize: number): string {
+  const size = fstatSync(fd).size;
+  const what = size > maxSize ? `file is ${formatSize(size)}, over` : 'input goes past';
+  return `${what} the ${formatSize(maxSize)} limit (raise it with --max-file-size)`;
 }
 
 /** Reused for every read: most articles fit, and need no stat and one copy. */
@@ -165,8 +182,10 @@ const scratch = Buffer.allocUnsafe(256 * 1024);
 /**
  * An open file read to its end (regular files, pipes and devices alike), or null once it
  * passes `maxSize`: a stat before each read cost more than the extra read that finds the end.
+ * A descriptor that is not ready (EAGAIN: a non-blocking pipe) is waited for, unless
+ * `failIfNotReady`.
  */
-function readToEnd(fd: number, maxSize: number): Uint8Array | null {
+function readToEnd(fd: number, maxSize: number, failIfNotReady = false): Uint8Array | null {
   let buffer = scratch;
   let filled = 0;
   for (;;) {
@@ -175,7 +194,7 @@ function readToEnd(fd: number, maxSize: number): Uint8Array | null {
       buffer.copy(bigger, 0, 0, filled);
       buffer = bigger;
     }
-    const read = readSync(fd, buffer, filled, buffer.length - filled, null);
+    const read = readReady(fd, buffer, filled, failIfNotReady);
     if (read === 0) break;
     filled += read;
     if (filled > maxSize) return null;
@@ -184,6 +203,19 @@ function readToEnd(fd: number, maxSize: number): Uint8Array | null {
   const bytes = Buffer.allocUnsafe(filled);
   scratch.copy(bytes, 0, 0, filled);
   return bytes;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function readReady(fd: number, buffer: Buffer, at: number, failIfNotReady: boolean): number {
+  for (;;) {
+    try {
+      return readSync(fd, buffer, at, buffer.length - at, null);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN' || failIfNotReady) throw error;
+      Atomics.wait(pause, 0, 0, 10);
+    }
+  }
 }
 
 function workerCount(request: RunRequest, files: number): number {
@@ -240,18 +272,19 @@ async function checkInWorkers(
   progress.end();
 }
 
-function finish(
+async function finish(
   inputs: readonly Input[],
   results: readonly (ArticleResult | null)[],
   reference: Reference,
   cache: ResultsCache | null,
   request: RunRequest,
   notes: string[],
-): Run {
+): Promise<Run> {
   const files: FileReport[] = [];
   const errors: FileError[] = [];
   const analyses = new Map<string, Analysis>();
   const diffs: string[] = [];
+  const fixes: { index: number; input: Input; fixed: NonNullable<ArticleResult['fixed']> }[] = [];
   inputs.forEach((input, i) => {
     const result = results[i];
     if (!result || result.error !== undefined || !result.report) {
@@ -263,11 +296,26 @@ function finish(
     if (result.analysis && request.keepAnalyses) analyses.set(input.path, result.analysis);
     if (result.fixed) {
       if (request.fix === 'dry-run') diffs.push(result.fixed.diff);
-      else if (input.absolute) writeFileAtomic(input.absolute, result.fixed.text);
+      else if (input.absolute) fixes.push({ index: files.length - 1, input, fixed: result.fixed });
     }
     if (input.bytes && !result.fixed) cache?.set(input.path, input.bytes, result.report);
   });
-  cache?.save();
+  if (fixes.length > 0 || cache) {
+    await whileWriting(async () => {
+      for (const fix of fixes) {
+        const problem = writeFix(fix.input, fix.fixed.text);
+        if (problem) {
+          // The file keeps its text as read: so does its report.
+          files[fix.index] = fix.fixed.before;
+          if (problem instanceof FileChangedError) notes.push(problem.message);
+          else errors.push({ path: fix.input.path, message: problem.message });
+          cache?.delete(fix.input.path);
+        }
+        await nextTurn();
+      }
+      saveCache(cache, notes);
+    });
+  }
   // For people checking that the cache works (and for its tests).
   if (cache && process.env.FACTLINT_CACHE_STATS)
     process.stderr.write(`factlint: cache: ${cache.stats.hits} hits, ${cache.stats.misses} misses\n`);
@@ -280,6 +328,33 @@ function finish(
     diffs,
     notes,
   };
+}
+
+/** Write one fixed file; the problem, if any (it is then left as it was). */
+function writeFix(input: Input, text: string): InputError | null {
+  try {
+    writeFileAtomic(input.absolute as string, text, input.bytes ? { unchangedFrom: input.bytes } : {});
+    return null;
+  } catch (error) {
+    if (error instanceof WriteError) return new InputError(`${input.path}: not fixed (${error.reason})`);
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+}
+
+/** A cache that cannot be saved costs the next run time, nothing more: a warning. */
+function saveCache(cache: ResultsCache | null, notes: string[]): void {
+  try {
+    cache?.save();
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    notes.push(`results cache not saved: ${error.message}`);
+  }
+}
+
+/** Let the event loop turn (a stop signal is handled between files, never inside a write). */
+function nextTurn(): Promise<void> {
+  return new Promise((done) => setImmediate(done));
 }
 
 /** A progress line on stderr for long runs, only when stderr is a terminal. */

@@ -21,6 +21,7 @@ export function referenceOf(settings: Settings): Reference {
     noDefault: !config.defaultReference,
     rulePaths: config.rulePaths,
     houseStyle: config.houseStyle,
+    maxTableSize: config.maxTableSize,
     cwd,
   });
   for (const id of Object.keys(config.rules)) {

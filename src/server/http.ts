@@ -1,33 +1,52 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { httpLib } from '../util/libraries.js';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
-import { type ArticleFormat, check, type CheckOptions, type Reference } from '../engine.js';
+import type { Reference } from '../engine.js';
 import { describeTerm } from '../reference/query.js';
 import { whoHeld } from '../reference/tools.js';
-import type { Report } from '../types.js';
 import { parseDateSpec } from '../util/dates.js';
 import { packageRoot } from '../util/package.js';
 import { validatorFor } from '../util/validate.js';
-import { InputError } from '../util/errors.js';
 import { VERSION } from '../version.js';
-import reportSchema from '../report/schema.json' with { type: 'json' };
 import requestSchema from './request-schema.json' with { type: 'json' };
+import { safeJson } from './answer.js';
+import type { Checker, CheckJob } from './pool.js';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** Once a body has taken this long, it must keep arriving at MIN_BODY_BYTES_PER_SECOND on average. */
+const BODY_GRACE_MS = 5_000;
+const MIN_BODY_BYTES_PER_SECOND = 64;
+/** An answer the client has not taken in this long is dropped with its connection. */
+const WRITE_TIMEOUT_MS = 10_000;
+/** Request bodies held at once, all requests together; past it a body is refused with 503. */
+const MAX_BUFFERED_BODY_BYTES = 256 * 1024 * 1024;
+
+/** Bytes of request bodies held now, all requests of one server together. */
+interface BodyBudget {
+  held: number;
+}
 
 export interface ServerOptions {
-  /** The reference in use; `reference()` is read per request, so a reload swaps it between requests. */
+  /** The reference in use, for /healthz and /v1/reference/who; read per request, so a reload swaps it. */
   reference: () => Reference;
-  /** Check settings besides the article (rule overrides, allowlists, date sources); read per request too. */
-  checkOptions: () => Omit<CheckOptions, 'reference' | 'filename' | 'date' | 'format'>;
+  /** Runs the checks, off this thread (pool.ts). */
+  checker: Checker;
   token: string | null;
-  /** How long a request may take, body included (slow clients are cut off). */
+  /**
+   * Host names (no port) a request may name in its Host header: loopback names and the bound
+   * address by default, and --allow-host ones. Anything else is refused (DNS rebinding).
+   */
+  allowedHosts: ReadonlySet<string>;
+  /** How long a request may take to arrive, body included (slow clients are cut off). */
   requestTimeoutMs: number;
-  /** Requests waiting or running at once; more get 503. */
+  /** Requests in flight at once; more get 503. */
   maxConcurrent: number;
+  /** Requests in flight at once from one client address; more get 429. */
+  maxPerClient: number;
   log: (line: string) => void;
 }
 
@@ -61,19 +80,34 @@ class HttpError extends Error {
 /** The HTTP API and the editors' page around `check`. Never crashes on a request; every error is JSON. */
 export function createFactlintServer(options: ServerOptions): Server {
   let active = 0;
-  const server = httpLib().createServer((request, response) => {
+  const perClient = new Map<string, number>();
+  const budget: BodyBudget = { held: 0 };
+  // Timeouts are enforced within a second of their limit (Node checks every 30 s by default).
+  const server = httpLib().createServer({ connectionsCheckingInterval: 1_000 }, (request, response) => {
+    const client = request.socket.remoteAddress ?? 'unknown';
     active++;
-    response.on('close', () => active--);
-    if (active > options.maxConcurrent) {
-      send(response, 503, { error: { message: 'busy: too many requests at once, try again' } });
+    perClient.set(client, (perClient.get(client) ?? 0) + 1);
+    response.on('close', () => {
+      active--;
+      const left = (perClient.get(client) ?? 1) - 1;
+      if (left > 0) perClient.set(client, left);
+      else perClient.delete(client);
+    });
+    if ((perClient.get(client) ?? 0) > options.maxPerClient) {
+      sendError(response, 429, `too many requests at once from one client (at most ${options.maxPerClient})`);
       return;
     }
-    handle(request, response, options).catch((error: unknown) => {
+    // /healthz is cheap and must answer while the server is full: it is never turned away.
+    if (active > options.maxConcurrent && request.url !== '/healthz') {
+      sendError(response, 503, 'busy: too many requests at once, try again');
+      return;
+    }
+    handle(request, response, { ...options, budget }, client, active).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : 500;
       if (status === 500)
         options.log(`internal error on ${request.method} ${safePath(request)}: ${(error as Error).message}`);
       if (!response.headersSent)
-        send(response, status, { error: { message: status === 500 ? 'internal error' : (error as Error).message } });
+        sendError(response, status, status === 500 ? 'internal error' : (error as Error).message);
       else response.destroy();
     });
   });
@@ -83,15 +117,64 @@ export function createFactlintServer(options: ServerOptions): Server {
   return server;
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
+type Handling = ServerOptions & { budget: BodyBudget };
+
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: Handling,
+  client: string,
+  active: number,
+): Promise<void> {
+  checkHost(request, options.allowedHosts);
+  const url = requestTarget(request);
   const page = PAGE_FILES[url.pathname];
   if (page) return servePage(request, response, page);
-  if (url.pathname === '/healthz') return serveHealth(request, response, options);
+  if (url.pathname === '/healthz') return serveHealth(request, response, options, active);
   if (url.pathname.startsWith('/v1/')) authorize(request, options.token);
-  if (url.pathname === '/v1/check') return serveCheck(request, response, options);
+  if (url.pathname === '/v1/check') return serveCheck(request, response, options, client);
   if (url.pathname === '/v1/reference/who') return serveWho(request, response, url, options);
   throw new HttpError(404, 'no such route (see GET /, GET /healthz, POST /v1/check, GET /v1/reference/who)');
+}
+
+/** The path and query; a target no URL parser takes (`//[`) is a bad request, not an internal error. */
+function requestTarget(request: IncomingMessage): URL {
+  const target = request.url ?? '/';
+  if (!target.startsWith('/')) throw new HttpError(400, 'the request target must be a path');
+  try {
+    return new URL(`http://localhost${target.replace(/^\/+/, '/')}`);
+  } catch {
+    throw new HttpError(400, 'the request target is not a valid path');
+  }
+}
+
+/**
+ * The Host header must name this server (DNS rebinding: a page on attacker.example whose name
+ * now points at 127.0.0.1 would otherwise drive it), and an Origin header must be this server's
+ * own: a page elsewhere may not use it, nor read its answers.
+ */
+function checkHost(request: IncomingMessage, allowed: ReadonlySet<string>): void {
+  const host = request.headers.host ?? '';
+  if (!allowed.has(hostName(host)))
+    throw new HttpError(421, 'the Host header does not name this server (add the name with --allow-host)');
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  let own = false;
+  try {
+    const parsed = new URL(origin);
+    own = (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.host === host.toLowerCase();
+  } catch {
+    own = false;
+  }
+  if (!own) throw new HttpError(403, 'requests from another origin are refused');
+}
+
+/** A Host header's name without its port, lower case: `[::1]:8080` → `[::1]`, `Localhost:80` → `localhost`. */
+export function hostName(host: string): string {
+  const lower = host.trim().toLowerCase();
+  if (lower.startsWith('[')) return lower.slice(0, lower.indexOf(']') + 1);
+  const colon = lower.indexOf(':');
+  return (colon === -1 ? lower : lower.slice(0, colon)).replace(/\.$/, '');
 }
 
 function requireMethod(request: IncomingMessage, method: string): void {
@@ -111,7 +194,7 @@ function servePage(request: IncomingMessage, response: ServerResponse, page: { f
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-function serveHealth(request: IncomingMessage, response: ServerResponse, options: ServerOptions): void {
+function serveHealth(request: IncomingMessage, response: ServerResponse, options: ServerOptions, active: number): void {
   requireMethod(request, 'GET');
   const { table, rules } = options.reference();
   send(response, 200, {
@@ -119,7 +202,17 @@ function serveHealth(request: IncomingMessage, response: ServerResponse, options
     version: VERSION,
     table: { offices: table.offices.size, people: table.people.size, fingerprint: table.fingerprint },
     rules: rules.length,
+    requests: active,
+    checks: options.checker.stats(),
+    memoryMB: memoryMB(),
   });
+}
+
+/** This process's memory in MB: resident (all threads), and this thread's heap and buffers. */
+function memoryMB(): { rss: number; heap: number; external: number } {
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return { rss: mb(usage.rss), heap: mb(usage.heapUsed), external: mb(usage.external) };
 }
 
 /** Bearer token, compared in constant time (hashes of equal length, so the length leaks nothing either). */
@@ -131,38 +224,44 @@ function authorize(request: IncomingMessage, token: string | null): void {
     throw new HttpError(401, 'a valid "Authorization: Bearer <token>" header is required');
 }
 
-async function serveCheck(request: IncomingMessage, response: ServerResponse, options: ServerOptions): Promise<void> {
+async function serveCheck(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: Handling,
+  client: string,
+): Promise<void> {
   requireMethod(request, 'POST');
-  const body = await readBody(request);
-  const input = parseRequest(body);
-  let report: Report;
-  try {
-    report = check(input.text, {
-      ...options.checkOptions(),
-      reference: options.reference(),
-      filename: input.filename ?? 'article',
-      ...(input.format ? { format: input.format } : {}),
-      ...(input.date ? { date: input.date } : {}),
-    });
-  } catch (error) {
-    if (error instanceof InputError) throw new HttpError(422, error.describe());
-    throw error;
-  }
-  if (input.date) for (const file of report.files) file.date.source = 'request';
-  const validate = validatorFor(reportSchema);
-  if (!validate(report))
-    throw new Error(`the report does not match its schema: ${schemaMessage(validate.errors?.[0])}`);
-  send(response, 200, report);
+  requireJson(request);
+  let held = 0;
+  response.once('close', () => {
+    options.budget.held -= held;
+  });
+  // The body's text is not kept past parsing: only the job waits for a thread.
+  const job = parseRequest(
+    await readBody(request, options.requestTimeoutMs, (bytes) => {
+      if (options.budget.held + bytes > MAX_BUFFERED_BODY_BYTES) return false;
+      options.budget.held += bytes;
+      held += bytes;
+      return true;
+    }),
+  );
+  const answer = await options.checker.run(job, client);
+  if (response.destroyed) return;
+  sendText(response, answer.status, answer.body);
 }
 
-interface CheckRequest {
-  text: string;
-  format?: ArticleFormat;
-  date?: string;
-  filename?: string;
+/** `Content-Type: application/json` (a charset, if given, must be UTF-8): a form or text/plain post is refused. */
+function requireJson(request: IncomingMessage): void {
+  const [type = '', ...params] = (request.headers['content-type'] ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  if (type !== 'application/json' || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8'))
+    throw new HttpError(415, 'send the request as "Content-Type: application/json"');
 }
 
-function parseRequest(body: string): CheckRequest {
+function parseRequest(body: string): CheckJob {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -171,7 +270,7 @@ function parseRequest(body: string): CheckRequest {
   }
   const validate = validatorFor(requestSchema);
   if (!validate(value)) throw new HttpError(400, schemaMessage(validate.errors?.[0]));
-  const request = value as CheckRequest;
+  const request = value as CheckJob;
   if (request.date !== undefined && !parseDateSpec(request.date))
     throw new HttpError(400, 'date: not a real date (use YYYY-MM-DD, YYYY-MM, YYYY or A/B)');
   return request;
@@ -217,34 +316,75 @@ function serveWho(request: IncomingMessage, response: ServerResponse, url: URL, 
   });
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+/**
+ * The body, up to MAX_BODY_BYTES; one that stalls or trickles (under MIN_BODY_BYTES_PER_SECOND
+ * on average once BODY_GRACE_MS have passed) or outlasts the request timeout is cut off with 408
+ * within a quarter of a second, so slow clients cannot hold the request slots.
+ */
+function readBody(request: IncomingMessage, timeoutMs: number, hold: (bytes: number) => boolean): Promise<string> {
   return new Promise((done, fail) => {
+    const tooBig = () => new HttpError(413, `the request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit`);
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
       request.resume();
-      fail(new HttpError(413, `the request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit`));
+      fail(tooBig());
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
+    const started = performance.now();
+    const judge = () => {
+      if (finished) return;
+      const elapsed = performance.now() - started;
+      const tooSlow = elapsed >= BODY_GRACE_MS && size < (elapsed / 1000) * MIN_BODY_BYTES_PER_SECOND;
+      if (!tooSlow && elapsed < timeoutMs) return;
+      stop();
+      // The answer closes the connection (sendError), so the rest of the body is never waited for.
+      fail(new HttpError(408, tooSlow ? 'the request body arrives too slowly' : 'the request took too long'));
+    };
+    // Judged after the loop's pending reads (setImmediate), so a busy server never blames the client.
+    const pace = setInterval(() => setImmediate(judge), 250);
+    let finished = false;
+    const stop = () => {
+      finished = true;
+      clearInterval(pace);
+      request.removeAllListeners('data');
+      request.resume();
+    };
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        request.removeAllListeners('data');
-        request.resume();
-        fail(new HttpError(413, `the request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit`));
+        stop();
+        fail(tooBig());
+        return;
+      }
+      if (!hold(chunk.length)) {
+        stop();
+        fail(new HttpError(503, 'busy: too much request data in flight, try again'));
         return;
       }
       chunks.push(chunk);
     });
     request.on('end', () => {
-      try {
-        done(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
-      } catch {
-        fail(new HttpError(400, 'the request body is not UTF-8'));
-      }
+      finished = true;
+      clearInterval(pace);
+      // isUtf8 and toString are native and fast; the fatal TextDecoder took ~15 ms per 2 MB body
+      // on the thread that answers connections.
+      const body = Buffer.concat(chunks);
+      const text = isUtf8(body) ? body.toString('utf8') : null;
+      // A leading byte order mark is dropped, as the TextDecoder did.
+      if (text !== null) done(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      else fail(new HttpError(400, 'the request body is not UTF-8'));
     });
-    request.on('error', () => fail(new HttpError(400, 'the request was cut off')));
+    request.on('close', () => {
+      finished = true;
+      clearInterval(pace);
+    });
+    request.on('error', () => {
+      finished = true;
+      clearInterval(pace);
+      fail(new HttpError(400, 'the request was cut off'));
+    });
   });
 }
 
@@ -252,23 +392,28 @@ function securityHeaders(): Record<string, string> {
   return { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
 }
 
-/**
- * JSON with <, > and & escaped: text echoed from a request (a field name, an article) can never
- * read as markup, whatever a client sniffs.
- */
-function safeJson(body: unknown): string {
-  return JSON.stringify(body).replace(/[<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+function send(response: ServerResponse, status: number, body: unknown): void {
+  sendText(response, status, safeJson(body));
 }
 
-function send(response: ServerResponse, status: number, body: unknown): void {
-  const text = safeJson(body);
+function sendError(response: ServerResponse, status: number, message: string): void {
+  if (status === 408 || status === 421) response.setHeader('connection', 'close');
+  send(response, status, { error: { message } });
+}
+
+/** A JSON answer; one the client has not taken within WRITE_TIMEOUT_MS is dropped with its connection. */
+function sendText(response: ServerResponse, status: number, text: string | Uint8Array): void {
   response.writeHead(status, {
     ...securityHeaders(),
     'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
+    'content-length': typeof text === 'string' ? Buffer.byteLength(text) : text.length,
     'cache-control': 'no-store',
   });
   response.end(text);
+  if (response.writableFinished) return;
+  const timer = setTimeout(() => response.destroy(), WRITE_TIMEOUT_MS);
+  timer.unref();
+  response.once('close', () => clearTimeout(timer));
 }
 
 function safePath(request: IncomingMessage): string {

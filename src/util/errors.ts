@@ -16,3 +16,28 @@ export class InputError extends Error {
     return place ? `${place}: ${this.message}` : this.message;
   }
 }
+
+/** Why a file or folder could not be read, in words. */
+export function reasonOf(error: NodeJS.ErrnoException): string {
+  switch (error.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'no such file or directory';
+    case 'ELOOP':
+      return 'a loop of symbolic links';
+    case 'EISDIR':
+      return 'is a folder';
+    case 'ENAMETOOLONG':
+      return 'name too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    case 'EIO':
+      return 'input/output error';
+    default:
+      return error.code ?? error.message;
+  }
+}

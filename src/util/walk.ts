@@ -1,4 +1,4 @@
-import { type Dirent, readdirSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { compareText } from './text.js';
 
@@ -13,6 +13,8 @@ export interface WalkOptions {
   recursive?: boolean;
   /** A subfolder that cannot be listed is passed over instead of failing the walk. */
   skipUnreadable?: boolean;
+  /** Told of each folder that cannot be listed, which is then passed over (the walk goes on). */
+  onUnreadable?: (path: string, error: NodeJS.ErrnoException) => void;
 }
 
 /** The files in a folder and, depth first, its subfolders. Symlinked folders are not followed. */
@@ -28,7 +30,9 @@ function walk(dir: string, options: WalkOptions, files: string[]): void {
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if (options.skipUnreadable) return;
-    throw error;
+    if (!options.onUnreadable) throw error;
+    options.onUnreadable(dir, error as NodeJS.ErrnoException);
+    return;
   }
   if (options.sorted) entries.sort((a, b) => compareText(a.name, b.name));
   for (const entry of entries) {
@@ -37,6 +41,20 @@ function walk(dir: string, options: WalkOptions, files: string[]): void {
     if (!entry.isDirectory()) {
       if (options.keep(path, entry)) files.push(path);
     } else if (options.recursive !== false) walk(path, options, files);
+  }
+}
+
+/**
+ * Whether a walked entry is a file to read: a regular file, or a symlink to one. A symlink that
+ * leads nowhere (dangling, a loop) counts, so that reading it reports why; one to a folder does not.
+ */
+export function isFileEntry(path: string, entry: Dirent): boolean {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return true;
   }
 }
 

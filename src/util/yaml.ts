@@ -14,9 +14,15 @@ export interface ParsedYaml {
 const MAX_ALIASES = 50;
 
 export interface ParseOptions {
-  /** Try the fast reader for plain table YAML first (see fast-yaml.ts). */
+  /**
+   * Try the fast reader for plain table YAML first (see fast-yaml.ts). A table file it declines
+   * may be at most FULL_PARSER_MAX_BYTES: the full parser takes about 80 times a file's size in
+   * memory and 3 s a megabyte (a 100 MB table ran out of heap).
+   */
   fast?: boolean;
 }
+
+export const FULL_PARSER_MAX_BYTES = 4 * 1024 * 1024;
 
 /**
  * Parse YAML safely: core schema only (no custom tags), unique keys, aliases bounded
@@ -25,6 +31,16 @@ export interface ParseOptions {
 export function parseYaml(text: string, file: string, lineOffset = 0, options: ParseOptions = {}): ParsedYaml {
   const fast = options.fast ? parseFastYaml(text) : null;
   if (fast) return fastParsed(fast, lineOffset);
+  if (options.fast && text.length > FULL_PARSER_MAX_BYTES) {
+    const size = `${(text.length / 1024 / 1024).toFixed(1)} MB`;
+    throw new InputError(
+      `${size} of YAML outside the plain table subset (anchors, block scalars, multi-line strings, tabs …): ` +
+        `such a file may be at most ${FULL_PARSER_MAX_BYTES / 1024 / 1024} MB; split it or keep to the plain subset`,
+      file,
+      1 + lineOffset,
+      1,
+    );
+  }
   const { LineCounter, parseDocument } = yamlLib();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {

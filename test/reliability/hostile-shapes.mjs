@@ -85,10 +85,14 @@ export const HOSTILE_SHAPES = [
   { name: 'Markdown reference links', unit: () => '[a][b] ', quotes: none },
   { name: 'Markdown code spans and emphasis', unit: () => '`x` *a* _b_ ', quotes: none },
   { name: 'HTML tags', unit: () => '<a href="x"> ', quotes: none },
-];
-
-/** Shapes that are still quadratic, timed by the benchmark only (see the test's it.todo). */
-export const KNOWN_QUADRATIC_SHAPES = [
   { name: 'unclosed "[" on one line (blankLinks)', unit: () => '[', quotes: none },
   { name: 'unclosed "![" on one line (blankLinks)', unit: () => '![', quotes: none },
+  { name: 'link texts that never get a destination', unit: () => '[a](', quotes: none },
+  { name: 'destinations that never close', unit: () => '](a(b)', quotes: none },
 ];
+
+/**
+ * Shapes that are still quadratic, timed by the benchmark only. None since 0.2.0: the unclosed
+ * "[" and "![" lines of blankLinks (issue 17) are counted with the others above.
+ */
+export const KNOWN_QUADRATIC_SHAPES = [];

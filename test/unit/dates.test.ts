@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDay, parseDateSpec, parsePartialDate } from '../../src/util/dates.js';
 import { inferDate } from '../../src/article/date.js';
+import { check } from '../../src/engine.js';
+import { fixtureTable, rules } from '../helpers.js';
 
 const show = (spec: string) => {
   const range = parseDateSpec(spec);
@@ -60,5 +62,37 @@ describe('dates', () => {
     expect(inferDate('Published 7 January 2026 at 10:00\nBody')?.text).toBe('2026-01-07');
     expect(inferDate('On January 6, 2026 the leaders met; on January 7, 2026 they signed.')).toBeNull();
     expect(inferDate('Jan. 7, 2026\nUpdated Jan. 8, 2026')).toBeNull();
+  });
+});
+
+describe('front-matter timestamps', () => {
+  const reference = { table: fixtureTable(), rules: rules() };
+  const dayOf = (date: string) =>
+    check(`---\ndate: ${date}\n---\nBody.\n`, { reference, filename: 'a.md' }).files[0]?.date;
+
+  it('take the day written, in the timestamp’s own offset, as Hugo and Jekyll write them', () => {
+    expect(dayOf('2026-01-07T09:30:00+01:00')).toEqual({
+      start: '2026-01-07',
+      end: '2026-01-07',
+      source: 'front-matter',
+    });
+    expect(dayOf('2026-01-07 09:30:00 +0100')?.start).toBe('2026-01-07');
+    // In UTC these are the day before and the day after: the article's own day is the one written.
+    expect(dayOf('2026-01-07T00:30:00+02:00')?.start).toBe('2026-01-07');
+    expect(dayOf('2026-01-07 23:30:00 -0500')?.start).toBe('2026-01-07');
+    expect(dayOf('"2026-01-07T09:30:00Z"')?.start).toBe('2026-01-07');
+    expect(dayOf('2026-01-07T09:30')?.start).toBe('2026-01-07');
+    expect(dayOf('2026-01-07 09:30:00.123456 +05:30')?.start).toBe('2026-01-07');
+  });
+
+  it('refuse a timestamp whose day, time or offset does not exist', () => {
+    for (const bad of [
+      '2026-02-30T09:30:00+01:00',
+      '2026-01-07T25:00:00Z',
+      '2026-01-07 09:61',
+      '2026-01-07T09:30+19:00',
+    ]) {
+      expect(() => dayOf(bad), bad).toThrow(/front matter date .* is not a date/);
+    }
   });
 });

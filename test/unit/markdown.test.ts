@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { proseOfMarkdown } from '../../src/article/markdown.js';
+import fc from 'fast-check';
+import { linkSpans, proseOfMarkdown } from '../../src/article/markdown.js';
+import { workOf } from '../../src/util/work.js';
 import { readFrontMatter } from '../../src/article/frontmatter.js';
 import { InputError } from '../../src/util/errors.js';
 
@@ -74,5 +76,44 @@ describe('markdown to prose', () => {
 
   it('reports front matter that is never closed', () => {
     expect(() => readFrontMatter('---\ndate: 2026\nBody.', 'a.md')).toThrow(/never closed/);
+  });
+});
+
+describe('links', () => {
+  const LINK = /!?\[([^\]\n]*)\](\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\]\n]*\])/g;
+
+  it('finds exactly the links the regular expression it replaced finds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('[', ']', '(', ')', '!', '\n', 'a', ' '), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        const expected = [...text.matchAll(LINK)].map((m) => {
+          const textEnd = m.index + m[0].length - (m[2]?.length ?? 0) - 1;
+          return {
+            start: m.index,
+            textStart: m.index + (m[0].startsWith('!') ? 2 : 1),
+            textEnd,
+            end: m.index + m[0].length,
+          };
+        });
+        expect(linkSpans(text)).toEqual(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('keeps link text and blanks the markup and destination', () => {
+    const text = 'See [the report](https://x.org/a_(b)) and ![a chart][fig] [unclosed';
+    const out = prose(text);
+    expect(out).toHaveLength(text.length);
+    expect(out.replace(/ +/g, ' ')).toBe('See the report and a chart [unclosed');
+  });
+
+  it('reads a line of 200,000 "[" or "![" in work linear in its length', () => {
+    for (const unit of ['[', '![', '[a](', '](']) {
+      const small = workOf(() => proseOfMarkdown(unit.repeat(50_000), 0));
+      const large = workOf(() => proseOfMarkdown(unit.repeat(200_000), 0));
+      expect(large / small, unit).toBeLessThanOrEqual(4.2);
+      expect(linkSpans(unit.repeat(200_000))).toEqual([]);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/checks/registry.js';
 import { analyze } from '../../src/engine.js';
 import { compileRules, type RuleSource } from '../../src/rules/load.js';
+import { renderMessage } from '../../src/rules/rule.js';
 import { InputError } from '../../src/util/errors.js';
 import { fixtureTable, ROOT } from '../helpers.js';
 
@@ -49,6 +50,12 @@ describe('rules are contracts: each check declares its options and message place
         new RegExp(`^extra\\.yml:4:10: message: unknown placeholder \\{${name}\\} for name-consistency`),
       );
     }
+  });
+
+  it('fills a placeholder only from the check’s own parameters, never an inherited property (issue 17, item 14)', () => {
+    expect(renderMessage('{toString} {constructor} {valueOf} {name}', { name: 'Scholz' })).toBe(
+      '{toString} {constructor} {valueOf} Scholz',
+    );
   });
 
   it('every shipped rule message uses only its check’s placeholders, and every check declares a default per option', () => {

@@ -673,7 +673,10 @@ function renderFindingsList(file) {
     .map(({ finding, index }) => h('li', {}, findingListButton(finding, index)));
   el.findingsList.replaceChildren(...items);
   el.findings.hidden = items.length === 0;
-  byId('findings-heading').textContent = `Findings (${items.length})`;
+  // A server answer cut to its first 1,000 findings says so (the summary counts them all).
+  byId('findings-heading').textContent = file.truncated
+    ? `Findings (the first ${items.length} shown)`
+    : `Findings (${items.length})`;
 }
 
 function findingListButton(finding, index) {
