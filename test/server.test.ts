@@ -472,14 +472,70 @@ describe('HTTP API under hostile requests (issue 17)', () => {
       const held = [hold(), hold(), hold()];
       for (const request of held) request.write('{');
       await new Promise((done) => setTimeout(done, 200));
-      const fourth = await raw(server.port, { path: '/healthz' });
+      const small = { method: 'POST', path: '/v1/check', headers: JSON_HEADERS, body: '{"text":"Hi."}' };
+      const fourth = await raw(server.port, small);
       expect(fourth.status).toBe(429);
-      const other = await raw(server.port, { path: '/healthz', localAddress: '127.0.0.2' });
+      // /healthz is never turned away, not even for a client at its limit.
+      expect((await raw(server.port, { path: '/healthz' })).status).toBe(200);
+      const other = await raw(server.port, { ...small, localAddress: '127.0.0.2' });
       expect(other.status).toBe(200);
       for (const request of held) request.destroy();
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('HTTP API: bodies refused before they are read', () => {
+  let server: Server;
+  let port: number;
+  let runs = 0;
+  beforeAll(async () => {
+    const reference = { table: shipped(), rules: rules() };
+    server = createFactlintServer({
+      reference: () => reference,
+      checker: {
+        run: async () => {
+          runs++;
+          return { status: 200, body: '{}' };
+        },
+        accepts: (bytes) => bytes <= 100_000,
+        stats: () => ({ workers: 1, busy: 1, queued: 9 }),
+        close: async () => {},
+      },
+      token: null,
+      allowedHosts: LOOPBACK_NAMES,
+      requestTimeoutMs: 5_000,
+      maxConcurrent: 64,
+      maxPerClient: 32,
+      log: () => {},
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  });
+
+  it('a large body while large articles queue is 503 at once, unparsed and unchecked', async () => {
+    const body = JSON.stringify({ text: 'x'.repeat(200_000) });
+    const answer = await raw(port, { method: 'POST', path: '/v1/check', headers: JSON_HEADERS, body });
+    expect([503, 'EPIPE', 'ECONNRESET']).toContain(answer.status);
+    expect(runs).toBe(0);
+    const small = await raw(port, { method: 'POST', path: '/v1/check', headers: JSON_HEADERS, body: '{"text":"Hi."}' });
+    expect(small.status).toBe(200);
+    expect(runs).toBe(1);
+  });
+
+  it('a declared length over the body limit is 413 before any byte is read', async () => {
+    const answer = await raw(port, {
+      method: 'POST',
+      path: '/v1/check',
+      headers: { ...JSON_HEADERS, 'content-length': String(MAX_BODY_BYTES + 1) },
+      body: '{"text":"Hi."}',
+    });
+    expect([413, 'EPIPE', 'ECONNRESET']).toContain(answer.status);
   });
 });
 

@@ -90,7 +90,9 @@ export async function serveCommand(args: readonly string[], cwd: string): Promis
         ),
       ),
     );
-    server.listen(port, host, () => done());
+    // A deep accept queue: under a flood of slow clients a new connection waits to be accepted,
+    // rather than being dropped and retried by the client's kernel a second or three later.
+    server.listen({ port, host, backlog: 4096 }, () => done());
   }).catch(async (error: unknown) => {
     await checker.close();
     throw error;

@@ -14,7 +14,7 @@ import { validatorFor } from '../util/validate.js';
 import { VERSION } from '../version.js';
 import requestSchema from './request-schema.json' with { type: 'json' };
 import { safeJson } from './answer.js';
-import type { Checker, CheckJob } from './pool.js';
+import { type Checker, type CheckJob, LARGE_QUEUE_FULL } from './pool.js';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** Once a body has taken this long, it must keep arriving at MIN_BODY_BYTES_PER_SECOND on average. */
@@ -93,12 +93,13 @@ export function createFactlintServer(options: ServerOptions): Server {
       if (left > 0) perClient.set(client, left);
       else perClient.delete(client);
     });
-    if ((perClient.get(client) ?? 0) > options.maxPerClient) {
+    // /healthz is cheap and must answer while the server is full: it is never turned away.
+    const health = request.url === '/healthz';
+    if (!health && (perClient.get(client) ?? 0) > options.maxPerClient) {
       sendError(response, 429, `too many requests at once from one client (at most ${options.maxPerClient})`);
       return;
     }
-    // /healthz is cheap and must answer while the server is full: it is never turned away.
-    if (active > options.maxConcurrent && request.url !== '/healthz') {
+    if (!health && active > options.maxConcurrent) {
       sendError(response, 503, 'busy: too many requests at once, try again');
       return;
     }
@@ -232,6 +233,15 @@ async function serveCheck(
 ): Promise<void> {
   requireMethod(request, 'POST');
   requireJson(request);
+  const declared = Number(request.headers['content-length'] ?? Number.NaN);
+  if (declared > MAX_BODY_BYTES) {
+    response.setHeader('Connection', 'close');
+    throw new HttpError(413, `the request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit`);
+  }
+  if (Number.isFinite(declared) && options.checker.accepts?.(declared) === false) {
+    response.setHeader('Connection', 'close');
+    throw new HttpError(503, LARGE_QUEUE_FULL);
+  }
   let held = 0;
   response.once('close', () => {
     options.budget.held -= held;

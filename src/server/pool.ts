@@ -22,6 +22,8 @@ export interface CheckAnswer {
 /** What runs checks for the server: a pool of worker threads, or anything that answers alike. */
 export interface Checker {
   run(job: CheckJob, client: string): Promise<CheckAnswer>;
+  /** Whether a request body of this many bytes could be queued now (false: answer 503 before reading it). */
+  accepts?(bodyBytes: number): boolean;
   stats(): { workers: number; busy: number; queued: number };
   close(): Promise<void>;
 }
@@ -85,6 +87,7 @@ const busy = (message: string): CheckAnswer => ({ status: 503, body: safeJson({ 
  */
 export const LARGE_JOB_CHARS = 100_000;
 const MAX_LARGE_WAITING = 2;
+export const LARGE_QUEUE_FULL = 'busy: too many large articles waiting to be checked, try again';
 /** Shortest first, but a second of waiting takes 10,000 characters off a text's length. */
 const AGING_CHARS_PER_MS = 10;
 /** A thread whose heap has grown past this is replaced after its check, which gives the memory back. */
@@ -138,13 +141,24 @@ export class CheckPool implements Checker {
 
   run(job: CheckJob, client: string): Promise<CheckAnswer> {
     if (this.closed) return Promise.resolve(busy('the server is stopping'));
-    const task = { job } as Task;
-    if (isLarge(task) && this.queue.filter(isLarge).length >= MAX_LARGE_WAITING * this.size)
-      return Promise.resolve(busy('busy: too many large articles waiting to be checked, try again'));
+    if (isLarge({ job } as Task) && this.largeQueueFull()) return Promise.resolve(busy(LARGE_QUEUE_FULL));
     return new Promise((done) => {
       this.queue.push({ id: this.nextId++, job, client, done, queuedAt: performance.now() });
       this.dispatch();
     });
+  }
+
+  /**
+   * A body too big for an ordinary article while the large ones' queue is full would only be
+   * refused after parsing: refusing it unread keeps the server's own thread free (a flood of
+   * 2 MB bodies otherwise costs it seconds of decoding and parsing).
+   */
+  accepts(bodyBytes: number): boolean {
+    return !this.closed && !(bodyBytes > LARGE_JOB_CHARS && this.largeQueueFull());
+  }
+
+  private largeQueueFull(): boolean {
+    return this.queue.filter(isLarge).length >= MAX_LARGE_WAITING * this.size;
   }
 
   /** New settings (a reloaded table): threads are replaced, idle ones now, busy ones when their check ends. */
