@@ -262,7 +262,8 @@ function formerHolder(
   }
   const heldBefore = own.some((t) => t.range.start <= date.end);
   const died = table.people.get(personId)?.died;
-  // A holder who had died is spoken of in the past, unless the sentence makes them speak or act now.
+  // A holder who had died is spoken of in the past, unless the sentence makes them speak or act now
+  // or gives no time at all (a title with no time marker is about the article's date).
   if (
     heldBefore &&
     died &&
