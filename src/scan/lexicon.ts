@@ -200,7 +200,7 @@ export const FUNCTION_WORDS = words(`
   no not nor what which who whom whose where why how with without from into onto over under about above below
   by of to up down out off again once only just perhaps maybe indeed instead nevertheless nonetheless moreover
   furthermore thus hence mr mrs ms dr according speaking asked during despite among between against until unless
-  whether other another such same former ex late acting
+  whether other another such same former ex late acting neither either
 `);
 
 export const PRONOUNS: ReadonlyMap<string, 'male' | 'female' | 'plural' | 'first' | 'neuter'> = new Map([

@@ -362,6 +362,8 @@ const PLACE_NOUNS = new Set(['state', 'country', 'nation', 'city', 'province', '
 function namesOrganisation(tokens: readonly Token[], at: number, officeIds: readonly string[], table: Table): boolean {
   const token = tokens[at];
   if (!token?.capitalised || isTitleContext(token) || OFFICE_NOUNS.has(token.key)) return false;
+  // "Neither Prime Minister X nor …", "Both Chancellor X and …": a sentence's capitalised function word.
+  if (FUNCTION_WORDS.has(token.key)) return false;
   if (token.text.length > 5 && token.text === token.text.toUpperCase()) return false;
   if (officeIds.some((id) => officeWords(table, id).has(token.key))) return false;
   return !inTitleCaseHeadline(tokens, at);

@@ -774,6 +774,12 @@ tester('title-holder', {
     table: shipped(),
     flagged: [],
   },
+  'a capitalised function word opening the sentence is no organisation before the title': {
+    text: 'Neither Defence Secretary Ben Wallace nor the chiefs would comment. Either Chancellor Olaf Scholz or his deputy will go.',
+    date: '2025-09-15',
+    table: shipped(),
+    flagged: ['Ben Wallace', 'Olaf Scholz'],
+  },
   '"once again" is a repetition, not a condition': {
     text: 'The mayor will once again ask President Donald Trump for flood money.',
     date: '2016-03-10',
