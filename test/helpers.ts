@@ -57,6 +57,12 @@ export function speakers(analysis: Analysis): { quote: string; speaker: string |
 
 export const CLI = join(ROOT, 'dist/cli.js');
 
+/** An article whose only finding is a house-style spelling `--fix` mends, and the article fixed. */
+export const SPELLING =
+  '---\ndate: 2026-01-07\n---\nVolodymyr Zelensky arrived in Paris.\n\n' +
+  'Ukrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.\n';
+export const FIXED = SPELLING.replace('Volodymyr Zelensky arrived', 'Volodymyr Zelenskyy arrived');
+
 /** Run the built CLI; stdout and stderr as text. */
 export function runCli(
   args: string[],

@@ -104,7 +104,8 @@ const BLOCKS = new Set(
   ).split(' '),
 );
 
-const PUBLISHED_META = new Set([
+/** `<meta>` names and properties that carry a publication date (the page's app.js keeps a copy). */
+export const PUBLISHED_META: ReadonlySet<string> = new Set([
   'article:published_time',
   'og:article:published_time',
   'date',

@@ -12,12 +12,8 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, runCli, workdir } from '../helpers.js';
+import { CLI, FIXED, runCli, SPELLING, workdir } from '../helpers.js';
 
-const SPELLING =
-  '---\ndate: 2026-01-07\n---\nVolodymyr Zelensky arrived in Paris.\n\n' +
-  'Ukrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.\n';
-const FIXED = SPELLING.replace('Volodymyr Zelensky arrived', 'Volodymyr Zelenskyy arrived');
 const WRONG =
   '---\ndate: 2026-01-07\n---\nGerman Chancellor Friedrich Merz spoke.\n\n“Germany will engage,” Scholz said.\n';
 const IS_ROOT = process.getuid?.() === 0;

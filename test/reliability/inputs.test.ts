@@ -21,12 +21,8 @@ import { runCheck, type RunRequest } from '../../src/runner/run.js';
 import type { Settings } from '../../src/runner/settings.js';
 import { FileChangedError, writeFileAtomic } from '../../src/util/atomic-write.js';
 import { InputError } from '../../src/util/errors.js';
-import { workdir } from '../helpers.js';
+import { FIXED, SPELLING, workdir } from '../helpers.js';
 
-const SPELLING =
-  '---\ndate: 2026-01-07\n---\nVolodymyr Zelensky arrived in Paris.\n\n' +
-  'Ukrainian President Volodymyr Zelenskyy said he was ready. “We are ready,” Zelenskyy said.\n';
-const FIXED = SPELLING.replace('Volodymyr Zelensky arrived', 'Volodymyr Zelenskyy arrived');
 const WRONG = 'German Chancellor Friedrich Merz spoke.\n\n“Germany will engage,” Scholz said.\n';
 const IS_ROOT = process.getuid?.() === 0;
 

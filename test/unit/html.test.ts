@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { proseOfHtml } from '../../src/article/html.js';
+import { proseOfHtml, PUBLISHED_META } from '../../src/article/html.js';
 import { analyze } from '../../src/engine.js';
 import { applySafeFixes } from '../../src/runner/fix.js';
 import type { FileReport, Position, Suggestion } from '../../src/types.js';
@@ -182,4 +182,13 @@ describe('HTML corpus: the seed articles as a CMS exports them', () => {
       for (const at of [...html.findings, ...html.claims, ...html.quotes]) expect(shownAt(htmlText, at)).toBe(at.text);
     });
   }
+});
+
+describe("the editors' page reads an HTML date as the engine does", () => {
+  it("its copy of the publication-date <meta> names is the engine's list", () => {
+    const page = readFileSync(join(import.meta.dirname, '../../src/server/page/app.js'), 'utf8');
+    const list = /const PUBLISHED_META = \[([^\]]*)\]/.exec(page)?.[1] ?? '';
+    const names = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    expect(names).toEqual([...PUBLISHED_META]);
+  });
 });
