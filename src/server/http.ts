@@ -236,7 +236,7 @@ async function serveCheck(
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   if (declared > MAX_BODY_BYTES) {
     response.setHeader('Connection', 'close');
-    throw new HttpError(413, `the request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit`);
+    throw bodyTooLarge();
   }
   if (Number.isFinite(declared) && options.checker.accepts?.(declared) === false) {
     response.setHeader('Connection', 'close');
@@ -326,6 +326,10 @@ function serveWho(request: IncomingMessage, response: ServerResponse, url: URL, 
   });
 }
 
+function bodyTooLarge(): HttpError {
+  return new HttpError(413, `the request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit`);
+}
+
 /**
  * The body, up to MAX_BODY_BYTES; one that stalls or trickles (under MIN_BODY_BYTES_PER_SECOND
  * on average once BODY_GRACE_MS have passed) or outlasts the request timeout is cut off with 408
@@ -333,11 +337,10 @@ function serveWho(request: IncomingMessage, response: ServerResponse, url: URL, 
  */
 function readBody(request: IncomingMessage, timeoutMs: number, hold: (bytes: number) => boolean): Promise<string> {
   return new Promise((done, fail) => {
-    const tooBig = () => new HttpError(413, `the request body is over the ${MAX_BODY_BYTES / 1024 / 1024} MB limit`);
     const declared = Number(request.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
       request.resume();
-      fail(tooBig());
+      fail(bodyTooLarge());
       return;
     }
     const chunks: Buffer[] = [];
@@ -365,7 +368,7 @@ function readBody(request: IncomingMessage, timeoutMs: number, hold: (bytes: num
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
         stop();
-        fail(tooBig());
+        fail(bodyTooLarge());
         return;
       }
       if (!hold(chunk.length)) {
